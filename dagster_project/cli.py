@@ -1,0 +1,148 @@
+"""The `huiyi` command: `huiyi run` materialises everything for the raw folder; `huiyi ui` starts Dagster's UI.
+
+Both use one Dagster instance (DAGSTER_HOME, else .dagster in the marts folder), so what `huiyi run`
+materialised shows in the UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dagster_project.store import Paths, UsageError, writer_lock
+
+DAGSTER_YAML = """\
+# Written by huiyi on first use; edit freely.
+telemetry:
+  enabled: false
+# One run at a time: Huiyi's steps write one DuckDB file.
+run_coordinator:
+  module: dagster._core.run_coordinator
+  class: QueuedRunCoordinator
+  config:
+    max_concurrent_runs: 1
+"""
+
+
+def _prepare(args) -> Paths:
+    paths = Paths.resolve(args.raw, args.marts)
+    paths.check()
+    os.environ["HUIYI_RAW_DIR"] = str(paths.raw)
+    os.environ["HUIYI_MARTS_DIR"] = str(paths.marts)
+    home = paths.dagster_home
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["DAGSTER_HOME"] = str(home)
+    if not (home / "dagster.yaml").exists():
+        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    return paths
+
+
+def cmd_run(args) -> int:
+    paths = _prepare(args)
+    started = time.monotonic()
+    # Imported late: loading Dagster takes a second or two, and usage errors should not wait for it.
+    import dagster as dg
+
+    from dagster_project.definitions import defs
+
+    print(f"huiyi: reading {paths.raw}, writing {paths.marts}", file=sys.stderr)
+    with dg.DagsterInstance.get() as instance, writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)):
+        job = defs.resolve_job_def("huiyi_all")
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+            tags={"huiyi/trigger": "huiyi run"},
+        )
+    if not result.success:
+        failed = [e for e in result.all_events if e.is_step_failure]
+        why = failed[0].event_specific_data.error.message.strip().splitlines()[-1] if failed else "see the log above"
+        print(f"huiyi: the run failed: {why}", file=sys.stderr)
+        return 1
+    print(summary(paths, time.monotonic() - started))
+    return 0
+
+
+def summary(paths: Paths, seconds: float) -> str:
+    import duckdb
+
+    lines = [f"Huiyi run complete in {seconds:.0f} s."]
+    with duckdb.connect(str(paths.published), read_only=True) as con:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
+        lines.append("Rows per table:")
+        for t in tables:
+            n = con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            lines.append(f"  {t:<20} {n:>9,}")
+        if "documents" in tables:
+            dups = con.execute("SELECT count(duplicate_of) FROM documents").fetchone()[0]
+            lines.append(f"  (of the documents, {dups:,} are copies of another and point to it through duplicate_of)")
+        if "rejected_records" in tables:
+            reasons = con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            if reasons:
+                lines.append("Rejected records by reason:")
+                lines += [f"  {r:<20} {n:>9,}" for r, n in reasons]
+            else:
+                lines.append("No rejected records.")
+    lines.append(f"Database (query it from a notebook): {paths.published}")
+    lines.append(f"Parquet exports:                     {paths.parquet_dir}")
+    lines.append(f"Charts:                              {paths.charts_dir}")
+    lines.append(f"Reports:                             {paths.reports_dir}")
+    lines.append(f"Dagster instance (huiyi ui shows this run): {paths.dagster_home}")
+    return "\n".join(lines)
+
+
+def cmd_ui(args) -> int:
+    paths = _prepare(args)
+    cmd = [
+        sys.executable, "-m", "dagster", "dev",
+        "-m", "dagster_project.definitions",
+        "-h", args.host, "-p", str(args.port),
+    ]
+    print(f"huiyi: Dagster UI on http://{args.host}:{args.port} (instance {paths.dagster_home}); Ctrl-C stops it.", file=sys.stderr)
+    # Its own process group, so a stop signal reaches the webserver and the daemon it starts.
+    proc = subprocess.Popen(cmd, start_new_session=True)
+
+    def forward(signum, _frame):
+        try:
+            os.killpg(proc.pid, signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
+        except ProcessLookupError:
+            pass
+
+    signal.signal(signal.SIGINT, forward)
+    signal.signal(signal.SIGTERM, forward)
+    try:
+        return proc.wait()
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="huiyi", description="Huiyi: scraped Chinese meeting reports into DuckDB tables, charts and reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (("run", "materialise every asset for what is in the raw folder"), ("ui", "start Dagster's UI")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--raw", help="raw folder (default: $HUIYI_RAW_DIR, else data/raw)")
+        p.add_argument("--marts", help="marts folder (default: $HUIYI_MARTS_DIR, else data/marts)")
+        if name == "run":
+            p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="how much of the run to show")
+        else:
+            p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+            p.add_argument("--port", type=int, default=3000)
+    args = parser.parse_args(argv)
+    try:
+        return cmd_run(args) if args.command == "run" else cmd_ui(args)
+    except UsageError as e:
+        print(f"huiyi: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

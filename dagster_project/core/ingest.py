@@ -1,0 +1,145 @@
+"""Raw files into rows: read, clean and fingerprint a batch of files, in columns ready for a bulk insert.
+
+Plain Python: the Dagster asset that calls this owns the database; this owns the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .clean import Document, clean_record
+from .dedup import band_buckets, minhash
+from .sources import CONFIG_NAME, Rejection, SourceConfigError, load_config, read_file
+
+DOC_COLUMNS = [f.name for f in fields(Document)]
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha1()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def list_raw_files(raw_root: Path) -> tuple[list[Path], list[Rejection]]:
+    """Every file under the raw folder that a run should look at, and rejections for links that leave it.
+    source.yaml files are settings, not data; hidden files and folders are skipped."""
+    root = raw_root.resolve()
+    files, rejected = [], []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name == CONFIG_NAME:
+                continue
+            p = Path(dirpath) / name
+            if p.is_symlink():
+                target = p.resolve()
+                if root not in target.parents:
+                    rel = p.relative_to(root).as_posix()
+                    rejected.append(Rejection(rel, None, "outside_raw", f"{rel}: is a link to {target}, outside the raw folder; not read."))
+                    continue
+            if p.is_file():
+                files.append(p)
+    return files, rejected
+
+
+def _columns(rows: list[dict], names: list[str]) -> dict[str, list]:
+    return {n: [r[n] for r in rows] for n in names}
+
+
+def ingest_batch(paths: list[str], raw_root: str) -> dict:
+    """Read and clean the given files (absolute paths). Returns columns for documents, rejected_records,
+    doc_minhash and the file ledger."""
+    root = Path(raw_root)
+    cache: dict = {}
+    docs: list[dict] = []
+    rejected: list[dict] = []
+    bands: list[dict] = []
+    files: list[dict] = []
+    now = datetime.now()
+    for p in map(Path, paths):
+        rel = p.relative_to(root).as_posix()
+        n_docs = n_rej = 0
+        try:
+            st = p.stat()
+            fhash = file_hash(p)
+        except OSError as e:
+            rejected.append(dict(raw_path=rel, record_key=None, reason="unreadable_file", detail=f"{rel}: cannot be opened ({e.strerror}).", seen_at=now))
+            continue
+        try:
+            config = load_config(p, root, cache)
+            records: Iterable = read_file(p, root, config)
+        except SourceConfigError as e:
+            records = [Rejection(rel, None, "bad_source_yaml", str(e))]
+        try:
+            for rec in records:
+                if isinstance(rec, Rejection):
+                    rejected.append(dict(asdict(rec), seen_at=now))
+                    n_rej += 1
+                    continue
+                doc = clean_record(rec)
+                row = asdict(doc)
+                row["ingested_at"] = now
+                docs.append(row)
+                n_docs += 1
+                sig = minhash(doc.body)
+                if sig is not None:
+                    for band, bucket, values in band_buckets(sig):
+                        bands.append(dict(doc_id=doc.doc_id, band=band, bucket=bucket, sig=values))
+        except Exception as e:  # a parser bug on one file must not end the run; it is recorded instead
+            rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
+            n_rej += 1
+        files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now))
+    return {
+        "documents": _columns(docs, DOC_COLUMNS + ["ingested_at"]),
+        "rejected_records": _columns(rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
+        "doc_minhash": _columns(bands, ["doc_id", "band", "bucket", "sig"]),
+        "raw_files": _columns(files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at"]),
+    }
+
+
+def batches(paths: list[Path], target_bytes: int = 4 << 20, max_files: int = 200) -> list[list[str]]:
+    """Group files into work units big enough that process start-up and pickling do not dominate."""
+    out, cur, size = [], [], 0
+    for p in paths:
+        try:
+            s = p.stat().st_size
+        except OSError:
+            s = 0
+        cur.append(str(p))
+        size += s
+        if size >= target_bytes or len(cur) >= max_files:
+            out.append(cur)
+            cur, size = [], 0
+    if cur:
+        out.append(cur)
+    return out
+
+
+def ingest_files(paths: list[Path], raw_root: Path, workers: int | None = None) -> Iterator[dict]:
+    """Batches of rows for the given files, as they complete; a process pool is used when it pays."""
+    units = batches(paths)
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(units) <= 1:
+        for unit in units:
+            yield ingest_batch(unit, str(raw_root))
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        # Bounded look-ahead keeps memory flat: at most 2 × workers batches in flight.
+        pending = []
+        it = iter(units)
+        for unit in it:
+            pending.append(pool.submit(ingest_batch, unit, str(raw_root)))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for fut in pending:
+            yield fut.result()

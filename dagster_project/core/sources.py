@@ -1,0 +1,596 @@
+"""Read one raw file into source records: pages (.txt, .html), JSON, JSONL and CSV, gzip or not.
+
+Everything here works on one file and returns plain dataclasses; nothing touches a database.
+A record that cannot be read becomes a `Rejection` with a reason; the rest of its file is kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+from charset_normalizer import from_bytes
+
+# A single record larger than this is a mis-scrape (a binary, a whole site in one page).
+MAX_RECORD_BYTES = 10 * 1024 * 1024
+# A JSON document is parsed whole; past this it is refused rather than loaded.
+MAX_JSON_BYTES = 512 * 1024 * 1024
+# How much of a file the encoding detector looks at.
+SNIFF_BYTES = 64 * 1024
+
+PAGE_TEXT = "page_text"
+PAGE_HTML = "page_html"
+FORMATS = {
+    ".txt": PAGE_TEXT,
+    ".html": PAGE_HTML,
+    ".htm": PAGE_HTML,
+    ".shtml": PAGE_HTML,
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+CONFIG_NAME = "source.yaml"
+
+# Usual field names, in order of preference, per role (a dotted name reaches into a nested object).
+FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "标题", "video_title", "headline", "name"),
+    "body": ("content", "text", "body", "正文", "article", "内容"),
+    "published": ("pubtime", "pub_date", "published_at", "publish_time", "date", "发布时间", "time", "datetime", "year"),
+    "publisher": ("source", "来源", "publisher", "media"),
+    "url": ("url", "video_url", "link", "href", "网址"),
+    "id": ("video_id", "id", "guid"),
+}
+# Containers a JSON object may hold its records in, tried before any other list of objects.
+RECORD_LIST_KEYS = ("videoList", "records", "items", "data", "list", "results", "articles", "docs")
+
+
+class SourceConfigError(ValueError):
+    """A source.yaml that cannot be used; the message names the file and the mistake."""
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    """What a folder's source.yaml says about the files under it (every key optional)."""
+
+    records: str | None = None  # dotted path to the list of records inside a JSON object
+    fields: dict[str, str] = field(default_factory=dict)  # role -> field name (dotted for nested)
+    date_format: str | None = None  # strptime format of the date field
+    publisher: str | None = None  # default publisher when a record names none
+    encoding: str | None = None  # force an encoding instead of detecting it
+    format: str | None = None  # force a format: page_text, page_html, json, jsonl, csv
+    csv_delimiter: str = ","
+
+    @staticmethod
+    def from_mapping(data: dict, where: str) -> "SourceConfig":
+        allowed = {"records", "fields", "date_format", "publisher", "encoding", "format", "csv_delimiter"}
+        unknown = set(data) - allowed
+        if unknown:
+            raise SourceConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed are {sorted(allowed)}.")
+        fields = data.get("fields") or {}
+        if not isinstance(fields, dict):
+            raise SourceConfigError(f"{where}: 'fields' must map roles to field names.")
+        bad_roles = set(fields) - set(FIELD_CANDIDATES)
+        if bad_roles:
+            raise SourceConfigError(f"{where}: unknown field role(s) {sorted(bad_roles)}; roles are {sorted(FIELD_CANDIDATES)}.")
+        fmt = data.get("format")
+        if fmt is not None and fmt not in set(FORMATS.values()):
+            raise SourceConfigError(f"{where}: format {fmt!r} is not one of {sorted(set(FORMATS.values()))}.")
+        enc = data.get("encoding")
+        if enc is not None:
+            try:
+                codecs.lookup(enc)
+            except LookupError:
+                raise SourceConfigError(f"{where}: encoding {enc!r} is not a known codec.") from None
+        return SourceConfig(
+            records=data.get("records"),
+            fields={k: str(v) for k, v in fields.items()},
+            date_format=data.get("date_format"),
+            publisher=data.get("publisher"),
+            encoding=enc,
+            format=fmt,
+            csv_delimiter=str(data.get("csv_delimiter", ",")),
+        )
+
+    def merged_over(self, parent: "SourceConfig") -> "SourceConfig":
+        """This folder's settings over its parent's: the nearer source.yaml wins key by key."""
+        return SourceConfig(
+            records=self.records or parent.records,
+            fields={**parent.fields, **self.fields},
+            date_format=self.date_format or parent.date_format,
+            publisher=self.publisher or parent.publisher,
+            encoding=self.encoding or parent.encoding,
+            format=self.format or parent.format,
+            csv_delimiter=self.csv_delimiter if self.csv_delimiter != "," else parent.csv_delimiter,
+        )
+
+
+@dataclass
+class SourceRecord:
+    """One record as found in its file, fields mapped to roles but not yet cleaned."""
+
+    raw_path: str
+    record_key: str | None
+    native_id: str | None
+    fmt: str
+    encoding: str | None
+    title: str | None
+    body: str | None
+    published: str | None
+    publisher: str | None
+    url: str | None
+    body_is_html: bool = False
+    chrome: str | None = None  # page furniture around the report (breadcrumbs), kept for place names
+    date_format: str | None = None
+
+
+@dataclass
+class Rejection:
+    raw_path: str
+    record_key: str | None
+    reason: str
+    detail: str
+
+
+def file_format(path: Path, config: SourceConfig | None = None) -> str | None:
+    """The format Huiyi reads a file as, from its name (a trailing .gz is looked through)."""
+    if config and config.format:
+        return config.format
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return FORMATS.get(Path(name).suffix)
+
+
+def load_config(path: Path, raw_root: Path, cache: dict | None = None) -> SourceConfig:
+    """The source.yaml settings in force for `path`: every source.yaml from the raw root down, nearer wins."""
+    cache = {} if cache is None else cache
+    folder = path.parent
+    chain = []
+    root = raw_root.resolve()
+    cur = folder.resolve()
+    while True:
+        chain.append(cur)
+        if cur == root or root not in cur.parents:
+            break
+        cur = cur.parent
+    config = SourceConfig()
+    for d in reversed(chain):
+        if d not in cache:
+            f = d / CONFIG_NAME
+            if f.is_file():
+                try:
+                    data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+                except yaml.YAMLError as e:
+                    mark = getattr(e, "problem_mark", None)
+                    line = f" at line {mark.line + 1}" if mark else ""
+                    raise SourceConfigError(f"{f}: not valid YAML{line}.") from None
+                if not isinstance(data, dict):
+                    raise SourceConfigError(f"{f}: must be a mapping of settings.")
+                cache[d] = SourceConfig.from_mapping(data, str(f))
+            else:
+                cache[d] = None
+        if cache[d] is not None:
+            config = cache[d].merged_over(config)
+    return config
+
+
+# ---------------------------------------------------------------- bytes and encodings
+
+def open_bytes(path: Path):
+    """A binary stream of what the file holds: a .gz is read as its content."""
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings a Chinese scrape is found in; detection chooses among these.
+_CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes outside a UTF-16 text, or mostly control bytes: not a text file."""
+    if not head:
+        return False
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        # UTF-16 without BOM has NULs in every other byte of ASCII text; charset detection decides that.
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        return not (even > len(head) // 8 or odd > len(head) // 8) or (even > 0 and odd > 0)
+    control = sum(1 for b in head[:4096] if b < 9 or 13 < b < 32)
+    return control > len(head[:4096]) * 0.05
+
+
+def detect_encoding(head: bytes, complete: bool) -> str | None:
+    """The encoding of a file from its first bytes: BOM, then strict UTF-8, then charset detection."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as e:
+        # A multi-byte character cut at the end of the sniffed head is still UTF-8.
+        if not complete and e.start >= len(head) - 3 and e.reason.startswith("unexpected end"):
+            return "utf-8"
+    best = from_bytes(head, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        return None
+    enc = best.encoding
+    # GB18030 is the superset of GBK and GB2312; decode as the superset.
+    if enc in ("gbk", "gb2312", "hz", "cp936"):
+        enc = "gb18030"
+    return enc
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Whole-file decode: (text, encoding). Raises UnicodeError when no encoding fits."""
+    enc = encoding or detect_encoding(data[:SNIFF_BYTES], complete=len(data) <= SNIFF_BYTES)
+    if enc is None:
+        raise UnicodeError("no encoding among UTF-8, GB18030, Big5 and UTF-16 decodes it")
+    try:
+        return data.decode(enc), enc
+    except UnicodeDecodeError as e:
+        if encoding is None and enc == "utf-8":
+            # The head was UTF-8 but the rest is not: detect on the whole file.
+            best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+            if best is not None:
+                enc2 = "gb18030" if best.encoding in ("gbk", "gb2312", "cp936") else best.encoding
+                return data.decode(enc2), enc2
+        raise UnicodeError(f"it is not valid {enc} at byte {e.start}") from None
+
+
+# ---------------------------------------------------------------- field mapping
+
+def _get(record: dict, dotted: str) -> Any:
+    cur: Any = record
+    for part in dotted.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return None
+        cur = cur[part]
+    return cur
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def map_fields(record: dict, config: SourceConfig) -> dict[str, str | None]:
+    """Role -> value for one record: the source.yaml mapping first, then the usual names,
+    at the top level and then one level down in nested objects (xwlb's video_detail)."""
+    nested = [v for v in record.values() if isinstance(v, dict)]
+    out: dict[str, str | None] = {}
+    for role, names in FIELD_CANDIDATES.items():
+        value = None
+        if role in config.fields:
+            value = _as_text(_get(record, config.fields[role]))
+        else:
+            for scope in [record, *nested]:
+                for name in names:
+                    value = _as_text(scope.get(name))
+                    if value is not None:
+                        break
+                if value is not None:
+                    break
+        out[role] = value
+    return out
+
+
+def _record_from_mapping(
+    raw_path: str, fields: dict[str, str | None], position: int | None, fmt: str, encoding: str | None, config: SourceConfig
+) -> SourceRecord:
+    body = fields["body"]
+    return SourceRecord(
+        raw_path=raw_path,
+        record_key=None,  # assigned by the caller, which knows the file's other keys
+        native_id=fields["id"] or None,
+        fmt=fmt,
+        encoding=encoding,
+        title=fields["title"],
+        body=body,
+        published=fields["published"],
+        publisher=fields["publisher"] or config.publisher,
+        url=fields["url"],
+        body_is_html=bool(body and _HTML_TAG.search(body[:2000])),
+        date_format=config.date_format,
+    )
+
+
+_HTML_TAG = re.compile(r"<\s*(p|br|div|span|strong|b|a|img|table)\b[^>]*>", re.I)
+
+
+class _Keys:
+    """record_key per DESIGN.md: the native id (video_id, id, guid, url), else the 0-based position.
+    A native id seen twice in one file cannot identify a record, so the repeat falls back to its position."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def key(self, native: str | None, url: str | None, position: int) -> str:
+        for k in (native, url):
+            if k and k not in self.seen:
+                self.seen.add(k)
+                return k
+        k = str(position)
+        self.seen.add(k)
+        return k
+
+
+def _too_large(text: str | bytes) -> bool:
+    return len(text) > MAX_RECORD_BYTES
+
+
+# ---------------------------------------------------------------- readers
+
+def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) -> Iterator[SourceRecord | Rejection]:
+    """Every record of one raw file, or a rejection for what cannot be read. Never raises on bad input."""
+    raw_path = path.relative_to(raw_root).as_posix()
+    config = config or SourceConfig()
+    fmt = file_format(path, config)
+    if fmt is None:
+        yield Rejection(raw_path, None, "unsupported_type", f"{raw_path}: Huiyi does not read files of this type (it reads .txt, .html, .json, .jsonl, .csv, optionally .gz).")
+        return
+    try:
+        if fmt in (PAGE_TEXT, PAGE_HTML, "json"):
+            yield from _read_whole(path, raw_path, fmt, config)
+        elif fmt == "jsonl":
+            yield from _read_jsonl(path, raw_path, config)
+        else:
+            yield from _read_csv(path, raw_path, config)
+    except (OSError, EOFError, gzip.BadGzipFile, ValueError) as e:
+        # A truncated or corrupt gzip stream, or an unreadable file: what was read before stays.
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: cannot be read to the end ({type(e).__name__}: {e}).")
+
+
+def _read_limited(path: Path, limit: int) -> bytes | None:
+    with open_bytes(path) as f:
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
+    limit = MAX_JSON_BYTES if fmt == "json" else MAX_RECORD_BYTES
+    data = _read_limited(path, limit)
+    if data is None:
+        yield Rejection(raw_path, None, "too_large", f"{raw_path}: holds more than {limit // 2**20} MB in one document, more than any report; skipped.")
+        return
+    if not data.strip():
+        yield Rejection(raw_path, None, "empty_file", f"{raw_path}: the file is empty.")
+        return
+    if looks_binary(data[:SNIFF_BYTES]):
+        yield Rejection(raw_path, None, "binary_file", f"{raw_path}: holds binary data, not text.")
+        return
+    try:
+        text, enc = decode_text(data, config.encoding)
+    except UnicodeError as e:
+        yield Rejection(raw_path, None, "unknown_encoding", f"{raw_path}: cannot be decoded: {e}.")
+        return
+    if fmt == PAGE_TEXT:
+        from .pages import parse_text_page
+
+        yield parse_text_page(text, raw_path, enc, config)
+    elif fmt == PAGE_HTML:
+        from .pages import parse_html_page
+
+        yield parse_html_page(text, raw_path, enc, config)
+    else:
+        yield from _records_from_json_text(text, raw_path, enc, config)
+
+
+def _find_record_list(obj: Any, config: SourceConfig) -> tuple[list | None, str]:
+    if config.records:
+        found = _get(obj, config.records) if isinstance(obj, dict) else None
+        return (found if isinstance(found, list) else None), config.records
+    if isinstance(obj, list):
+        return obj, "(top level)"
+    if isinstance(obj, dict):
+        for k in RECORD_LIST_KEYS:
+            v = obj.get(k)
+            if isinstance(v, list) and any(isinstance(x, dict) for x in v):
+                return v, k
+        lists = [(k, v) for k, v in obj.items() if isinstance(v, list) and any(isinstance(x, dict) for x in v)]
+        if lists:
+            k, v = max(lists, key=lambda kv: len(kv[1]))
+            return v, k
+        # An object that is itself one record.
+        if any(_as_text(obj.get(n)) for n in FIELD_CANDIDATES["body"]):
+            return [obj], "(one record)"
+        # xwlb's empty days: {"total": 0, "videoList": null}.
+        for k in RECORD_LIST_KEYS:
+            if k in obj and obj[k] in (None, []):
+                return [], k
+    return None, ""
+
+
+def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
+    try:
+        obj = json.loads(text)
+    except RecursionError:
+        yield Rejection(raw_path, None, "invalid_json", f"{raw_path}: JSON nested too deeply to read.")
+        return
+    except json.JSONDecodeError as e:
+        yield from _salvage_json(text, raw_path, enc, config, e)
+        return
+    records, where = _find_record_list(obj, config)
+    if records is None:
+        yield Rejection(raw_path, None, "no_records", f"{raw_path}: no list of records found in the JSON (set 'records' in a source.yaml).")
+        return
+    yield from _records_from_list(records, raw_path, "json", enc, config, single=where == "(one record)")
+
+
+def _records_from_list(
+    records: list, raw_path: str, fmt: str, enc: str | None, config: SourceConfig, single: bool = False
+) -> Iterator[SourceRecord | Rejection]:
+    """`single`: the file is one record (a JSON object that is a report), so its record_key is null."""
+    keys = _Keys()
+    for pos, rec in enumerate(records):
+        if not isinstance(rec, dict):
+            yield Rejection(raw_path, str(pos), "not_a_record", f"{raw_path}: item {pos} is a {type(rec).__name__}, not an object.")
+            continue
+        fields = map_fields(rec, config)
+        sr = _record_from_mapping(raw_path, fields, pos, fmt, enc, config)
+        sr.record_key = None if single else keys.key(sr.native_id, sr.url, pos)
+        yield from _checked(sr)
+
+
+def _checked(sr: SourceRecord) -> Iterator[SourceRecord | Rejection]:
+    if not sr.body:
+        yield Rejection(sr.raw_path, sr.record_key, "no_body", f"{sr.raw_path}: record {sr.record_key} has no body text.")
+    elif _too_large(sr.body.encode("utf-8", "surrogatepass")):
+        yield Rejection(sr.raw_path, sr.record_key, "too_large", f"{sr.raw_path}: record {sr.record_key} is over 10 MB, not a report.")
+    elif _has_undecodable(sr.body) or _has_undecodable(sr.title or ""):
+        yield Rejection(sr.raw_path, sr.record_key, "undecodable", f"{sr.raw_path}: record {sr.record_key} holds bytes that are not valid {sr.encoding}.")
+    else:
+        yield sr
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _has_undecodable(s: str) -> bool:
+    return bool(_SURROGATE.search(s))
+
+
+def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err: json.JSONDecodeError) -> Iterator[SourceRecord | Rejection]:
+    """A truncated JSON file: keep every complete record before the break, reject the rest."""
+    m = re.search(r'"(%s)"\s*:\s*\[' % "|".join(map(re.escape, (config.records,) if config.records else RECORD_LIST_KEYS)), text)
+    start = m.end() if m else (text.find("[") + 1 if text.lstrip().startswith("[") else -1)
+    found: list = []
+    if start > 0:
+        dec = json.JSONDecoder()
+        i = start
+        while True:
+            while i < len(text) and text[i] in " \t\r\n,":
+                i += 1
+            if i >= len(text) or text[i] == "]":
+                break
+            try:
+                item, i = dec.raw_decode(text, i)
+            except (json.JSONDecodeError, RecursionError):
+                break
+            found.append(item)
+    yield from _records_from_list(found, raw_path, "json", enc, config)
+    yield Rejection(
+        raw_path,
+        None,
+        "invalid_json",
+        f"{raw_path}: JSON broken at line {err.lineno} column {err.colno} ({err.msg}); {len(found)} complete records before it were kept.",
+    )
+
+
+def _text_stream(path: Path, raw_path: str, config: SourceConfig) -> tuple[io.TextIOBase | None, str | None, Rejection | None]:
+    """A streamed text view of a line-oriented file, with its encoding detected from the head."""
+    with open_bytes(path) as f:
+        head = f.read(SNIFF_BYTES)
+        complete = len(f.read(1)) == 0
+    if not head.strip():
+        return None, None, Rejection(raw_path, None, "empty_file", f"{raw_path}: the file is empty.")
+    if looks_binary(head):
+        return None, None, Rejection(raw_path, None, "binary_file", f"{raw_path}: holds binary data, not text.")
+    enc = config.encoding or detect_encoding(head, complete)
+    if enc is None:
+        return None, None, Rejection(raw_path, None, "unknown_encoding", f"{raw_path}: no encoding among UTF-8, GB18030, Big5 and UTF-16 decodes it.")
+    # surrogateescape keeps undecodable bytes visible so a bad line is rejected alone.
+    stream = io.TextIOWrapper(open_bytes(path), encoding=enc, errors="surrogateescape", newline="")
+    return stream, enc, None
+
+
+def _read_jsonl(path: Path, raw_path: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
+    stream, enc, rej = _text_stream(path, raw_path, config)
+    if rej:
+        yield rej
+        return
+    keys = _Keys()
+    with stream:
+        pos = -1
+        while True:
+            line = stream.readline(MAX_RECORD_BYTES + 1)
+            if not line:
+                break
+            if len(line) > MAX_RECORD_BYTES and not line.endswith("\n"):
+                pos += 1
+                # Skip the rest of the oversized line without holding it.
+                while True:
+                    more = stream.readline(MAX_RECORD_BYTES)
+                    if not more or more.endswith("\n"):
+                        break
+                yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: line {pos + 1} is over 10 MB, not a report.")
+                continue
+            if not line.strip():
+                continue
+            pos += 1
+            try:
+                rec = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as e:
+                yield Rejection(raw_path, str(pos), "broken_line", f"{raw_path}: line {pos + 1} is not valid JSON ({getattr(e, 'msg', 'nested too deeply')}).")
+                continue
+            if not isinstance(rec, dict):
+                yield Rejection(raw_path, str(pos), "not_a_record", f"{raw_path}: line {pos + 1} is not a JSON object.")
+                continue
+            sr = _record_from_mapping(raw_path, map_fields(rec, config), pos, "jsonl", enc, config)
+            sr.record_key = keys.key(sr.native_id, sr.url, pos)
+            yield from _checked(sr)
+
+
+def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
+    stream, enc, rej = _text_stream(path, raw_path, config)
+    if rej:
+        yield rej
+        return
+    keys = _Keys()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with stream:
+        reader = csv.reader(stream, delimiter=config.csv_delimiter)
+        try:
+            header = next(reader)
+        except StopIteration:
+            yield Rejection(raw_path, None, "empty_file", f"{raw_path}: the file is empty.")
+            return
+        except csv.Error as e:
+            yield Rejection(raw_path, None, "invalid_csv", f"{raw_path}: the header cannot be read ({e}).")
+            return
+        header = [h.strip().lstrip("\ufeff") for h in header]
+        pos = -1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                pos += 1
+                yield Rejection(raw_path, str(pos), "broken_line", f"{raw_path}: record {pos} cannot be parsed as CSV ({e}).")
+                continue
+            if not row or not any(c.strip() for c in row):
+                continue
+            pos += 1
+            if len(row) != len(header):
+                yield Rejection(
+                    raw_path, str(pos), "broken_line",
+                    f"{raw_path}: record {pos} (near line {reader.line_num}) has {len(row)} fields where the header has {len(header)}.",
+                )
+                continue
+            rec = dict(zip(header, row))
+            sr = _record_from_mapping(raw_path, map_fields(rec, config), pos, "csv", enc, config)
+            sr.record_key = keys.key(sr.native_id, sr.url, pos)
+            yield from _checked(sr)

@@ -1,0 +1,298 @@
+"""Ingest: the raw folder into `documents`, `rejected_records` and the `raw_files` ledger, then copies marked.
+
+Only files that are new or changed since the ledger last saw them are read; files that left the raw
+folder take their rows with them.
+"""
+
+
+import time
+from datetime import datetime
+
+import dagster as dg
+import numpy as np
+import pyarrow as pa
+
+from dagster_project.core.dedup import canonical_of, copy_groups, near_copy
+from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files
+from dagster_project.defs.metadata import markdown_table
+from dagster_project.defs.resources import HuiyiStore
+from dagster_project.store import sql_text
+
+ARROW_SCHEMAS = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()), ("source", pa.string()), ("raw_path", pa.string()), ("record_key", pa.string()),
+            ("native_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published_at", pa.timestamp("us")),
+            ("date_precision", pa.string()), ("publisher", pa.string()), ("body", pa.string()), ("body_original", pa.string()),
+            ("page_chrome", pa.string()), ("content_hash", pa.string()), ("is_report", pa.bool_()),
+            ("repairs", pa.list_(pa.string())), ("encoding", pa.string()), ("fmt", pa.string()), ("n_chars", pa.int32()),
+            ("ingested_at", pa.timestamp("us")),
+        ]
+    ),
+    "rejected_records": pa.schema(
+        [("raw_path", pa.string()), ("record_key", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("seen_at", pa.timestamp("us"))]
+    ),
+    "doc_minhash": pa.schema([("doc_id", pa.string()), ("band", pa.int8()), ("bucket", pa.uint64()), ("sig", pa.list_(pa.uint64()))]),
+    "raw_files": pa.schema(
+        [
+            ("raw_path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("file_hash", pa.string()),
+            ("n_documents", pa.int32()), ("n_rejected", pa.int32()), ("parsed_at", pa.timestamp("us")), ("checked_at", pa.timestamp("us")),
+        ]
+    ),
+}
+# Columns of the Document dataclass that the table names differently.
+_RENAME = {"fmt": "format"}
+
+
+def _insert(con, table: str, columns: dict[str, list]) -> int:
+    schema = ARROW_SCHEMAS[table]
+    cols = {name: columns.get(name, [None] * len(next(iter(columns.values()), []))) for name in schema.names}
+    tbl = pa.Table.from_pydict(cols, schema=schema)
+    if tbl.num_rows == 0:
+        return 0
+    tbl = tbl.rename_columns([_RENAME.get(n, n) for n in tbl.column_names])
+    con.register("incoming", tbl)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    finally:
+        con.unregister("incoming")
+    return tbl.num_rows
+
+
+def _forget_files(con, raw_paths: list[str]) -> None:
+    """Remove every row that came from these raw files (changed or removed)."""
+    if not raw_paths:
+        return
+    con.register("gone", pa.table({"raw_path": raw_paths}))
+    try:
+        con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone))")
+        con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone)")
+        con.execute("DELETE FROM rejected_records WHERE raw_path IN (SELECT raw_path FROM gone)")
+        con.execute("DELETE FROM raw_files WHERE raw_path IN (SELECT raw_path FROM gone)")
+    finally:
+        con.unregister("gone")
+
+
+def scan_and_ingest(con, paths, log) -> dict:
+    """The incremental ingest: compare the raw folder with the ledger, read what is new or changed."""
+    t0 = time.monotonic()
+    files, link_rejections = list_raw_files(paths.raw)
+    ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash FROM raw_files").fetchall()}
+    current = {p.relative_to(paths.raw).as_posix(): p for p in files}
+    removed = sorted(set(ledger) - set(current))
+    to_parse, touched = [], []
+    for rel, p in current.items():
+        st = p.stat()
+        known = ledger.get(rel)
+        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            continue  # unchanged: recognised from its metadata alone
+        if known and known[0] == st.st_size and file_hash(p) == known[2]:
+            touched.append((rel, st.st_mtime_ns))  # touched, same bytes: remember the new time only
+            continue
+        to_parse.append(p)
+    log.info(f"Raw folder {paths.raw}: {len(current)} files; {len(to_parse)} new or changed, {len(removed)} removed, {len(current) - len(to_parse)} unchanged.")
+    counts = {"documents": 0, "rejected_records": 0}
+    con.execute("BEGIN")
+    try:
+        _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse])
+        con.execute("DELETE FROM rejected_records WHERE reason = 'outside_raw'")
+        if link_rejections:
+            now = datetime.now()
+            _insert(con, "rejected_records", {
+                "raw_path": [r.raw_path for r in link_rejections], "record_key": [None] * len(link_rejections),
+                "reason": [r.reason for r in link_rejections], "detail": [r.detail for r in link_rejections],
+                "seen_at": [now] * len(link_rejections),
+            })
+            for r in link_rejections:
+                log.warning(r.detail)
+        done = 0
+        last_report = time.monotonic()
+        for batch in ingest_files(to_parse, paths.raw):
+            counts["documents"] += _insert(con, "documents", batch["documents"])
+            counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
+            _insert(con, "doc_minhash", batch["doc_minhash"])
+            _insert(con, "raw_files", batch["raw_files"])
+            for detail in batch["rejected_records"]["detail"]:
+                log.warning(f"Rejected: {detail}")
+            done += len(batch["raw_files"]["raw_path"])
+            if time.monotonic() - last_report > 5:
+                log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
+                last_report = time.monotonic()
+        if touched:
+            con.register("touched", pa.table({"raw_path": [t[0] for t in touched], "mtime_ns": [t[1] for t in touched]}))
+            con.execute("UPDATE raw_files SET mtime_ns = t.mtime_ns, checked_at = now() FROM touched t WHERE raw_files.raw_path = t.raw_path")
+            con.unregister("touched")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    elapsed = time.monotonic() - t0
+    log.info(f"Read {len(to_parse)} files in {elapsed:.1f} s: {counts['documents']} documents, {counts['rejected_records']} rejected.")
+    return {
+        "files_seen": len(current), "files_parsed": len(to_parse), "files_removed": len(removed),
+        "files_touched": len(touched), "parsed_paths": [p.relative_to(paths.raw).as_posix() for p in to_parse],
+        "new_documents": counts["documents"], "new_rejected": counts["rejected_records"], "seconds": round(elapsed, 2),
+    }
+
+
+def mark_copies(con) -> dict:
+    """Set documents.duplicate_of from exact, same-item and confirmed near copies; each group keeps one
+    canonical row (a structured record before a page, then the longest body)."""
+    candidates = con.execute(sql_text("steps/copy_candidates")).fetchall()
+    exact = [(a, b) for a, b, why in candidates if why != "near"]
+    near = [(a, b) for a, b, why in candidates if why == "near"]
+    confirmed = []
+    if near:
+        wanted = sorted({x for pair in near for x in pair})
+        con.register("wanted", pa.table({"doc_id": wanted}))
+        sigs = {d: (np.asarray(s, dtype=np.uint64), t) for d, s, t in con.execute(sql_text("steps/near_signatures")).fetchall()}
+        con.unregister("wanted")
+        confirmed = [(a, b) for a, b in near if a in sigs and b in sigs and near_copy(sigs[a][0], sigs[b][0], sigs[a][1], sigs[b][1])]
+    groups = copy_groups(exact + confirmed)
+    members = sorted({m for ms in groups.values() for m in ms})
+    dup_of: dict[str, str] = {}
+    if members:
+        con.register("wanted", pa.table({"doc_id": members}))
+        info = con.execute("SELECT doc_id, format, n_chars FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()
+        con.unregister("wanted")
+        attrs = {d: {"doc_id": d, "format": f, "n_chars": n} for d, f, n in info}
+        for ms in groups.values():
+            canon = canonical_of([attrs[m] for m in ms if m in attrs])
+            for m in ms:
+                if m != canon:
+                    dup_of[m] = canon
+    con.execute("BEGIN")
+    con.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+    if dup_of:
+        con.register("dups", pa.table({"doc_id": list(dup_of), "duplicate_of": list(dup_of.values())}))
+        con.execute("UPDATE documents SET duplicate_of = d.duplicate_of FROM dups d WHERE documents.doc_id = d.doc_id")
+        con.unregister("dups")
+    con.execute("COMMIT")
+    return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}
+
+
+def _preview(con, sql: str, limit: int = 10) -> dg.MetadataValue:
+    return markdown_table(con.execute(f"{sql} LIMIT {int(limit)}"))
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "documents",
+            group_name="ingest",
+            description="Every raw record ingested and cleaned: one row per xwlb item, HTML page, CSV or JSONL row, "
+            "text page. Copies point to their canonical row through duplicate_of.",
+            kinds={"duckdb"},
+        ),
+        dg.AssetSpec(
+            "rejected_records",
+            group_name="ingest",
+            description="Records and files that could not be read, each with a reason and one sentence naming the file.",
+            kinds={"duckdb"},
+        ),
+        dg.AssetSpec(
+            "raw_files",
+            group_name="ingest",
+            description="The ledger of the raw folder: size, time and content hash per file, so unchanged files are never parsed again.",
+            kinds={"duckdb"},
+        ),
+    ],
+    can_subset=False,
+)
+def ingest(context: dg.AssetExecutionContext, store: HuiyiStore):
+    with store.writer(context.log.info) as con:
+        stats = scan_and_ingest(con, store.paths, context.log)
+        copies = mark_copies(con)
+        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        by_source = con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        n_rej = con.execute("SELECT count(*) FROM rejected_records").fetchone()[0]
+        by_reason = con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        n_files = con.execute("SELECT count(*) FROM raw_files").fetchone()[0]
+        doc_preview = _preview(con, "SELECT doc_id, source, title, published_at, n_chars, duplicate_of FROM documents ORDER BY published_at DESC NULLS LAST")
+        rej_preview = _preview(con, "SELECT raw_path, record_key, reason, detail FROM rejected_records ORDER BY seen_at DESC")
+        file_preview = _preview(con, "SELECT raw_path, size_bytes, n_documents, n_rejected, parsed_at FROM raw_files ORDER BY parsed_at DESC")
+    context.log.info(f"Copies: {copies['duplicates']} documents point to a canonical copy ({copies['copy_groups']} groups).")
+    yield dg.MaterializeResult(
+        asset_key="documents",
+        metadata={
+            "dagster/row_count": n_docs,
+            "by_source": dg.MetadataValue.json(dict(by_source)),
+            "new_this_run": stats["new_documents"],
+            "duplicates": copies["duplicates"],
+            "preview": doc_preview,
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="rejected_records",
+        metadata={"dagster/row_count": n_rej, "by_reason": dg.MetadataValue.json(dict(by_reason)), "preview": rej_preview},
+    )
+    yield dg.MaterializeResult(
+        asset_key="raw_files",
+        metadata={
+            "dagster/row_count": n_files,
+            "files_parsed_this_run": stats["files_parsed"],
+            "files_removed_this_run": stats["files_removed"],
+            "files_unchanged_this_run": stats["files_seen"] - stats["files_parsed"],
+            "parsed": dg.MetadataValue.json(stats["parsed_paths"][:50]),
+            "seconds": stats["seconds"],
+            "preview": file_preview,
+        },
+    )
+
+
+# ---------------------------------------------------------------- checks next to the assets they guard
+
+
+@dg.asset_check(asset="documents", description="Documents without a title: kept, but a reader cannot tell them apart in lists.")
+def documents_have_titles(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        n, total = con.execute("SELECT count(*) FILTER (WHERE title IS NULL), count(*) FROM documents WHERE is_report").fetchone()
+        by_source = con.execute("SELECT raw_path, count(*) FROM documents WHERE title IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
+    return dg.AssetCheckResult(
+        passed=n == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{n} of {total} reports have no title.",
+        metadata={"untitled": n, "by_file": dg.MetadataValue.json(dict(by_source))},
+    )
+
+
+@dg.asset_check(asset="documents", description="Documents without a publication date: kept with published_at null and left out of time series.")
+def documents_have_dates(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        n, total = con.execute("SELECT count(*) FILTER (WHERE published_at IS NULL), count(*) FROM documents WHERE is_report").fetchone()
+        by_file = con.execute("SELECT raw_path, count(*) FROM documents WHERE published_at IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
+    return dg.AssetCheckResult(
+        passed=n == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{n} of {total} reports have no date and are left out of time series.",
+        metadata={"undated": n, "by_file": dg.MetadataValue.json(dict(by_file))},
+    )
+
+
+@dg.asset_check(asset="documents", description="Share of documents that are copies of another; more than half suggests the same files were dropped in twice.")
+def duplicate_share(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        dups, total = con.execute("SELECT count(duplicate_of), count(*) FROM documents").fetchone()
+        by_source = con.execute("SELECT source, count(*) FROM documents WHERE duplicate_of IS NOT NULL GROUP BY 1 ORDER BY 2 DESC").fetchall()
+    share = dups / total if total else 0.0
+    return dg.AssetCheckResult(
+        passed=share <= 0.5,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{dups} of {total} documents ({share:.1%}) are copies of another.",
+        metadata={"duplicates": dups, "share": float(round(share, 4)), "by_source": dg.MetadataValue.json(dict(by_source))},
+    )
+
+
+@dg.asset_check(asset="rejected_records", description="Rejected records per reason; fails when more than 5% of records were rejected.")
+def rejected_per_reason(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        by_reason = dict(con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall())
+        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    rejected = sum(by_reason.values())
+    share = rejected / (rejected + docs) if rejected + docs else 0.0
+    return dg.AssetCheckResult(
+        passed=share <= 0.05,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{rejected} rejected against {docs} documents ({share:.1%}): " + ", ".join(f"{k} {v}" for k, v in by_reason.items()),
+        metadata={"by_reason": dg.MetadataValue.json(by_reason), "share": float(round(share, 4))},
+    )

@@ -1,0 +1,28 @@
+"""Publish: the working database becomes huiyi.duckdb, by atomic rename, for notebooks and charts."""
+
+
+import dagster as dg
+
+from dagster_project.defs.resources import HuiyiStore
+
+# Tables exported as Parquet beside the published database.
+EXPORTED = ["documents", "rejected_records"]
+
+
+@dg.asset(
+    group_name="publish",
+    deps=["documents", "rejected_records", "raw_files"],
+    description="The published DuckDB file (huiyi.duckdb at the top of the marts folder) that notebooks query. "
+    "Written privately and swapped in by atomic rename: an open notebook keeps the old file until it reconnects.",
+    kinds={"duckdb", "parquet"},
+)
+def huiyi_database(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
+    path = store.publish(EXPORTED, context.log.info)
+    context.log.info(f"Published {path}")
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(path)),
+            "size_mb": round(path.stat().st_size / 2**20, 1),
+            "parquet": dg.MetadataValue.path(str(store.paths.parquet_dir)),
+        }
+    )

@@ -1,0 +1,182 @@
+"""Where Huiyi keeps its data, and the only code that opens its databases.
+
+The pipeline writes a private working database and publishes a copy for readers by atomic rename:
+DuckDB locks a file per process, so a notebook holding the published file never blocks a run, and
+a run never breaks the notebook, which sees the new data on its next connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = PROJECT_ROOT / "sql"
+PUBLISHED_NAME = "huiyi.duckdb"
+
+
+class UsageError(Exception):
+    """A mistake the user can fix: one sentence, no traceback."""
+
+
+def sql_text(name: str) -> str:
+    """The SQL of sql/<name>.sql, read by name."""
+    path = SQL_DIR / f"{name}.sql"
+    return path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Paths:
+    raw: Path
+    marts: Path
+
+    @staticmethod
+    def resolve(raw: str | os.PathLike | None = None, marts: str | os.PathLike | None = None) -> "Paths":
+        """--raw/--marts, else HUIYI_RAW_DIR/HUIYI_MARTS_DIR, else data/raw and data/marts here."""
+        r = Path(raw or os.environ.get("HUIYI_RAW_DIR") or "data/raw").expanduser().resolve()
+        m = Path(marts or os.environ.get("HUIYI_MARTS_DIR") or "data/marts").expanduser().resolve()
+        return Paths(r, m)
+
+    @property
+    def published(self) -> Path:
+        return self.marts / PUBLISHED_NAME
+
+    @property
+    def work_dir(self) -> Path:
+        return self.marts / "work"
+
+    @property
+    def work_db(self) -> Path:
+        return self.work_dir / "huiyi_work.duckdb"
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.marts / "parquet"
+
+    @property
+    def charts_dir(self) -> Path:
+        return self.marts / "charts"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.marts / "reports"
+
+    @property
+    def dagster_home(self) -> Path:
+        return Path(os.environ["DAGSTER_HOME"]) if os.environ.get("DAGSTER_HOME") else self.marts / ".dagster"
+
+    def check(self) -> None:
+        """Raise UsageError with one sentence when the folders cannot be used."""
+        if not self.raw.is_dir():
+            raise UsageError(f"The raw folder {self.raw} does not exist; create it and put scraped files in it, or pass --raw DIR.")
+        try:
+            self.marts.mkdir(parents=True, exist_ok=True)
+            self.work_dir.mkdir(exist_ok=True)
+            probe = self.marts / f".write-probe-{os.getpid()}"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as e:
+            raise UsageError(f"The marts folder {self.marts} cannot be written ({e.strerror}); pass --marts DIR with a writable folder.") from None
+
+
+# ---------------------------------------------------------------- one writer at a time
+
+_lock_guard = threading.Lock()
+_held: dict[str, tuple[int, int]] = {}  # lock path -> (fd, depth), per process
+
+
+@contextlib.contextmanager
+def writer_lock(paths: Paths, log=None) -> Iterator[None]:
+    """Exclusive across processes (flock on the marts folder's lock file), re-entrant within one, so
+    `huiyi run` can hold it for the whole run and each writing step can take it again."""
+    key = str(paths.marts / ".huiyi-writer.lock")
+    with _lock_guard:
+        if key in _held:
+            fd, depth = _held[key]
+            _held[key] = (fd, depth + 1)
+            reentered = True
+        else:
+            reentered = False
+    if not reentered:
+        paths.marts.mkdir(parents=True, exist_ok=True)
+        fd = os.open(key, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if log:
+                log(f"Another Huiyi run is writing to {paths.marts}; waiting for it to finish.")
+            started = time.monotonic()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if log:
+                log(f"The other run finished after {time.monotonic() - started:.0f} s; going on.")
+        with _lock_guard:
+            _held[key] = (fd, 1)
+    try:
+        yield
+    finally:
+        with _lock_guard:
+            fd, depth = _held[key]
+            if depth > 1:
+                _held[key] = (fd, depth - 1)
+            else:
+                del _held[key]
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+
+
+# ---------------------------------------------------------------- databases
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for f in sorted((SQL_DIR / "schema").glob("*.sql")):
+        con.execute(f.read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The private working database, schema applied, under the writer lock."""
+    with writer_lock(paths, log):
+        paths.work_dir.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(paths.work_db))
+        try:
+            apply_schema(con)
+            yield con
+        finally:
+            con.close()
+
+
+def publish(paths: Paths, export_tables: list[str] | None = None, log=None) -> Path:
+    """Copy the working database to huiyi.duckdb by atomic rename; export tables as Parquet."""
+    with writer_lock(paths, log):
+        with duckdb.connect(str(paths.work_db)) as con:
+            con.execute("CHECKPOINT")
+            if export_tables:
+                paths.parquet_dir.mkdir(parents=True, exist_ok=True)
+                for t in export_tables:
+                    tmp = paths.parquet_dir / f".{t}.parquet.tmp"
+                    target = str(tmp).replace("'", "''")  # COPY takes no parameters; the path is quoted
+                    con.execute(f"COPY {t} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+                    os.replace(tmp, paths.parquet_dir / f"{t}.parquet")
+        tmp = paths.marts / f".{PUBLISHED_NAME}.publishing-{os.getpid()}"
+        try:
+            shutil.copyfile(paths.work_db, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, paths.published)
+            dfd = os.open(paths.marts, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        finally:
+            if tmp.exists():
+                tmp.unlink()
+        return paths.published

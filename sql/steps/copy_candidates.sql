@@ -1,0 +1,23 @@
+-- Pairs of documents that may be copies of each other, each with the reason it was proposed.
+-- exact: same content hash (letters and digits identical); the group's smallest doc_id is the partner,
+--        so a hash shared by n documents gives n-1 pairs, not n².
+-- same_item: the publisher's own id (video_id, a page's contentid) appears in two records.
+-- near: two documents share an LSH bucket of their MinHash signatures; confirmed in Python.
+WITH bodies AS (
+    SELECT doc_id, content_hash, native_id FROM documents WHERE n_chars >= 20 AND is_report
+),
+exact AS (
+    SELECT doc_id AS a, min(doc_id) OVER (PARTITION BY content_hash) AS b, 'exact' AS why FROM bodies
+),
+same_item AS (
+    SELECT doc_id AS a, min(doc_id) OVER (PARTITION BY native_id) AS b, 'same_item' AS why
+    FROM bodies WHERE native_id IS NOT NULL
+),
+near AS (
+    SELECT DISTINCT x.doc_id AS a, y.doc_id AS b, 'near' AS why
+    FROM doc_minhash x JOIN doc_minhash y
+      ON x.band = y.band AND x.bucket = y.bucket AND x.doc_id < y.doc_id
+)
+SELECT a, b, why FROM exact WHERE a <> b
+UNION ALL SELECT a, b, why FROM same_item WHERE a <> b
+UNION ALL SELECT a, b, why FROM near
