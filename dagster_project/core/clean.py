@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from .sources import SourceRecord
+from .sources import SourceRecord, is_programme
 
 
 @dataclass
@@ -124,11 +124,10 @@ def unwrap_lines(text: str) -> str:
 
 # [视频] and [标题] lead 新闻联播 titles; they say how the item was published, not what it reports.
 _TITLE_TAG = re.compile(r"^(?:\s*\[(?:视频|标题|组图|图文)\]\s*)+")
-# Whole-programme items: 新闻联播 20120702 · 《新闻联播》 20120704 21：00 · 新闻联播完整版视频 20120702
-PROGRAMME_TITLE = re.compile(r"^\s*(?:\[新闻联播\]|《新闻联播》|新闻联播(?:完整版视频)?)\s*\d{8}")
 # 央视网消息（新闻联播）： · 中国网络电视台消息(新闻联播): · 央视网(新闻联播)消息： · 央视网消息：
 _BROADCAST_PREFIX = re.compile(
-    r"^\s*(?:央视网|中国网络电视台|新华网|人民网)\s*(?:消息\s*(?:[（(][^（()）\n]{1,8}[)）])?|[（(][^（()）\n]{1,8}[)）]\s*消息)\s*[：:]\s*"
+    r"^\s*(?:央视网|中国网络电视台)\s*(?:消息)?\s*[（(]\s*(?:新闻联播|焦点访谈)\s*[)）]?\s*(?:消息)?\s*[：:；;]?\s*"
+    r"|^\s*(?:央视网|中国网络电视台|新华网|人民网)\s*(?:消息)?\s*(?:[（(][^（()）\n]{1,8}[)）])?\s*(?:消息)?\s*[：:]\s*"
 )
 # (视频编辑：张三) · （文字编辑：…） · （责任编辑：…） · 责任编辑：易佳 at the end of a body.
 _EDITOR_TRAILER = re.compile(r"(?:\s*[（(]完[)）]\s*|\s*[（(][^（()）\n]{0,30}编辑\s*[：:][^（()）\n]{0,40}[)）]\s*|\s*(?:责任)?编辑\s*[：:]\s*[^\n]{0,30}\s*)+$")
@@ -262,10 +261,6 @@ def content_hash(body: str) -> str:
     return hashlib.sha1(_HASH_STRIP.sub("", body).encode("utf-8")).hexdigest()[:20]
 
 
-def is_programme(title: str | None) -> bool:
-    return bool(title and PROGRAMME_TITLE.search(title))
-
-
 def clean_record(sr: SourceRecord) -> Document:
     body = html_to_text(sr.body) if sr.body_is_html and sr.body else (sr.body or "")
     body = unwrap_lines(normalise(body))
@@ -282,6 +277,9 @@ def clean_record(sr: SourceRecord) -> Document:
         if title:
             title = _t2s().convert(title)
         repairs.append("converted traditional characters to simplified (OpenCC t2s); the original is in body_original")
+    publisher = normalise_title(sr.publisher)
+    if converted and publisher:
+        publisher = _t2s().convert(publisher)
     published_at, precision = parse_published(sr.published, sr.date_format)
     return Document(
         doc_id=doc_id_for(sr.raw_path, sr.record_key),
@@ -293,7 +291,7 @@ def clean_record(sr: SourceRecord) -> Document:
         title=title,
         published_at=published_at,
         date_precision=precision,
-        publisher=normalise_title(sr.publisher),
+        publisher=publisher,
         body=body,
         body_original=body_original,
         page_chrome=sr.chrome,

@@ -102,3 +102,18 @@ def canonical_of(members: list[dict]) -> str:
     """The copy that stands for a group: a structured record before a page, then the longest body, then the id."""
     best = min(members, key=lambda m: (_FORMAT_RANK.get(m["format"], 2), -m["n_chars"], m["doc_id"]))
     return best["doc_id"]
+
+
+def same_item_twins(pairs: list[tuple[str, str]], attrs: dict[str, dict]) -> dict[str, str]:
+    """A saved page and the feed record with the same publisher id: page -> record, so the page
+    points at the very item it shows even when that item is itself a copy of another."""
+    twins = {}
+    for a, b in pairs:
+        if a not in attrs or b not in attrs:
+            continue
+        ra, rb = _FORMAT_RANK.get(attrs[a]["format"], 2), _FORMAT_RANK.get(attrs[b]["format"], 2)
+        if ra > rb:
+            twins[a] = b
+        elif rb > ra:
+            twins[b] = a
+    return twins

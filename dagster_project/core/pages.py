@@ -13,7 +13,7 @@ from .sources import PAGE_HTML, PAGE_TEXT, SourceConfig, SourceRecord
 
 # 2021-12-14 16:43:32 来源:焦作市人民政府  ·  2022年03月04日 19:33  ·  发布时间：2021/12/14
 _DATE = r"(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
-DATE_LINE = re.compile(r"^\s*(?:发布时间[:：]\s*|时间[:：]\s*)?" + _DATE + r"\s*(?:来源[:：]\s*(?P<src>\S.*?))?\s*$")
+DATE_LINE = re.compile(r"^\s*(?:发布时间[:：]\s*|时间[:：]\s*)?" + _DATE + r"\s*(?:[来來]源[:：]\s*(?P<src>\S.*?))?\s*$")
 SOURCE_ONLY = re.compile(r"来源[:：]\s*(?P<src>[^\s|]+)")
 ANY_DATE = re.compile(_DATE)
 # Lines of site chrome that never carry the report: breadcrumbs, site names, share bars.
@@ -74,6 +74,7 @@ REPASTE_BODY = re.compile(r"<!--repaste\.body\.begin-->(.*?)<!--repaste\.body\.e
 # Body containers of known layouts, most specific first; the generic extractor is the fallback.
 BODY_SELECTORS = ("div.content_area", "div#content_area", "div.cnt_bd", "div.article-content", "div#articleText", "article")
 TIME_SELECTORS = ("span.time", "p.info", "div.info", "span.date", "div.date", "time")
+CCTV_ID = re.compile(r"VIDE[0-9A-Za-z]{20,28}")
 SITE_SUFFIX = re.compile(r"[_|｜-][^_|｜]*(?:央视网|CCTV|新华网|人民网|中国政府网|网)[^_|｜]*$")
 
 
@@ -143,6 +144,10 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
     if not url:
         node = tree.css_first('link[rel="canonical"]')
         url = node.attributes.get("href") if node is not None else None
+    if not native_id:
+        # cctv.com names its pages after the item's id: VIDE…220403.shtml
+        m = CCTV_ID.search(url or "") or CCTV_ID.search(raw_path)
+        native_id = m.group(0) if m else None
     return SourceRecord(
         raw_path=raw_path,
         record_key=None,

@@ -228,6 +228,11 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
         # A multi-byte character cut at the end of the sniffed head is still UTF-8.
         if not complete and e.start >= len(head) - 3 and e.reason.startswith("unexpected end"):
             return "utf-8"
+        # A UTF-8 file with a few corrupt bytes is still UTF-8 (its bad records are rejected one by
+        # one); GBK or Big5 read as UTF-8 fails on nearly every Chinese character instead.
+        bad = head.decode("utf-8", errors="replace").count("\ufffd")
+        if bad <= max(3, len(head) // 2000):
+            return "utf-8"
     best = from_bytes(head, cp_isolation=_CANDIDATES).best()
     if best is None:
         return None
@@ -328,11 +333,9 @@ class _Keys:
         self.seen: set[str] = set()
 
     def key(self, native: str | None, url: str | None, position: int) -> str:
-        for k in (native, url):
-            if k and k not in self.seen:
-                self.seen.add(k)
-                return k
-        k = str(position)
+        k = native or url
+        if not k or k in self.seen:
+            k = str(position)
         self.seen.add(k)
         return k
 
@@ -454,8 +457,21 @@ def _records_from_list(
         yield from _checked(sr)
 
 
+# Whole-programme items: 新闻联播 20120702 · 《新闻联播》 20120704 21：00 · 新闻联播完整版视频 20120702.
+# They are kept (marked as not reports) even when the scrape holds no text for them.
+PROGRAMME_TITLE = re.compile(
+    r"^\s*(?:\[视频\]\s*)?(?:\[新闻联播\]|《新闻联播》|新闻联播)(?:完整版视频)?\s*(?:[（(][一二三四五六七八九十]+[)）])?\s*\d{7,8}"
+)
+
+
+def is_programme(title: str | None) -> bool:
+    return bool(title and PROGRAMME_TITLE.search(title))
+
+
 def _checked(sr: SourceRecord) -> Iterator[SourceRecord | Rejection]:
-    if not sr.body:
+    if not sr.body and is_programme(sr.title):
+        yield sr
+    elif not sr.body:
         yield Rejection(sr.raw_path, sr.record_key, "no_body", f"{sr.raw_path}: record {sr.record_key} has no body text.")
     elif _too_large(sr.body.encode("utf-8", "surrogatepass")):
         yield Rejection(sr.raw_path, sr.record_key, "too_large", f"{sr.raw_path}: record {sr.record_key} is over 10 MB, not a report.")

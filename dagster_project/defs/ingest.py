@@ -12,7 +12,7 @@ import dagster as dg
 import numpy as np
 import pyarrow as pa
 
-from dagster_project.core.dedup import canonical_of, copy_groups, near_copy
+from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, same_item_twins
 from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
@@ -150,22 +150,30 @@ def mark_copies(con) -> dict:
         confirmed = [(a, b) for a, b in near if a in sigs and b in sigs and near_copy(sigs[a][0], sigs[b][0], sigs[a][1], sigs[b][1])]
     groups = copy_groups(exact + confirmed)
     members = sorted({m for ms in groups.values() for m in ms})
-    dup_of: dict[str, str] = {}
+    attrs = {}
     if members:
         con.register("wanted", pa.table({"doc_id": members}))
         info = con.execute("SELECT doc_id, format, n_chars FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()
         con.unregister("wanted")
         attrs = {d: {"doc_id": d, "format": f, "n_chars": n} for d, f, n in info}
-        for ms in groups.values():
-            canon = canonical_of([attrs[m] for m in ms if m in attrs])
-            for m in ms:
-                if m != canon:
-                    dup_of[m] = canon
+    twin = same_item_twins([(a, b) for a, b, why in candidates if why == "same_item"], attrs)
+    canonical: dict[str, str] = {}
+    dup_of: dict[str, str] = {}
+    for ms in groups.values():
+        canon = canonical_of([attrs[m] for m in ms if m in attrs])
+        for m in ms:
+            canonical[m] = canon
+            if m != canon:
+                dup_of[m] = twin.get(m, canon)
     con.execute("BEGIN")
-    con.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
-    if dup_of:
-        con.register("dups", pa.table({"doc_id": list(dup_of), "duplicate_of": list(dup_of.values())}))
-        con.execute("UPDATE documents SET duplicate_of = d.duplicate_of FROM dups d WHERE documents.doc_id = d.doc_id")
+    con.execute("UPDATE documents SET duplicate_of = NULL, canonical_id = doc_id")
+    if canonical:
+        con.register("dups", pa.table({
+            "doc_id": list(canonical),
+            "canonical_id": list(canonical.values()),
+            "duplicate_of": [dup_of.get(m) for m in canonical],
+        }))
+        con.execute("UPDATE documents SET duplicate_of = d.duplicate_of, canonical_id = d.canonical_id FROM dups d WHERE documents.doc_id = d.doc_id")
         con.unregister("dups")
     con.execute("COMMIT")
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}

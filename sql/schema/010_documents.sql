@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS documents (
     page_chrome     VARCHAR,
     content_hash    VARCHAR NOT NULL,
     duplicate_of    VARCHAR,
+    canonical_id    VARCHAR,
     is_report       BOOLEAN NOT NULL,
     is_meeting      BOOLEAN,
     meeting_id      VARCHAR,
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS documents (
     n_chars         INTEGER NOT NULL,
     ingested_at     TIMESTAMP NOT NULL
 );
-COMMENT ON TABLE documents IS 'One row per raw record ingested (an xwlb item, an HTML page, a CSV or JSONL row, a text page): the cleaned report text that every other table points into. Use WHERE duplicate_of IS NULL AND is_report to count each report once.';
+COMMENT ON TABLE documents IS 'One row per raw record ingested (an xwlb item, an HTML page, a CSV or JSONL row, a text page): the cleaned report text that every other table points into. Use WHERE duplicate_of IS NULL AND is_report (equivalently doc_id = canonical_id) to count each report once.';
 COMMENT ON COLUMN documents.doc_id IS 'Stable id: a hash of raw_path and record_key, the same on every run.';
 COMMENT ON COLUMN documents.source IS 'First component of raw_path (xwlb, cctv_html, gov_csv, seed…): where the record came from.';
 COMMENT ON COLUMN documents.raw_path IS 'Path of the raw file relative to the raw folder, with / separators.';
@@ -39,7 +40,8 @@ COMMENT ON COLUMN documents.body IS 'Cleaned report text for analysis: page chro
 COMMENT ON COLUMN documents.body_original IS 'The cleaned text before traditional-to-simplified conversion; null when no conversion was made.';
 COMMENT ON COLUMN documents.page_chrome IS 'Site furniture found above a text page''s title (site name, region, breadcrumbs): kept out of body, kept here for place names.';
 COMMENT ON COLUMN documents.content_hash IS 'Hash of the body''s letters and digits only: equal for copies that differ only in punctuation or spacing.';
-COMMENT ON COLUMN documents.duplicate_of IS 'doc_id of the canonical copy when this record is an exact or near copy of another (same report scraped twice or syndicated); null for canonical rows.';
+COMMENT ON COLUMN documents.duplicate_of IS 'For a copy (the same report scraped twice, syndicated, or saved as a page), the doc_id of the record it copies: a saved page points to the feed item with the same publisher id, any other copy to its group''s canonical row; null for canonical rows.';
+COMMENT ON COLUMN documents.canonical_id IS 'doc_id of the one row that stands for this report''s copy group (a structured record before a page, then the longest body); equal to doc_id for canonical rows. Count reports once with WHERE doc_id = canonical_id.';
 COMMENT ON COLUMN documents.is_report IS 'False for items that are not one report, such as whole-programme 新闻联播 compilations.';
 COMMENT ON COLUMN documents.is_meeting IS 'True when the report''s main subject is a meeting of a Chinese body (ANNOTATION.md §1); null until meeting extraction has run.';
 COMMENT ON COLUMN documents.meeting_id IS 'The meeting this document reports, shared by every report of the same meeting; null when not a meeting report.';

@@ -1,0 +1,69 @@
+"""The `huiyi` command as a user runs it: exit codes, the summary, one Dagster instance, one writer."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from .conftest import RAW_FIXTURES
+
+HUIYI = [sys.executable, "-m", "dagster_project.cli"]
+
+
+def huiyi(*args, env=None, cwd=None) -> subprocess.CompletedProcess:
+    e = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "HUIYI_RAW_DIR", "HUIYI_MARTS_DIR")}
+    e.update(env or {})
+    return subprocess.run([*HUIYI, *args], capture_output=True, text=True, env=e, cwd=cwd, timeout=300)
+
+
+def test_missing_raw_folder_is_one_sentence_and_exit_2(tmp_path):
+    p = huiyi("run", "--raw", str(tmp_path / "nowhere"), "--marts", str(tmp_path / "marts"))
+    assert p.returncode == 2
+    assert p.stderr.strip().count("\n") == 0 and "nowhere" in p.stderr and "does not exist" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_unwritable_marts_folder_is_one_sentence_and_exit_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    p = huiyi("run", "--raw", str(RAW_FIXTURES), "--marts", str(blocker / "marts"))
+    assert p.returncode == 2 and "cannot be written" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_run_prints_a_summary_and_records_the_run_in_the_instance(tmp_path):
+    marts = tmp_path / "marts"
+    p = huiyi("run", "--log-level", "WARNING", env={"HUIYI_RAW_DIR": str(RAW_FIXTURES), "HUIYI_MARTS_DIR": str(marts)})
+    assert p.returncode == 0, p.stderr
+    assert "documents" in p.stdout and "no_body" in p.stdout
+    assert str(marts / "huiyi.duckdb") in p.stdout
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 16
+    # The UI reads the same instance: the run is in it.
+    import dagster as dg
+
+    os.environ["DAGSTER_HOME"] = str(marts / ".dagster")
+    try:
+        with dg.DagsterInstance.get() as instance:
+            runs = instance.get_runs()
+            assert len(runs) == 1 and runs[0].job_name == "huiyi_all"
+    finally:
+        del os.environ["DAGSTER_HOME"]
+
+
+def test_two_runs_at_once_wait_for_each_other(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_FIXTURES, raw)
+    marts = tmp_path / "marts"
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME",)}
+    cmd = [*HUIYI, "run", "--raw", str(raw), "--marts", str(marts), "--log-level", "WARNING"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 16
+        assert con.execute("SELECT count(*) FROM raw_files").fetchone()[0] == 11

@@ -1,0 +1,174 @@
+"""The real Dagster assets materialised into a temporary marts folder, over real fixture records."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from .conftest import RAW_FIXTURES, SEED, run_assets
+
+# What the fixture folder holds (tests/fixtures/PROVENANCE.md): 7 xwlb items of which 2 have no
+# body, 3 HTML pages, the seed page, 5 central-bank rows, 2 government-report lines.
+FIXTURE_DOCUMENTS = 5 + 3 + 1 + 5 + 2
+FIXTURE_REJECTED = 2
+
+
+def published(marts: Path) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True)
+
+
+def ingest_metadata(result, key: str) -> dict:
+    mats = [m for m in result.asset_materializations_for_node("ingest") if m.asset_key.path[-1] == key]
+    return {k: v.value for k, v in mats[0].metadata.items()}
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("run")
+    raw = tmp / "raw"
+    shutil.copytree(RAW_FIXTURES, raw)
+    marts = tmp / "marts"
+    result = run_assets(raw, marts)
+    return raw, marts, result
+
+
+def test_every_record_is_a_document_or_a_rejection(full_run):
+    _, marts, _ = full_run
+    with published(marts) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS
+        rejected = con.execute("SELECT raw_path, record_key, reason, detail FROM rejected_records ORDER BY raw_path").fetchall()
+    assert [(r[1], r[2]) for r in rejected] == [("VIDE1355098152803141", "no_body"), ("VIDEEYOzjaGS0BMLfx4YG8Hb161215", "no_body")]
+    assert all(r[0] in r[3] for r in rejected)  # each detail names its file
+
+
+def test_html_pages_point_to_their_xwlb_twins(full_run):
+    _, marts, _ = full_run
+    with published(marts) as con:
+        rows = con.execute(
+            """SELECT h.native_id, h.duplicate_of, x.doc_id, h.canonical_id, x.canonical_id
+               FROM documents h JOIN documents x ON x.source = 'xwlb' AND x.record_key = h.native_id
+               WHERE h.source = 'cctv_html'"""
+        ).fetchall()
+        lone = con.execute("SELECT duplicate_of FROM documents WHERE native_id = 'VIDE0F0oK6jHeSnYELHPzlv9220304'").fetchone()
+    assert sorted(r[0] for r in rows) == ["VIDE08fZsDG4eSiSqMiwGghT250905", "VIDEtWQUA0m5KqwmZOM9HeWG220310"]
+    assert all(dup == twin and canon == twin_canon == twin for _, dup, twin, canon, twin_canon in rows)
+    assert lone == (None,)  # its xwlb item is not in the fixtures: no twin, not a copy
+
+
+def test_every_table_and_column_has_a_comment(full_run):
+    _, marts, _ = full_run
+    with published(marts) as con:
+        tables = con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()
+        missing = con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal AND (comment IS NULL OR comment = '')"
+        ).fetchall()
+    assert {"documents", "rejected_records", "raw_files"} <= {t for t, _ in tables}
+    assert all(c for _, c in tables)
+    assert missing == []
+
+
+def test_traditional_report_is_simplified_with_its_original_kept(full_run):
+    _, marts, _ = full_run
+    with published(marts) as con:
+        title, body, original, repairs = con.execute(
+            "SELECT title, body, body_original, repairs FROM documents WHERE title LIKE '1954%'"
+        ).fetchone()
+    assert "全国人民代表大会" in body and "全國人民代表大會" in original
+    assert any("traditional" in r for r in repairs)
+
+
+def test_asset_checks_report_undated_and_untitled_documents(full_run):
+    _, _, result = full_run
+    evals = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert {"documents_have_titles", "documents_have_dates", "duplicate_share", "rejected_per_reason"} <= set(evals)
+    # The NPC resolution has no year; the central-bank CSV has no title column.
+    assert not evals["documents_have_dates"].passed and evals["documents_have_dates"].metadata["undated"].value == 1
+    assert evals["documents_have_titles"].metadata["untitled"].value == 5
+    assert evals["duplicate_share"].passed
+
+
+def test_metadata_carries_counts_and_previews(full_run):
+    _, _, result = full_run
+    meta = ingest_metadata(result, "documents")
+    assert meta["dagster/row_count"] == FIXTURE_DOCUMENTS
+    assert "焦作市委书记葛巧红" in meta["preview"]
+    assert ingest_metadata(result, "rejected_records")["by_reason"] == {"no_body": 2}
+
+
+def test_copies_across_encodings_and_chrome_are_marked(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    (raw / "b").mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    shutil.copyfile(SEED, raw / "a" / "seed.txt")
+    # The same report saved in GBK by another scraper.
+    (raw / "b" / "seed_gbk.txt").write_bytes(text.encode("gbk"))
+    # Syndicated: other site chrome, full-width punctuation throughout, and one sentence dropped.
+    other = text.replace("中华网 china.com", "河南日报网 hnr.cn").replace(",", "，").replace("会议以视频形式召开。", "")
+    (raw / "b" / "seed_syndicated.txt").write_text(other, encoding="utf-8")
+    run_assets(raw, tmp_path / "marts")
+    with published(tmp_path / "marts") as con:
+        rows = con.execute("SELECT raw_path, duplicate_of, canonical_id, doc_id FROM documents ORDER BY raw_path").fetchall()
+    canon = {r[2] for r in rows}
+    assert len(canon) == 1
+    assert sum(1 for r in rows if r[1] is None) == 1
+
+
+def test_incremental_runs_read_only_what_changed(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    held_back = raw_copy / "xwlb/assets/2025/20250905.json.gz"
+    later = tmp_path / "later.json.gz"
+    shutil.move(held_back, later)
+
+    first = run_assets(raw_copy, marts)
+    assert ingest_metadata(first, "raw_files")["files_parsed_this_run"] == 10  # 11 fixture files, one held back
+    with published(marts) as con:
+        parsed_before = dict(con.execute("SELECT raw_path, parsed_at FROM raw_files").fetchall())
+
+    again = run_assets(raw_copy, marts)
+    assert ingest_metadata(again, "raw_files")["files_parsed_this_run"] == 0
+
+    # A touched but unchanged file is recognised by its hash and not parsed again.
+    os.utime(SEED_COPY := raw_copy / "seed" / SEED.name, ns=(time.time_ns(), time.time_ns()))
+    touched = run_assets(raw_copy, marts)
+    assert ingest_metadata(touched, "raw_files")["files_parsed_this_run"] == 0
+
+    # One new day file: exactly that file is parsed, and its item arrives (and finds its HTML twin).
+    shutil.move(later, held_back)
+    added = run_assets(raw_copy, marts)
+    meta = ingest_metadata(added, "raw_files")
+    assert meta["files_parsed_this_run"] == 1 and meta["parsed"] == ["xwlb/assets/2025/20250905.json.gz"]
+    with published(marts) as con:
+        parsed_after = dict(con.execute("SELECT raw_path, parsed_at FROM raw_files").fetchall())
+        twin = con.execute("SELECT duplicate_of IS NOT NULL FROM documents WHERE native_id = 'VIDE08fZsDG4eSiSqMiwGghT250905' AND source = 'cctv_html'").fetchone()
+        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert {k: v for k, v in parsed_after.items() if k in parsed_before} == parsed_before
+    assert twin == (True,) and n_docs == FIXTURE_DOCUMENTS
+
+    # Removing a raw file removes its rows.
+    SEED_COPY.unlink()
+    run_assets(raw_copy, marts)
+    with published(marts) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE source = 'seed'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM raw_files WHERE raw_path LIKE 'seed/%'").fetchone()[0] == 0
+
+
+def test_a_notebook_holding_the_database_never_blocks_a_run(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    shutil.rmtree(raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)
+    reader = published(marts)
+    before = reader.execute("SELECT count(*) FROM documents").fetchone()[0]
+    shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)  # must not fail while the reader holds the file
+    assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == before  # the old snapshot, still readable
+    reader.close()
+    with published(marts) as fresh:
+        assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 2
