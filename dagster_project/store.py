@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import threading
@@ -135,17 +136,49 @@ def writer_lock(paths: Paths, log=None) -> Iterator[None]:
 
 # ---------------------------------------------------------------- databases
 
+def schema_version() -> str:
+    """A hash of every table definition: when it changes, the working database is rebuilt."""
+    h = hashlib.sha1()
+    for f in sorted((SQL_DIR / "schema").glob("*.sql")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for f in sorted((SQL_DIR / "schema").glob("*.sql")):
         con.execute(f.read_text(encoding="utf-8"))
+    con.execute("CREATE TABLE IF NOT EXISTS huiyi_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("COMMENT ON TABLE huiyi_meta IS 'Facts about this database: the schema version it was built with.'")
+    con.execute("COMMENT ON COLUMN huiyi_meta.key IS 'Name of the fact.'")
+    con.execute("COMMENT ON COLUMN huiyi_meta.value IS 'Its value.'")
+    con.execute("INSERT OR REPLACE INTO huiyi_meta VALUES ('schema_version', ?)", [schema_version()])
+
+
+def _built_with(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        row = con.execute("SELECT value FROM huiyi_meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return row[0] if row else None
 
 
 @contextlib.contextmanager
 def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The private working database, schema applied, under the writer lock."""
+    """The private working database, schema applied, under the writer lock. A working database built
+    with other table definitions is rebuilt from the raw folder: the raw files are the truth, and the
+    ledger of the new one is empty, so the next ingest reads every file again."""
     with writer_lock(paths, log):
         paths.work_dir.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(paths.work_db))
+        has_tables = con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0] > 0
+        if has_tables and _built_with(con) != schema_version():
+            con.close()
+            if log:
+                log(f"The table definitions changed since {paths.work_db} was built; rebuilding it from the raw folder.")
+            for p in (paths.work_db, paths.work_db.with_name(paths.work_db.name + ".wal")):
+                if p.exists():
+                    p.unlink()
+            con = duckdb.connect(str(paths.work_db))
         try:
             apply_schema(con)
             yield con

@@ -172,3 +172,14 @@ def test_a_notebook_holding_the_database_never_blocks_a_run(raw_copy, tmp_path):
     reader.close()
     with published(marts) as fresh:
         assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 2
+
+
+def test_a_working_database_from_older_table_definitions_is_rebuilt(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    run_assets(raw_copy, marts)
+    with duckdb.connect(str(marts / "work" / "huiyi_work.duckdb")) as con:
+        con.execute("UPDATE huiyi_meta SET value = 'an older schema' WHERE key = 'schema_version'")
+    again = run_assets(raw_copy, marts)
+    assert ingest_metadata(again, "raw_files")["files_parsed_this_run"] == 11
+    with published(marts) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS

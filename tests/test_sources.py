@@ -232,6 +232,13 @@ def test_truncated_json_keeps_the_complete_records_before_the_break(tmp_path):
     assert reasons == ["invalid_json"] and "2 complete records" in rej[0].detail
 
 
+def test_truncated_html_page_is_rejected(tmp_path):
+    page = (RAW_FIXTURES / "cctv_html/VIDE08fZsDG4eSiSqMiwGghT250905.shtml").read_bytes()
+    (tmp_path / "page.shtml").write_bytes(page[: int(len(page) * 0.6)])
+    recs, reasons, rej = _reasons(tmp_path / "page.shtml", tmp_path)
+    assert recs == [] and reasons == ["truncated_html"] and "page.shtml" in rej[0].detail
+
+
 def test_truncated_gzip_stream_is_rejected_not_fatal(tmp_path):
     data = (RAW_FIXTURES / "xwlb/assets/2022/20220310.json.gz").read_bytes()
     (tmp_path / "day.json.gz").write_bytes(data[: len(data) // 2])

@@ -55,55 +55,90 @@ def _columns(rows: list[dict], names: list[str]) -> dict[str, list]:
     return {n: [r[n] for r in rows] for n in names}
 
 
+class _Rows:
+    """Rows of the four tables, accumulated for one bulk insert."""
+
+    def __init__(self) -> None:
+        self.docs: list[dict] = []
+        self.rejected: list[dict] = []
+        self.bands: list[dict] = []
+        self.files: list[dict] = []
+
+    def __len__(self) -> int:
+        return len(self.docs) + len(self.rejected)
+
+    def columns(self) -> dict:
+        return {
+            "documents": _columns(self.docs, DOC_COLUMNS + ["ingested_at"]),
+            "rejected_records": _columns(self.rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
+            "doc_minhash": _columns(self.bands, ["doc_id", "band", "bucket", "sig"]),
+            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at"]),
+        }
+
+
+def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = None) -> Iterator[_Rows]:
+    """One file's rows; with chunk_records, in chunks of that many records, so a file of a million
+    records is never held in memory. The ledger row comes with the last chunk."""
+    rel = p.relative_to(root).as_posix()
+    now = datetime.now()
+    rows = _Rows()
+    n_docs = n_rej = 0
+    try:
+        st = p.stat()
+        fhash = file_hash(p)
+    except OSError as e:
+        rows.rejected.append(dict(raw_path=rel, record_key=None, reason="unreadable_file", detail=f"{rel}: cannot be opened ({e.strerror}).", seen_at=now))
+        yield rows
+        return
+    try:
+        config = load_config(p, root, cache)
+        records: Iterable = read_file(p, root, config)
+    except SourceConfigError as e:
+        records = [Rejection(rel, None, "bad_source_yaml", str(e))]
+    try:
+        for rec in records:
+            if isinstance(rec, Rejection):
+                rows.rejected.append(dict(asdict(rec), seen_at=now))
+                n_rej += 1
+            else:
+                doc = clean_record(rec)
+                row = asdict(doc)
+                row["ingested_at"] = now
+                rows.docs.append(row)
+                n_docs += 1
+                sig = minhash(doc.body)
+                if sig is not None:
+                    for band, bucket, values in band_buckets(sig):
+                        rows.bands.append(dict(doc_id=doc.doc_id, band=band, bucket=bucket, sig=values))
+            if chunk_records and len(rows) >= chunk_records:
+                yield rows
+                rows = _Rows()
+    except Exception as e:  # a parser bug on one file must not end the run; it is recorded instead
+        rows.rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
+        n_rej += 1
+    rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now))
+    yield rows
+
+
 def ingest_batch(paths: list[str], raw_root: str) -> dict:
     """Read and clean the given files (absolute paths). Returns columns for documents, rejected_records,
     doc_minhash and the file ledger."""
     root = Path(raw_root)
     cache: dict = {}
-    docs: list[dict] = []
-    rejected: list[dict] = []
-    bands: list[dict] = []
-    files: list[dict] = []
-    now = datetime.now()
+    out = _Rows()
     for p in map(Path, paths):
-        rel = p.relative_to(root).as_posix()
-        n_docs = n_rej = 0
-        try:
-            st = p.stat()
-            fhash = file_hash(p)
-        except OSError as e:
-            rejected.append(dict(raw_path=rel, record_key=None, reason="unreadable_file", detail=f"{rel}: cannot be opened ({e.strerror}).", seen_at=now))
-            continue
-        try:
-            config = load_config(p, root, cache)
-            records: Iterable = read_file(p, root, config)
-        except SourceConfigError as e:
-            records = [Rejection(rel, None, "bad_source_yaml", str(e))]
-        try:
-            for rec in records:
-                if isinstance(rec, Rejection):
-                    rejected.append(dict(asdict(rec), seen_at=now))
-                    n_rej += 1
-                    continue
-                doc = clean_record(rec)
-                row = asdict(doc)
-                row["ingested_at"] = now
-                docs.append(row)
-                n_docs += 1
-                sig = minhash(doc.body)
-                if sig is not None:
-                    for band, bucket, values in band_buckets(sig):
-                        bands.append(dict(doc_id=doc.doc_id, band=band, bucket=bucket, sig=values))
-        except Exception as e:  # a parser bug on one file must not end the run; it is recorded instead
-            rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
-            n_rej += 1
-        files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now))
-    return {
-        "documents": _columns(docs, DOC_COLUMNS + ["ingested_at"]),
-        "rejected_records": _columns(rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
-        "doc_minhash": _columns(bands, ["doc_id", "band", "bucket", "sig"]),
-        "raw_files": _columns(files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at"]),
-    }
+        for rows in _ingest_file(p, root, cache):
+            out.docs += rows.docs
+            out.rejected += rows.rejected
+            out.bands += rows.bands
+            out.files += rows.files
+    return out.columns()
+
+
+# Line-oriented files above this size are streamed in the main process in chunks instead of being
+# handed whole to a worker, which would return all their rows at once.
+STREAM_BYTES = 32 << 20
+CHUNK_RECORDS = 5000
 
 
 def batches(paths: list[Path], target_bytes: int = 4 << 20, max_files: int = 200) -> list[list[str]]:
@@ -124,9 +159,22 @@ def batches(paths: list[Path], target_bytes: int = 4 << 20, max_files: int = 200
     return out
 
 
+def _is_large(p: Path) -> bool:
+    try:
+        return p.stat().st_size > STREAM_BYTES
+    except OSError:
+        return False
+
+
 def ingest_files(paths: list[Path], raw_root: Path, workers: int | None = None) -> Iterator[dict]:
-    """Batches of rows for the given files, as they complete; a process pool is used when it pays."""
-    units = batches(paths)
+    """Batches of rows for the given files, as they complete; a process pool is used when it pays,
+    and large files are streamed in chunks so memory does not grow with them."""
+    large = [p for p in paths if _is_large(p)]
+    cache: dict = {}
+    for p in large:
+        for rows in _ingest_file(p, raw_root, cache, CHUNK_RECORDS):
+            yield rows.columns()
+    units = batches([p for p in paths if not _is_large(p)])
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     if workers <= 1 or len(units) <= 1:
         for unit in units:

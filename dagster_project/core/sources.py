@@ -322,6 +322,8 @@ def _record_from_mapping(
     )
 
 
+_HTML_START = re.compile(r"<html[\s>]", re.I)
+_HTML_END = re.compile(r"</html\s*>", re.I)
 _HTML_TAG = re.compile(r"<\s*(p|br|div|span|strong|b|a|img|table)\b[^>]*>", re.I)
 
 
@@ -396,6 +398,9 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     elif fmt == PAGE_HTML:
         from .pages import parse_html_page
 
+        if _HTML_START.search(text[:4096]) and not _HTML_END.search(text[-4096:]):
+            yield Rejection(raw_path, None, "truncated_html", f"{raw_path}: the page ends before </html>; it was cut off while saving, so its report may be incomplete.")
+            return
         yield parse_html_page(text, raw_path, enc, config)
     else:
         yield from _records_from_json_text(text, raw_path, enc, config)
