@@ -179,6 +179,9 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
                 if p.exists():
                     p.unlink()
             con = duckdb.connect(str(paths.work_db))
+        # DuckDB's buffer pool otherwise grows towards 80% of RAM as a long ingest appends; capped,
+        # it spills and memory stays flat however large the corpus.
+        con.execute("SET memory_limit = ?", [os.environ.get("HUIYI_DUCKDB_MEMORY", "512MB")])
         try:
             apply_schema(con)
             yield con

@@ -5,6 +5,7 @@ folder take their rows with them.
 """
 
 
+import contextlib
 import time
 from datetime import datetime
 
@@ -59,6 +60,17 @@ def _insert(con, table: str, columns: dict[str, list]) -> int:
     return tbl.num_rows
 
 
+@contextlib.contextmanager
+def _transaction(con):
+    con.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def _forget_files(con, raw_paths: list[str]) -> None:
     """Remove every row that came from these raw files (changed or removed)."""
     if not raw_paths:
@@ -92,8 +104,10 @@ def scan_and_ingest(con, paths, log) -> dict:
         to_parse.append(p)
     log.info(f"Raw folder {paths.raw}: {len(current)} files; {len(to_parse)} new or changed, {len(removed)} removed, {len(current) - len(to_parse)} unchanged.")
     counts = {"documents": 0, "rejected_records": 0}
-    con.execute("BEGIN")
-    try:
+    # One transaction per batch, not per run: DuckDB holds a transaction's appends in memory, and a
+    # run that stops half-way is still consistent, because a file's rows count only once its ledger
+    # row is written (last), and the next run forgets every row of a file it has to read again.
+    with _transaction(con):
         _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse])
         con.execute("DELETE FROM rejected_records WHERE reason = 'outside_raw'")
         if link_rejections:
@@ -105,27 +119,24 @@ def scan_and_ingest(con, paths, log) -> dict:
             })
             for r in link_rejections:
                 log.warning(r.detail)
-        done = 0
-        last_report = time.monotonic()
-        for batch in ingest_files(to_parse, paths.raw):
-            counts["documents"] += _insert(con, "documents", batch["documents"])
-            counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
-            _insert(con, "doc_minhash", batch["doc_minhash"])
-            _insert(con, "raw_files", batch["raw_files"])
-            for detail in batch["rejected_records"]["detail"]:
-                log.warning(f"Rejected: {detail}")
-            done += len(batch["raw_files"]["raw_path"])
-            if time.monotonic() - last_report > 5:
-                log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
-                last_report = time.monotonic()
         if touched:
             con.register("touched", pa.table({"raw_path": [t[0] for t in touched], "mtime_ns": [t[1] for t in touched]}))
             con.execute("UPDATE raw_files SET mtime_ns = t.mtime_ns, checked_at = now() FROM touched t WHERE raw_files.raw_path = t.raw_path")
             con.unregister("touched")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+    done = 0
+    last_report = time.monotonic()
+    for batch in ingest_files(to_parse, paths.raw):
+        with _transaction(con):
+            counts["documents"] += _insert(con, "documents", batch["documents"])
+            counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
+            _insert(con, "doc_minhash", batch["doc_minhash"])
+            _insert(con, "raw_files", batch["raw_files"])
+        for detail in batch["rejected_records"]["detail"]:
+            log.warning(f"Rejected: {detail}")
+        done += len(batch["raw_files"]["raw_path"])
+        if time.monotonic() - last_report > 5:
+            log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
+            last_report = time.monotonic()
     elapsed = time.monotonic() - t0
     log.info(f"Read {len(to_parse)} files in {elapsed:.1f} s: {counts['documents']} documents, {counts['rejected_records']} rejected.")
     return {
@@ -165,7 +176,12 @@ def mark_copies(con) -> dict:
             canonical[m] = canon
             if m != canon:
                 dup_of[m] = twin.get(m, canon)
-    con.execute("BEGIN")
+    with _transaction(con):
+        _write_copies(con, canonical, dup_of)
+    return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}
+
+
+def _write_copies(con, canonical: dict[str, str], dup_of: dict[str, str]) -> None:
     con.execute("UPDATE documents SET duplicate_of = NULL, canonical_id = doc_id")
     if canonical:
         con.register("dups", pa.table({
@@ -175,8 +191,6 @@ def mark_copies(con) -> dict:
         }))
         con.execute("UPDATE documents SET duplicate_of = d.duplicate_of, canonical_id = d.canonical_id FROM dups d WHERE documents.doc_id = d.doc_id")
         con.unregister("dups")
-    con.execute("COMMIT")
-    return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}
 
 
 def _preview(con, sql: str, limit: int = 10) -> dg.MetadataValue:
