@@ -1,0 +1,395 @@
+"""Directives: items of numbered lists (一要/二要, 一是, 第一, （一）, 1., 首先/其次/最后) and imperative
+sentences (要…, 必须…, 确保…), each with its speaker, nesting, strength and offsets into the body.
+
+Works on the raw sentence, never on tokens: segmentation breaks 一要 and 要紧盯.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import strength_scale
+from .meetings import SPEECH_VERB, Meeting, _leader_at, name_at
+from .numerals import cn_to_int
+
+_CN = "一二三四五六七八九十"
+# Where a list marker may stand: the start of a paragraph or a sentence, after a colon or comma
+# that opens the list, or straight after a speech verb (她强调，一要…).
+_BOUNDARY = r"(?:(?<=^)|(?<=[\n。；：，:;]))"
+
+# Marker families; each match gives the ordinal in group "n".
+FAMILIES: dict[str, re.Pattern] = {
+    # 一要做好当前工作 · 二要坚持问题导向
+    "yao": re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是)"),
+    # 一是各省市县… · 二是…
+    # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
+    "shi": re.compile(rf"(?<![{_CN}第])(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|指|说|因为|由于|为了|在|从|对|的)"),
+    # 第一，一定要… · 第二、 (a list may open with 首先，and go on 第二，第三，)
+    "di": re.compile(rf"{_BOUNDARY}(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
+    # （一）… · (二)…
+    "paren": re.compile(rf"{_BOUNDARY}(?P<m>[（(](?P<n>[{_CN}]{{1,2}})[）)])"),
+    # 1.… · 2、…
+    "arabic": re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>\d{{1,2}})[.、．](?!\d))"),
+    # 首先，… 其次，… 再次，… 最后，…
+    "seq": re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>首先|其次|再次|然后|最后)[，,、])"),
+}
+_SEQ_ORDER = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 99}
+# A list that reviews what was done is not a list of instructions: 主要开展了以下工作：一是…
+REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作|取得|成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点|认为|表明|显示|情况")
+# Where a headline ends (ANNOTATION.md §2).
+HEADLINE_END = re.compile(r"[。；;]")
+# Sentence ends for imperative directives.
+SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+# An imperative sentence opens with one of these, after an optional speech head or connective.
+IMPERATIVE_LEAD = re.compile(
+    r"^(?:同时|此外|另外|当前|今年|明年|下一步|各地|各级各部门|各地区各部门|各部门|各级党委和政府|各级党委政府|"
+    r"[\u4e00-\u9fff]{2,4}(?:要|必须))?[，,]?"
+    r"(?P<lead>要|必须|务必|坚持|确保|坚决|严格|切实|加快|强化|严禁|绝不|决不|不得|着力|全力|扎实|狠抓|进一步|持续|全面|深入|大力|积极|抓紧|尽快)"
+)
+SPEECH_HEAD = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}|会议|她|他)?{SPEECH_VERB}[，,：:]?")
+
+
+@dataclass
+class Directive:
+    seq: int
+    speaker: str | None
+    kind: str  # enumerated, imperative
+    ordinal: int | None
+    parent_seq: int | None
+    marker: str | None
+    headline: str
+    text: str
+    strength: str | None
+    strength_rank: int | None
+    char_start: int
+    char_end: int
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass
+class _Turn:
+    start: int
+    speaker: str
+
+
+HEAD = re.compile(rf"(?P<who>会议|她|他|[\u4e00-\u9fff]{{2,4}}?)(?:同志)?{SPEECH_VERB}")
+
+
+def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
+    """Where each speaker's words begin: 葛巧红传达… 她强调，一要… · 李亦博强调，一要… · 会议要求，一是…"""
+    known = {p.name for p in (meeting.people if meeting else [])}
+    turns: list[_Turn] = []
+    last_person = meeting.chair if meeting and meeting.chair else None
+    for m in re.finditer(SPEECH_VERB, body):
+        i = m.start()
+        who = None
+        if body[max(0, i - 2) : i] == "会议":
+            who = "会议"
+        elif body[i - 1 : i] in ("她", "他"):
+            who = _subject_before(body, i, known) or last_person
+        elif re.search(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$", body[max(0, i - 6) : i]):
+            who = re.search(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$", body[max(0, i - 6) : i]).group(0)
+        else:
+            for n in (3, 2, 4):
+                cand = body[max(0, i - n) : i]
+                if len(cand) == n and (cand in known or _leader_at(body, i - n) == cand):
+                    who = cand
+                    break
+            if who is None:
+                # A name just before the verb, after a title or a boundary: 市长李亦博作工作部署
+                seg = body[max(0, i - 4) : i]
+                for n in (3, 2):
+                    cand = seg[-n:]
+                    start = i - n
+                    if start > 0 and body[start - 1] in "。，；：\n" and name_at(body, start) == cand and not NOT_A_NAME.match(cand):
+                        who = cand
+                        break
+        if who:
+            if who != "会议":
+                last_person = who
+            turns.append(_Turn(i, who))
+    # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
+    names = known | set(_names_in(body))
+    for name in names:
+        for m in re.finditer(re.escape(name), body):
+            pos = m.start()
+            if pos > 0 and body[pos - 1] not in "。\n；":
+                continue
+            sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
+            if re.search(SPEECH_VERB + "|建议", sentence[:60]):
+                turns.append(_Turn(pos, name))
+    turns.sort(key=lambda t: t.start)
+    return turns
+
+
+# Two-character openings that are words, not names: 按照要求 is not a person called 按照.
+NOT_A_NAME = re.compile(
+    r"^(?:按照|根据|围绕|对照|会议|我们|同时|此外|要求|代表|大家|各地|各级|有关|相关|这次|本次|今年|明年|目前|当前|近年|通过|坚持|"
+    r"强调|指出|进一步|全面|全国|中央|国务|他们|她们|委员|专家|部门|会上|随后|最后|首先|其次|总体|整体|工作|方面|大会|报告|特别|文章|讲话|通知|意见|决定)"
+)
+
+
+def _subject_before(body: str, i: int, known: set[str]) -> str | None:
+    """Who 她/他 is: the person who opens a sentence of the same paragraph before the pronoun
+    (葛巧红传达了…省委书记楼阳生…精神。她强调 → 葛巧红), else the first person named there."""
+    para_start = body.rfind("\n", 0, i) + 1
+    names = known | set(_names_in(body[para_start:i]))
+    first, first_pos = None, len(body)
+    for name in names:
+        for m in re.finditer(re.escape(name), body[para_start:i]):
+            pos = para_start + m.start()
+            at_start = pos == para_start or body[pos - 1] in "。；"
+            if at_start:
+                return name
+            if pos < first_pos:
+                first, first_pos = name, pos
+    return first
+
+
+def _names_in(text: str) -> list[str]:
+    from .lexicon import leaders
+
+    return [n for n in leaders() if n in text]
+
+
+def _speaker_at(turns: list[_Turn], pos: int) -> str | None:
+    who = None
+    for t in turns:
+        if t.start <= pos:
+            who = t.speaker
+        else:
+            break
+    return who
+
+
+# ---------------------------------------------------------------- strength
+
+
+def strength_of(text: str) -> tuple[str | None, int | None]:
+    """The strongest marker among the first clause's words: 必须/确保 (5) … 鼓励/探索 (1)."""
+    clause = re.split(r"[，。；,;]", text, maxsplit=1)[0][:40]
+    for rank, label, words in strength_scale():
+        if any(w in clause for w in words):
+            return label, rank
+    for rank, label, words in strength_scale():
+        if any(w in text[:120] for w in words):
+            return label, rank
+    return None, None
+
+
+# ---------------------------------------------------------------- enumerated lists
+
+
+@dataclass
+class _Item:
+    family: str
+    ordinal: int
+    start: int  # marker start
+    head_start: int  # after the marker
+    end: int = 0
+
+
+def _markers(body: str) -> list[_Item]:
+    items = []
+    for fam, pat in FAMILIES.items():
+        for m in pat.finditer(body):
+            n = m.group("n") or m.groupdict().get("n1")
+            if n == "首先":
+                ordinal = 1
+            else:
+                ordinal = _SEQ_ORDER[n] if fam == "seq" else cn_to_int(n)
+            # Items after the first must stand at a boundary (；二是…); only the first may run on.
+            if fam == "shi" and ordinal > 1 and m.start() > 0 and body[m.start() - 1] not in "\n。；：，:;":
+                continue
+            if ordinal is None or ordinal == 0:
+                continue
+            head = m.end()
+            # 第一，一定要 · 一是， : skip the comma after a marker
+            while head < len(body) and body[head] in "，,、：: ":
+                head += 1
+            items.append(_Item(fam, ordinal, m.start(), head))
+    return sorted(items, key=lambda x: x.start)
+
+
+def _lists(body: str) -> list[list[_Item]]:
+    """Runs of markers of one family numbered 1, 2, 3… (首先…其次…最后 too); at least two items."""
+    by_family: dict[str, list[_Item]] = {}
+    for it in _markers(body):
+        by_family.setdefault(it.family, []).append(it)
+    lists = []
+    for fam, items in by_family.items():
+        current: list[_Item] = []
+        for it in items:
+            expected = (current[-1].ordinal + 1) if current else 1
+            if fam == "seq" and current and it.ordinal == 99:
+                current.append(_Item(fam, current[-1].ordinal + 1, it.start, it.head_start))
+                continue
+            if it.ordinal == expected or (fam == "seq" and current and it.ordinal == current[-1].ordinal + 1):
+                current.append(it)
+            elif it.ordinal == 1:
+                if len(current) >= 2:
+                    lists.append(current)
+                current = [it]
+        if len(current) >= 2:
+            lists.append(current)
+    # A list whose items sit in different paragraphs far apart is not one list unless each item
+    # opens its own paragraph.
+    return [lst for lst in lists if _coherent(body, lst)]
+
+
+def _coherent(body: str, lst: list[_Item]) -> bool:
+    for a, b in zip(lst, lst[1:]):
+        gap = body[a.start : b.start]
+        if len(gap) > 1500:
+            return False
+    return True
+
+
+def _item_ends(body: str, lst: list[_Item], others: list[list[_Item]]) -> None:
+    """An item runs to the next item of its list; the last one to the end of its paragraph."""
+    for a, b in zip(lst, lst[1:]):
+        a.end = b.start
+    last = lst[-1]
+    para_end = body.find("\n", last.head_start)
+    last.end = para_end if para_end != -1 else len(body)
+    # The last item of an inline list (一是…；二是…。) ends with its sentence when the paragraph goes on
+    # to say something else: look for the sentence end after the headline.
+    if all(body.rfind("\n", 0, it.start) == body.rfind("\n", 0, lst[0].start) for it in lst):
+        m = re.search(r"。", body[last.head_start : last.end])
+        if m and len(lst) > 1 and all(_single_sentence(body, it) for it in lst[:-1]):
+            last.end = last.head_start + m.end()
+
+
+def _single_sentence(body: str, it: _Item) -> bool:
+    return body.count("。", it.head_start, it.end) <= 1
+
+
+def _is_review(body: str, lst: list[_Item]) -> bool:
+    """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
+    reviews or describes rather than instructs."""
+    para_start = body.rfind("\n", 0, lst[0].start) + 1
+    lead = body[max(para_start, lst[0].start - 150) : lst[0].start]
+    # Only the lead's last sentence and the one before it
+    parts = re.split(r"(?<=。)", lead)
+    lead = "".join(parts[-2:])
+    if re.search(r"要求|强调|部署|建议|提出|指出|确定|明确", lead[-40:]):
+        return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
+    return bool(REVIEW_LEAD.search(lead))
+
+
+def _headline(body: str, it: _Item) -> tuple[str, int]:
+    m = HEADLINE_END.search(body, it.head_start, max(it.end, it.head_start))
+    stop = m.start() if m else it.end
+    return body[it.head_start : stop].strip(), stop
+
+
+def enumerated_directives(body: str, meeting: Meeting | None = None) -> list[Directive]:
+    turns = speaker_turns(body, meeting)
+    lists = [lst for lst in _lists(body) if not _is_review(body, lst)]
+    for lst in lists:
+        _item_ends(body, lst, lists)
+    # Nesting: a list inside the span of another list's item is that item's children.
+    spans = [(it, lst) for lst in lists for it in lst]
+    out: list[tuple[_Item, _Item | None]] = []
+    for lst in lists:
+        parent = None
+        for it, other in spans:
+            if other is lst:
+                continue
+            if it.start < lst[0].start and lst[-1].start < it.end and it.family != lst[0].family:
+                if parent is None or it.start > parent.start:
+                    parent = it
+        for it in lst:
+            out.append((it, parent))
+    out.sort(key=lambda x: x[0].start)
+    seq_of = {id(it): i for i, (it, _) in enumerate(out)}
+    directives = []
+    for it, parent in out:
+        headline, _ = _headline(body, it)
+        label, rank = strength_of(body[it.head_start : it.end])
+        directives.append(
+            Directive(
+                seq=seq_of[id(it)],
+                speaker=_speaker_at(turns, it.start) or (meeting.chair if meeting and meeting.chair else "会议"),
+                kind="enumerated",
+                ordinal=it.ordinal,
+                parent_seq=seq_of[id(parent)] if parent is not None else None,
+                marker=body[it.start : it.head_start].strip("，,、：: "),
+                headline=headline,
+                text=body[it.start : it.end].rstrip(),
+                strength=label,
+                strength_rank=rank,
+                char_start=it.start,
+                char_end=it.start + len(body[it.start : it.end].rstrip()),
+            )
+        )
+    return directives
+
+
+def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[Directive]) -> list[Directive]:
+    """Sentences led by 要, 必须, 坚持, 确保… that are not the headline sentence of a numbered item;
+    inside a numbered item they get it as parent (the 要紧盯关键人… sub-list under 三要抓住几个关键)."""
+    turns = speaker_turns(body, meeting)
+    heads = {(d.char_start, d.char_start + len(d.marker or "")) for d in enumerated}
+    starts = {d.char_start for d in enumerated}
+    out = []
+    for m in SENTENCE.finditer(body):
+        s, e = m.start(), m.end()
+        sentence = body[s:e]
+        stripped = sentence.lstrip()
+        s += len(sentence) - len(stripped)
+        if not stripped or any(a <= s < a + 8 for a in starts) or any(a <= s <= b for a, b in heads):
+            continue
+        # 会议指出，要按照… · 她强调，要扛牢责任 : the words after the speech head
+        hm = SPEECH_HEAD.match(stripped)
+        offset = hm.end() if hm else 0
+        rest = stripped[offset:]
+        im = IMPERATIVE_LEAD.match(rest)
+        if not im or len(rest) < 6:
+            continue
+        start = s + offset
+        end = s + len(stripped)
+        parent = None
+        for d in enumerated:
+            if d.char_start < start < d.char_end:
+                if parent is None or d.char_start > parent.char_start:
+                    parent = d
+        text = body[start:end].rstrip()
+        label, rank = strength_of(text)
+        out.append(
+            Directive(
+                seq=0,
+                speaker=_speaker_at(turns, start) or (meeting.chair if meeting and meeting.chair else "会议"),
+                kind="imperative",
+                ordinal=None,
+                parent_seq=parent.seq if parent else None,
+                marker=None,
+                headline=HEADLINE_END.split(text, 1)[0].rstrip("。；;！？"),
+                text=text,
+                strength=label,
+                strength_rank=rank,
+                char_start=start,
+                char_end=start + len(text),
+            )
+        )
+    return out
+
+
+def extract_directives(body: str, meeting: Meeting | None = None) -> list[Directive]:
+    """Every directive of a report in document order, enumerated and imperative, with seq renumbered."""
+    enumerated = enumerated_directives(body, meeting)
+    imperative = imperative_directives(body, meeting, enumerated)
+    allds = sorted(enumerated + imperative, key=lambda d: (d.char_start, d.kind))
+    old_to_new = {}
+    for i, d in enumerate(allds):
+        if d.kind == "enumerated":
+            old_to_new[d.seq] = i
+    for i, d in enumerate(allds):
+        d.seq = i
+    for d in allds:
+        if d.parent_seq is not None:
+            d.parent_seq = old_to_new.get(d.parent_seq, d.parent_seq)
+    return allds

@@ -1,0 +1,115 @@
+"""Formulations (提法): quoted slogans, numbered formulas quoted or not, and hits of the curated lexicon,
+whole formulations only, each occurrence with its offsets (ANNOTATION.md §3)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .lexicon import formulas
+from .numerals import CN_NUMERAL
+
+# “外防输入、内防反弹” · 「双节」 : the quoted string, 2 to 20 characters, no sentence end inside.
+QUOTED = re.compile(r"[“「](?P<q>[^“”「」。！？\n]{2,20})[”」]")
+# Quoted speech rather than a slogan: the quote follows a speech verb and a colon.
+SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|认为|写道|称|问|答)[：:]?\s*$")
+# Numbered formulas: 两个确保 · 四个意识 · 五个报备 · 三大攻坚战 · 11类重点人员 · 十四五
+_NUM = f"[{CN_NUMERAL}]"
+NUMBERED = re.compile(
+    rf"(?P<f>(?:{_NUM}|\d){{1,2}}类重点人员"
+    rf"|(?<![{CN_NUMERAL}第])[两二三四五六七八九十]个(?:确保|维护|确立|意识|自信|全面|坚持|必须|务必|着力|对照|找一找|区分开来|报备|一百年|毫不动摇|大局|服从|伟大|务必|革命|不吃亏|优先|结合|落实|清单|有利于)"
+    rf"|[三四五六七八九十]大(?:攻坚战|战略|工程|行动|任务|体系|检察)"
+    rf"|十[一二三四五六]五(?:规划)?)"
+)
+# A numbered formula opens with a numeral (两个确保, 双碳, 一带一路) or holds digits (中国制造2025).
+NUMBERED_SURFACE = re.compile(rf"[{CN_NUMERAL}双\d]")
+# Pieces of a slogan inside a longer quote are not separate formulations.
+_SEP = re.compile(r"[、，,；;]")
+
+
+@dataclass
+class Formulation:
+    surface: str
+    canonical: str
+    kind: str  # quoted, numbered, lexicon
+    char_start: int
+    char_end: int
+
+
+@lru_cache(maxsize=1)
+def _automaton():
+    a = ahocorasick.Automaton()
+    for surface, canon in formulas().canonical_of.items():
+        a.add_word(surface, (surface, canon))
+    a.make_automaton()
+    return a
+
+
+def canonical_form(surface: str) -> str:
+    """One spelling for variants of one formulation: quotes dropped, 、 for any list separator,
+    the lexicon's canonical form where it knows the surface."""
+    s = surface.strip("“”「」\"' ")
+    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"[，,]", "、", s) if not re.search(r"[，,].{5,}[，,]", s) else s
+    return formulas().canonical_of.get(s, s)
+
+
+def _is_slogan(q: str, before: str) -> bool:
+    """A quoted string that names a slogan, formula, campaign or initiative, not speech or scare quotes."""
+    lex = formulas()
+    if q in lex.not_formulations:
+        return False
+    if q in lex.canonical_of:
+        return True
+    if SPEECH_BEFORE.search(before):
+        return False
+    if re.search(r"[我你他她]们?|吗|呢|吧", q):
+        return False
+    if len(q) == 2:
+        # Two characters: a formula when numbered (两会, 双节, 三农), else usually a scare quote (哨点, 加法).
+        return q[0] in "两双三四五六七八九十百千万" or bool(re.search(r"\d", q))
+    # A quoted topic or phrase with 的 is a title or a description, not a slogan.
+    if "的" in q and len(q) > 5:
+        return False
+    return True
+
+
+def extract_formulations(body: str) -> list[Formulation]:
+    found: list[Formulation] = []
+    for m in QUOTED.finditer(body):
+        q = m.group("q").strip()
+        before = body[max(0, m.start() - 6) : m.start()]
+        if _is_slogan(q, before):
+            found.append(Formulation(q, canonical_form(q), "quoted", m.start("q"), m.start("q") + len(q)))
+    for m in NUMBERED.finditer(body):
+        f = m.group("f")
+        found.append(Formulation(f, canonical_form(f), "numbered", m.start("f"), m.end("f")))
+    for end, (surface, canon) in _automaton().iter(body):
+        start = end - len(surface) + 1
+        # Unquoted, only numbered formulas count (两个维护, 六稳, 十四五, 一带一路); an unnumbered lexicon
+        # entry (高质量发展) is a formulation where the report quotes it, which the quoted pass finds.
+        if NUMBERED_SURFACE.search(surface):
+            found.append(Formulation(surface, canon, "lexicon", start, end + 1))
+    return _whole_only(found)
+
+
+def _whole_only(found: list[Formulation]) -> list[Formulation]:
+    """Drop a match inside a longer one (a piece of a slogan) and repeats of the same span."""
+    found.sort(key=lambda f: (f.char_start, -(f.char_end - f.char_start), {"quoted": 0, "lexicon": 1, "numbered": 2}[f.kind]))
+    out: list[Formulation] = []
+    for f in found:
+        inside = any(o.char_start <= f.char_start and f.char_end <= o.char_end and (o.char_end - o.char_start) > (f.char_end - f.char_start) for o in out)
+        same = any(o.char_start == f.char_start and o.char_end == f.char_end for o in out)
+        if inside:
+            # A lexicon formula inside a quoted string made of several (“两个确保”) is still whole when
+            # the quote is a list of formulas; inside one slogan it is a piece.
+            outer = next(o for o in out if o.char_start <= f.char_start and f.char_end <= o.char_end)
+            if not (outer.kind == "quoted" and _SEP.search(outer.surface) and f.surface in _SEP.split(outer.surface)):
+                continue
+        if same:
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,76 @@
+"""The project lexicon (dagster_project/lexicon/): plain files a user can edit, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("!") else raw.strip()
+        if line.strip():
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class Formulas:
+    canonical_of: dict[str, str]  # every surface form -> its canonical form
+    not_formulations: frozenset[str]  # quoted words that are scare quotes
+
+
+@lru_cache(maxsize=1)
+def formulas() -> Formulas:
+    canon: dict[str, str] = {}
+    scare: set[str] = set()
+    for line in _lines("formulas.txt"):
+        if line.startswith("!"):
+            scare.add(line[1:].strip())
+            continue
+        head, _, variants = line.partition("\t")
+        head = head.strip()
+        canon[head] = head
+        for v in variants.split("|"):
+            if v.strip():
+                canon[v.strip()] = head
+    return Formulas(canon, frozenset(scare))
+
+
+@lru_cache(maxsize=1)
+def strength_scale() -> list[tuple[int, str, tuple[str, ...]]]:
+    """(rank, label, words), strongest first."""
+    rows = []
+    for line in _lines("strength.txt"):
+        rank, label, words = line.split("\t")
+        rows.append((int(rank), label, tuple(words.split())))
+    return sorted(rows, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def leaders() -> frozenset[str]:
+    return frozenset(w for line in _lines("leaders.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[dict[str, str], dict[str, str]]:
+    """(form -> province short name, city -> province short name)."""
+    provinces: dict[str, str] = {}
+    cities: dict[str, str] = {}
+    section = None
+    for line in _lines("places.txt"):
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        if section == "provinces":
+            short, *forms = line.split()
+            for f in [short, *forms]:
+                provinces[f] = short
+        elif section == "cities":
+            city, prov = line.split("\t")
+            cities[city.strip()] = prov.strip()
+    return provinces, cities

@@ -1,0 +1,443 @@
+"""Is a report about a meeting, and which: date, organ, series, session, chair, level, place, people.
+
+Rules follow ANNOTATION.md §1. Everything works on a document's title and cleaned body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from .lexicon import leaders, places
+from .numerals import CN_NUMERAL, cn_to_int
+
+_N = f"[{CN_NUMERAL}\\d]+"
+_CJK = "\u4e00-\u9fff"
+
+# Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
+MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会")
+# Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
+CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
+# Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
+# study pieces, features and round-ups.
+NOT_MEETING_TITLE = re.compile(
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
+    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|宣讲|答记者问|"
+    r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事"
+)
+# Meetings of foreign or international bodies: not a Chinese body's meeting.
+INTERNATIONAL = re.compile(
+    r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
+    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信"
+)
+# A leader presiding over a gathering is a meeting even on an inspection tour.
+CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.pattern})")
+
+# ---------------------------------------------------------------- series of central bodies
+
+# (pattern on the meeting's name or first sentence, organ, series), most specific first.
+CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
+    (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
+    (re.compile(r"国务院[^。，]{0,8}全体会议"), "国务院", "国务院全体会议"),
+    (re.compile(r"政治局常务委员会会议|政治局常委会会议"), "中共中央政治局常务委员会", "中共中央政治局常务委员会会议"),
+    (re.compile(r"政治局[^。]{0,20}集体学习"), "中共中央政治局", "中共中央政治局集体学习"),
+    (re.compile(r"政治局[^。]{0,20}民主生活会"), "中共中央政治局", "中共中央政治局民主生活会"),
+    (re.compile(r"政治局[^。]{0,20}召开会议|政治局会议|中央政治局召开"), "中共中央政治局", "中共中央政治局会议"),
+    (re.compile(r"中央全面深化改革委员会[^。]{0,12}会议"), "中央全面深化改革委员会", "中央全面深化改革委员会会议"),
+    (re.compile(r"中央全面深化改革领导小组[^。]{0,12}会议"), "中央全面深化改革领导小组", "中央全面深化改革领导小组会议"),
+    (re.compile(r"中央财经委员会[^。]{0,12}会议"), "中央财经委员会", "中央财经委员会会议"),
+    (re.compile(r"中央财经领导小组[^。]{0,12}会议"), "中央财经领导小组", "中央财经领导小组会议"),
+    (re.compile(r"中央外事工作委员会[^。]{0,12}会议"), "中央外事工作委员会", "中央外事工作委员会会议"),
+    (re.compile(r"中央国家安全委员会[^。]{0,12}会议"), "中央国家安全委员会", "中央国家安全委员会会议"),
+    (re.compile(r"中央经济工作会议"), "中共中央、国务院", "中央经济工作会议"),
+    (re.compile(r"中央农村工作会议"), "中共中央、国务院", "中央农村工作会议"),
+    (re.compile(r"中央城市工作会议"), "中共中央、国务院", "中央城市工作会议"),
+    (re.compile(r"中央金融工作会议|全国金融工作会议"), "中共中央、国务院", "中央金融工作会议"),
+    (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
+    (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
+    (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
+    (re.compile(r"全国人大常委会[^。，]{0,16}次会议|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
+    (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议"), "全国人民代表大会", "全国人民代表大会会议"),
+    (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
+    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议"), "全国政协常委会", "全国政协常委会会议"),
+    (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协全体会议"),
+    (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
+]
+CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
+
+# The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
+MEETING_NAME = re.compile(
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{2,45}}?(?:{MEETING_WORD.pattern}))"
+    rf"|(?P<name2>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{MEETING_WORD.pattern}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
+)
+# Ordinals and dates inside a name that make it one meeting of a series.
+_ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=[^。，]{{0,10}}?(?:会议|例会|座谈会|集体学习|全体会|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+
+# ---------------------------------------------------------------- people
+
+TITLE_WORDS = (
+    "总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|副省长|省长|区长|县长|州长|"
+    "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|局长|厅长|会长|政委|司令员|代市长|代省长"
+)
+# A title phrase: 中共中央总书记 · 国务院总理 · 市委书记 · 中国人民银行行长兼货币政策委员会主席
+_TITLE = rf"(?P<title>[{_CJK}、，]{{0,40}}?(?:{TITLE_WORDS}))"
+# Characters that end a name early: 葛巧红立即主持 → 葛巧红
+_AFTER_NAME = set("在于同主出等和与立今日月及以对向率带前后上下到来就也又还都分再将并已召作讲指强要表说")
+SPEECH_VERB = r"(?:在讲话中|在会上|在报告中|在讲话时|在主持会议时|在会议上|还|也|随后|最后|会上)?(?:强调|指出|要求|表示|提出|认为|说|建议|作工作部署|作部署|部署|讲话)"
+
+
+def _leader_at(text: str, i: int) -> str | None:
+    for n in (4, 3, 2):
+        if text[i : i + n] in leaders():
+            return text[i : i + n]
+    return None
+
+
+def name_at(text: str, i: int) -> str | None:
+    """The person's name starting at i: a known leader, else 3 characters unless the third ends it."""
+    known = _leader_at(text, i)
+    if known:
+        return known
+    cand = text[i : i + 3]
+    if len(cand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in cand[:2]):
+        return None
+    if len(cand) == 3 and "\u4e00" <= cand[2] <= "\u9fff" and cand[2] not in _AFTER_NAME:
+        return cand
+    return cand[:2]
+
+
+_TITLE_UNIT = (
+    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|"
+    rf"[{_CJK}]{{0,14}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|部|局|厅|院|组))?"
+    r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
+    r"副省长|省长|行长|部长|主任|院长|检察长|秘书长|组长|委员|常委|局长|厅长|政委|司令员)"
+)
+TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
+
+
+def _clean_title(t: str) -> str:
+    """The title words just before a name: the last clause, then the longest chain of title units."""
+    t = re.split(r"[，。；\n\s》”]", t)[-1]
+    t = re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", t)
+    m = TITLE_CHAIN.search(t)
+    return m.group(0) if m else t
+
+
+CHAIR_TITLE_FIRST = re.compile(rf"{_TITLE}(?=[{_CJK}]{{2,4}}?(?:同志)?(?:\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}日|[{_CJK}]{{0,6}})主持)")
+CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}})(?P<title>委员长|总理|主席|总书记|书记|市长|省长|行长)主持")
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None
+    role: str  # chair, speaker, attendee
+
+
+def chair_of(text: str) -> tuple[str | None, str | None]:
+    """(name, title) of who presided: 国务院总理李强主持召开 · 栗战书委员长主持会议 · 会议由…周小川主持."""
+    for m in re.finditer(r"主持", text):
+        window_start = max(0, m.start() - 70)
+        before = text[window_start : m.start()]
+        # name then title: 栗战书委员长主持
+        nm = CHAIR_NAME_FIRST.search(text, max(0, m.start() - 8), m.end())
+        if nm and nm.end() == m.end():
+            name = _leader_at(text, nm.start()) or nm.group("name")
+            return name, nm.group("title")
+        # title then name: find the last title word before 主持, the name right after it
+        best = None
+        for tm in re.finditer(rf"(?:{TITLE_WORDS})", before):
+            best = tm
+        if best is None:
+            continue
+        name_start = window_start + best.end()
+        name = name_at(text, name_start)
+        if not name:
+            continue
+        gap = text[name_start + len(name) : m.start()]
+        if len(gap) > 14 or re.search(r"[，。；]", gap):
+            continue
+        title_start = before.rfind("，", 0, best.start()) + 1
+        title_start = max(title_start, before.rfind("。", 0, best.start()) + 1)
+        title = _clean_title(before[title_start : best.end()])
+        return name, title or None
+    return None, None
+
+
+def speakers_of(text: str) -> list[Person]:
+    """Persons whose words are reported: 李亦博强调 · 俞正声指出 · 市长李亦博作工作部署."""
+    out: dict[str, Person] = {}
+    for m in re.finditer(SPEECH_VERB, text):
+        i = m.start()
+        for n in (3, 2, 4):
+            if i - n < 0:
+                continue
+            cand = text[i - n : i]
+            if cand in leaders() or (n == 3 and all("\u4e00" <= c <= "\u9fff" for c in cand) and _looks_like_name(text, i - n, cand)):
+                if cand not in out:
+                    tm = re.search(rf"(?:{TITLE_WORDS})$", text[max(0, i - n - 30) : i - n])
+                    title = None
+                    if tm:
+                        seg = text[max(0, i - n - 30) : i - n]
+                        start = max(seg.rfind("，"), seg.rfind("。"), seg.rfind("、")) + 1
+                        title = _clean_title(seg[start:]) or None
+                    out[cand] = Person(cand, title, "speaker")
+                break
+    return list(out.values())
+
+
+def _looks_like_name(text: str, i: int, cand: str) -> bool:
+    """A 3-character run before a speech verb is a name when a title or a clause boundary precedes it."""
+    if cand in ("会议指", "会议强", "会议要", "会议认", "同志们"):
+        return False
+    if any(w in cand for w in ("会议", "我们", "他们", "她们", "大家", "同时", "此外", "代表", "委员", "部门", "政府", "强调", "指出")):
+        return False
+    prev = text[i - 1] if i > 0 else "。"
+    return prev in "。，；：\n" or bool(re.search(rf"(?:{TITLE_WORDS})$", text[max(0, i - 12) : i]))
+
+
+ATTENDEES = re.compile(rf"(?P<lead>(?:[{_CJK}]{{0,8}}领导|领导同志)?)(?P<names>[{_CJK}]{{2,4}}(?:、[{_CJK}]{{2,4}}){{1,40}})(?:等)?(?:[^。，]{{0,12}})?(?:出席|参加|列席)")
+
+
+def attendees_of(text: str) -> list[Person]:
+    """Listed attendees: 市领导牛书军、路红卫…在主会场出席."""
+    out = []
+    for m in ATTENDEES.finditer(text):
+        title = m.group("lead") or None
+        for name in m.group("names").split("、"):
+            name = name.strip()
+            if 2 <= len(name) <= 4 and not re.search(r"会|部|厅|局|委|省|市|区|县|院|办", name):
+                out.append(Person(name, title, "attendee"))
+    return out
+
+
+# ---------------------------------------------------------------- dates and places
+
+# 12月11日上午 · 2024年12月27日 · 4日 · 9月23日至24日
+_DATE_IN_TEXT = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})[日号](?![前内后电])")
+_VAGUE = re.compile(r"日前|近日|近期|最近")
+
+
+def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
+    """The day the meeting was held: a date in the opening of the report, resolved against the
+    publication date (same year, or the year before when the month is later); else the publication day."""
+    opening = _opening(body)
+    # The date of the convening: the last date before the first 召开/举行/主持, else the first date.
+    verb = re.search(r"召开|举行|主持|开幕|闭幕", opening)
+    dates = list(_DATE_IN_TEXT.finditer(opening))
+    before = [d for d in dates if verb and d.start() < verb.start()]
+    if before:
+        i = len(before) - 1
+        # 9月23日至24日 : a range is dated by its first day
+        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~)\s*", opening[before[i - 1].end() : before[i].start()]):
+            i -= 1
+        m = before[i]
+    else:
+        m = dates[0] if dates else None
+    if m and published is not None:
+        y = int(m.group("y")) if m.group("y") else None
+        mo = int(m.group("m")) if m.group("m") else published.month
+        d = int(m.group("d"))
+        if y is None:
+            y = published.year - 1 if mo > published.month else published.year
+            if not m.group("m") and d > published.day:  # "28日" in a report published on the 2nd: last month
+                mo, y = (mo - 1, y) if mo > 1 else (12, y - 1)
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            pass
+    elif m and m.group("y") and m.group("m"):
+        try:
+            return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            pass
+    return published.date() if published else None
+
+
+def _opening(body: str) -> str:
+    """The first sentence or two, where reports give the meeting's date."""
+    first = re.split(r"(?<=。)", body, maxsplit=2)
+    return "".join(first[:2])[:300]
+
+
+def place_of(title: str | None, body: str, chrome: str | None, organ: str | None) -> tuple[str | None, str | None]:
+    """(province, city) short names for a local meeting, from the organ, title, text or page chrome."""
+    provinces, cities = places()
+    text = " ".join(x for x in (organ, title, _opening(body)) if x)
+    city = None
+    for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市(?:委|政府|人民政府|人大|政协)", text):
+        cand = m.group(1)
+        for n in range(len(cand)):
+            if cand[n:] in cities or (n == 0 and cand not in provinces):
+                city = cand[n:]
+                break
+        if city:
+            break
+    province = None
+    if city and city in cities:
+        province = cities[city]
+    if province is None:
+        for form in sorted(provinces, key=len, reverse=True):
+            if form in text:
+                province = provinces[form]
+                break
+    if province is None and chrome:
+        for line in chrome.splitlines():
+            if line.strip() in provinces:
+                province = provinces[line.strip()]
+                break
+    if province in ("北京", "上海", "天津", "重庆") and city == province:
+        city = None
+    return province, city
+
+
+# ---------------------------------------------------------------- the meeting
+
+
+@dataclass
+class Meeting:
+    is_meeting: bool
+    name: str | None = None
+    meeting_date: date | None = None
+    organ: str | None = None
+    series: str | None = None
+    session_no: int | None = None
+    chair: str | None = None
+    chair_title: str | None = None
+    level: str | None = None
+    province: str | None = None
+    city: str | None = None
+    upstream_meeting: str | None = None
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def meeting_id(self) -> str | None:
+        if not self.is_meeting or not self.series or not self.meeting_date:
+            return None
+        return meeting_id_for(self.series, self.meeting_date)
+
+
+def meeting_id_for(series: str, day: date) -> str:
+    """Stable id of a meeting: its series and its day, so every report of it gets the same id."""
+    return "m" + hashlib.sha1(f"{series}\x1f{day.isoformat()}".encode("utf-8")).hexdigest()[:15]
+
+
+def is_meeting(title: str | None, body: str) -> bool:
+    head = title or ""
+    opening = _opening(body)
+    if head and INTERNATIONAL.search(head) and not CHAIRED.search(head):
+        return False
+    if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
+        return False
+    if INTERNATIONAL.search(opening[:80]) and not re.search(r"中共|国务院|全国人大|全国政协|中央", opening[:40]):
+        return False
+    if head and MEETING_WORD.search(head) and (CONVENED.search(head) or re.search(r"会议$|会议\s|例会|座谈会|集体学习|全体会议", head)):
+        return True
+    return bool(CONVENED.search(opening))
+
+
+def _meeting_name(title: str | None, body: str) -> str | None:
+    for text in (title or "", _opening(body)):
+        m = MEETING_NAME.search(text)
+        if m:
+            name = m.group("name") or m.group("name2")
+            name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
+            end = m.end("name") if m.group("name") else m.end("name2")
+            if text[end : end + 1] == "议" and not name.endswith("会议"):
+                name += "议"
+            return name
+    return None
+
+
+def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
+    """(organ, series) of a local or unknown body from the meeting's own name."""
+    series = _ORDINAL.sub("", name).strip("（）() ")
+    organ = None
+    m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
+    if m:
+        place = m.group("place")
+        body = m.group("body")
+        where = place or (city if body.startswith(("市", "区")) else province if body.startswith("省") else "") or ""
+        if not place and where:
+            series = where + series
+        if body.endswith("委"):
+            organ = f"中共{where}{body}"
+        else:
+            organ = f"{where}{body.replace('政府', '人民政府').replace('人民人民', '人民')}"
+    return organ, series
+
+
+def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None) -> str:
+    text = (organ or "") + (series or "")
+    if organ is None and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not (province or city):
+        return "central"
+    if text.startswith(CENTRAL_ORGANS) or text.startswith("中共中央") or (series or "").startswith(("全国", "中央")):
+        return "central"
+    if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
+        return "county"
+    if city or re.search(r"市委|市政府|市人民政府", text) and not re.search(r"北京市|上海市|天津市|重庆市", text):
+        return "municipal"
+    if province or re.search(r"省委|省政府|自治区|北京市|上海市|天津市|重庆市", text):
+        return "provincial"
+    return "other"
+
+
+UPSTREAM = re.compile(
+    rf"(?:收听收看|传达学习|学习贯彻|传达贯彻|贯彻落实|学习传达)(?P<name>[{_CJK}“”、（）\d]{{2,40}}?(?:会议|座谈会|全会|集体学习))(?:之后|后|精神|的)"
+)
+
+
+def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
+    if not is_meeting(title, body):
+        return Meeting(False)
+    head = f"{title or ''}。{_opening(body)}"
+    name = _meeting_name(title, body)
+    organ = series = None
+    for pat, o, s in CENTRAL_SERIES:
+        if pat.search(name or "") or pat.search(head):
+            organ, series = o, s
+            break
+    province, city = place_of(title, body, chrome, None)
+    if series is None and name:
+        organ, series = _series_from_name(name, city, province)
+    if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
+        province = city = None
+    session = None
+    for text in (name or "", head):
+        sm = SESSION.search(text)
+        if sm:
+            session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
+            break
+    chair, chair_title = chair_of(_opening(body))
+    if chair is None:
+        chair, chair_title = chair_of(title or "")
+    if chair is None:
+        chair, chair_title = chair_of(body)
+    people: dict[tuple[str, str], Person] = {}
+    if chair:
+        people[(chair, "chair")] = Person(chair, chair_title, "chair")
+    for p in speakers_of(body):
+        people.setdefault((p.name, "speaker"), p)
+    for p in attendees_of(body):
+        people.setdefault((p.name, "attendee"), p)
+    up = UPSTREAM.search(body[:600])
+    level = _level(organ, series, province, city, chair_title)
+    return Meeting(
+        is_meeting=True,
+        name=name,
+        meeting_date=meeting_date(body, title, published),
+        organ=organ,
+        series=series,
+        session_no=session,
+        chair=chair,
+        chair_title=chair_title,
+        level=level,
+        province=province if level != "central" else None,
+        city=city if level in ("municipal", "county") else None,
+        upstream_meeting=up.group("name") if up else None,
+        people=list(people.values()),
+    )
