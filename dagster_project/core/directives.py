@@ -309,7 +309,12 @@ def enumerated_directives(body: str, meeting: Meeting | None = None) -> list[Dir
     directives = []
     for it, parent in out:
         headline, _ = _headline(body, it)
-        label, rank = strength_of(body[it.head_start : it.end])
+        # The headline's own words decide; a 一要 item with none of them is an ordinary 要.
+        label, rank = strength_of(headline)
+        if label is None and it.family == "yao":
+            label, rank = "ordinary", 3
+        if label is None:
+            label, rank = strength_of(body[it.head_start : it.end])
         directives.append(
             Directive(
                 seq=seq_of[id(it)],

@@ -210,6 +210,11 @@ def attendees_of(text: str) -> list[Person]:
         title = m.group("lead") or None
         for name in m.group("names").split("、"):
             name = name.strip()
+            # 杨吉喜在主会场出席 : the last name runs into the words after it
+            while len(name) > 3 or (len(name) == 3 and name[-1] in _AFTER_NAME and name not in leaders()):
+                if name[-1] not in _AFTER_NAME:
+                    break
+                name = name[:-1]
             if 2 <= len(name) <= 4 and not re.search(r"会|部|厅|局|委|省|市|区|县|院|办", name):
                 out.append(Person(name, title, "attendee"))
     return out

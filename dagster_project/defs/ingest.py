@@ -5,7 +5,6 @@ folder take their rows with them.
 """
 
 
-import contextlib
 import time
 from datetime import datetime
 
@@ -17,6 +16,7 @@ from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, sam
 from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import insert_columns, transaction
 from dagster_project.store import sql_text
 
 ARROW_SCHEMAS = {
@@ -47,28 +47,9 @@ _RENAME = {"fmt": "format"}
 
 def _insert(con, table: str, columns: dict[str, list]) -> int:
     schema = ARROW_SCHEMAS[table]
-    cols = {name: columns.get(name, [None] * len(next(iter(columns.values()), []))) for name in schema.names}
-    tbl = pa.Table.from_pydict(cols, schema=schema)
-    if tbl.num_rows == 0:
-        return 0
-    tbl = tbl.rename_columns([_RENAME.get(n, n) for n in tbl.column_names])
-    con.register("incoming", tbl)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-    finally:
-        con.unregister("incoming")
-    return tbl.num_rows
-
-
-@contextlib.contextmanager
-def _transaction(con):
-    con.execute("BEGIN")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
+    n = len(next(iter(columns.values()), []))
+    cols = {name: columns.get(name, [None] * n) for name in schema.names}
+    return insert_columns(con, table, cols, schema, _RENAME)
 
 
 def _forget_files(con, raw_paths: list[str]) -> None:
@@ -107,7 +88,7 @@ def scan_and_ingest(con, paths, log) -> dict:
     # One transaction per batch, not per run: DuckDB holds a transaction's appends in memory, and a
     # run that stops half-way is still consistent, because a file's rows count only once its ledger
     # row is written (last), and the next run forgets every row of a file it has to read again.
-    with _transaction(con):
+    with transaction(con):
         _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse])
         con.execute("DELETE FROM rejected_records WHERE reason = 'outside_raw'")
         if link_rejections:
@@ -126,7 +107,7 @@ def scan_and_ingest(con, paths, log) -> dict:
     done = 0
     last_report = time.monotonic()
     for batch in ingest_files(to_parse, paths.raw):
-        with _transaction(con):
+        with transaction(con):
             counts["documents"] += _insert(con, "documents", batch["documents"])
             counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
             _insert(con, "doc_minhash", batch["doc_minhash"])
@@ -176,7 +157,7 @@ def mark_copies(con) -> dict:
             canonical[m] = canon
             if m != canon:
                 dup_of[m] = twin.get(m, canon)
-    with _transaction(con):
+    with transaction(con):
         _write_copies(con, canonical, dup_of)
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}
 

@@ -6,12 +6,12 @@ import dagster as dg
 from dagster_project.defs.resources import HuiyiStore
 
 # Tables exported as Parquet beside the published database.
-EXPORTED = ["documents", "rejected_records"]
+EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations"]
 
 
 @dg.asset(
     group_name="publish",
-    deps=["documents", "rejected_records", "raw_files"],
+    deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations"],
     description="The published DuckDB file (huiyi.duckdb at the top of the marts folder) that notebooks query. "
     "Written privately and swapped in by atomic rename: an open notebook keeps the old file until it reconnects.",
     kinds={"duckdb", "parquet"},

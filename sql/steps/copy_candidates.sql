@@ -2,7 +2,9 @@
 -- exact: same content hash (letters and digits identical); the group's smallest doc_id is the partner,
 --        so a hash shared by n documents gives n-1 pairs, not n².
 -- same_item: the publisher's own id (video_id, a page's contentid) appears in two records.
--- near: two documents share an LSH bucket of their MinHash signatures; confirmed in Python.
+-- near: two documents share an LSH bucket of their MinHash signatures; confirmed in Python. Only one
+--       document per content hash takes part (its exact copies follow it), and a bucket shared by more
+--       than 50 documents is boilerplate, not a fingerprint, so it proposes nothing.
 WITH bodies AS (
     SELECT doc_id, content_hash, native_id FROM documents WHERE n_chars >= 20 AND is_report
 ),
@@ -13,10 +15,18 @@ same_item AS (
     SELECT doc_id AS a, min(doc_id) OVER (PARTITION BY native_id) AS b, 'same_item' AS why
     FROM bodies WHERE native_id IS NOT NULL
 ),
+representatives AS (
+    SELECT b FROM exact GROUP BY b
+),
+signed AS (
+    SELECT m.doc_id, m.band, m.bucket, count(*) OVER (PARTITION BY m.band, m.bucket) AS bucket_size
+    FROM doc_minhash m JOIN representatives r ON r.b = m.doc_id
+),
 near AS (
     SELECT DISTINCT x.doc_id AS a, y.doc_id AS b, 'near' AS why
-    FROM doc_minhash x JOIN doc_minhash y
+    FROM signed x JOIN signed y
       ON x.band = y.band AND x.bucket = y.bucket AND x.doc_id < y.doc_id
+    WHERE x.bucket_size <= 50
 )
 SELECT a, b, why FROM exact WHERE a <> b
 UNION ALL SELECT a, b, why FROM same_item WHERE a <> b

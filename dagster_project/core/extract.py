@@ -1,0 +1,76 @@
+"""Documents into meeting, participant, directive and formulation rows, in columns for bulk inserts."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from .directives import extract_directives
+from .formulations import extract_formulations
+from .lexicon import LEXICON_DIR
+from .meetings import extract_meeting
+
+_CORE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the extraction code and the lexicon: when either changes, documents are extracted again."""
+    h = hashlib.sha1()
+    for p in sorted([*_CORE.glob("*.py"), *LEXICON_DIR.glob("*")]):
+        if p.name in ("ingest.py", "sources.py", "pages.py", "dedup.py", "clean.py", "__init__.py") or p.is_dir():
+            continue
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
+    reports, people, directives, forms = [], [], [], []
+    for d in docs:
+        m = extract_meeting(d["title"], d["body"], d["published_at"], d.get("page_chrome"))
+        mid = m.meeting_id
+        reports.append(dict(
+            doc_id=d["doc_id"], is_meeting=m.is_meeting, meeting_id=mid, meeting_name=m.name, meeting_date=m.meeting_date,
+            organ=m.organ, series=m.series, session_no=m.session_no, chair=m.chair, chair_title=m.chair_title,
+            level=m.level, province=m.province, city=m.city, upstream_meeting=m.upstream_meeting,
+        ))
+        if m.is_meeting:
+            for p in m.people:
+                people.append(dict(doc_id=d["doc_id"], meeting_id=mid, name=p.name, title=p.title, role=p.role))
+        for x in extract_directives(d["body"], m if m.is_meeting else None):
+            directives.append(dict(
+                directive_id=f"{d['doc_id']}-{x.seq}", doc_id=d["doc_id"], meeting_id=mid, speaker=x.speaker, seq=x.seq,
+                kind=x.kind, ordinal=x.ordinal, parent_id=f"{d['doc_id']}-{x.parent_seq}" if x.parent_seq is not None else None,
+                marker=x.marker, headline=x.headline, text=x.text, strength=x.strength, strength_rank=x.strength_rank,
+                char_start=x.char_start, char_end=x.char_end,
+            ))
+        for f in extract_formulations(d["body"]):
+            forms.append(dict(doc_id=d["doc_id"], surface=f.surface, canonical=f.canonical, kind=f.kind, char_start=f.char_start, char_end=f.char_end))
+
+    def cols(rows: list[dict]) -> dict[str, list]:
+        return {k: [r[k] for r in rows] for k in rows[0]} if rows else {}
+
+    return {"meeting_reports": cols(reports), "participants": cols(people), "directives": cols(directives), "formulations": cols(forms)}
+
+
+def extract_all(docs: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:
+    """Rows for batches of documents, two batches in flight per worker."""
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    batches = list(docs)
+    if workers <= 1 or len(batches) <= 1:
+        for b in batches:
+            yield extract_batch(b)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending = []
+        for b in batches:
+            pending.append(pool.submit(extract_batch, b))
+            if len(pending) >= 2 * workers:
+                yield pending.pop(0).result()
+        for f in pending:
+            yield f.result()

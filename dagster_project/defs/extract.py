@@ -1,0 +1,149 @@
+"""Meetings, participants, directives and formulations from the documents.
+
+Per-document extraction runs only on documents new or changed since the last run (or all of them
+when the extractor or lexicon changed); the meeting merge across sources is SQL over the whole.
+"""
+
+import time
+
+import dagster as dg
+import pyarrow as pa
+
+from dagster_project.core.extract import extract_all, extractor_version
+from dagster_project.defs.metadata import markdown_table
+from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import insert_columns, transaction
+from dagster_project.store import sql_text
+
+PER_DOC_TABLES = ("meeting_reports", "participants", "directives", "formulations")
+BATCH = 1500
+
+
+def _stale_and_todo(con, version: str) -> int:
+    """Forget extraction rows of documents that left, changed, or were extracted by another version."""
+    with transaction(con):
+        con.execute(
+            """DELETE FROM extracted_docs e WHERE version <> ? OR NOT EXISTS (
+                   SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND d.content_hash = e.content_hash AND d.is_report)""",
+            [version],
+        )
+        for t in PER_DOC_TABLES:
+            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM extracted_docs)")
+    return con.execute(
+        "SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs)"
+    ).fetchone()[0]
+
+
+def _todo_batches(con):
+    cur = con.execute(
+        """SELECT doc_id, title, body, published_at, page_chrome, content_hash FROM documents
+           WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs) ORDER BY doc_id"""
+    )
+    cols = [c[0] for c in cur.description]
+    while True:
+        rows = cur.fetchmany(BATCH)
+        if not rows:
+            return
+        yield [dict(zip(cols, r)) for r in rows]
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("meetings", group_name="meetings", deps=["documents"], kinds={"duckdb"},
+                     description="One row per meeting however many sources reported it: date, organ, series, session, chair, level, place, "
+                     "the upstream meeting, and its fullest report. documents.is_meeting and meeting_id are set from it."),
+        dg.AssetSpec("participants", group_name="meetings", deps=["documents"], kinds={"duckdb"},
+                     description="The chair, every person whose words are reported, and listed attendees, with the titles the report gives."),
+        dg.AssetSpec("directives", group_name="meetings", deps=["documents"], kinds={"duckdb"},
+                     description="Numbered-list items and imperative sentences of every document, with speaker, nesting, strength and offsets."),
+        dg.AssetSpec("formulations", group_name="meetings", deps=["documents"], kinds={"duckdb"},
+                     description="Every occurrence of a formulation (提法): quoted slogans, numbered formulas, lexicon hits, with offsets."),
+    ],
+    can_subset=False,
+)
+def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
+    version = extractor_version()
+    t0 = time.monotonic()
+    with store.writer(context.log.info) as con:
+        # Read the work list first: the extraction writes while it reads, so the cursor is drained.
+        n_todo = _stale_and_todo(con, version)
+        context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
+        batches = list(_todo_batches(con))
+        done = 0
+        for batch, rows in zip(batches, extract_all(batches)):
+            with transaction(con):
+                for t in PER_DOC_TABLES:
+                    insert_columns(con, t, rows[t])
+                con.register("done", pa.table({
+                    "doc_id": [d["doc_id"] for d in batch], "content_hash": [d["content_hash"] for d in batch],
+                    "version": [version] * len(batch),
+                }))
+                con.execute("INSERT INTO extracted_docs SELECT * FROM done")
+                con.unregister("done")
+            done += len(batch)
+            context.log.info(f"… {done}/{n_todo} documents extracted")
+        with transaction(con):
+            con.execute(sql_text("steps/meetings"))
+            con.execute("UPDATE participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE participants.doc_id = r.doc_id")
+            con.execute("UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id")
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("meetings", "participants", "directives", "formulations")}
+        series = con.execute("SELECT series, count(*) FROM meetings GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
+        previews = {
+            "meetings": markdown_table(con.execute("SELECT meeting_date, series, session_no, chair, level, province, city, n_reports FROM meetings ORDER BY meeting_date DESC LIMIT 10")),
+            "participants": markdown_table(con.execute("SELECT name, title, role, meeting_id FROM participants LIMIT 10")),
+            "directives": markdown_table(con.execute("SELECT speaker, kind, ordinal, marker, headline, strength FROM directives WHERE kind = 'enumerated' LIMIT 10")),
+            "formulations": markdown_table(con.execute("SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM formulations GROUP BY 1 ORDER BY 2 DESC LIMIT 10")),
+        }
+    context.log.info(f"Extraction done in {time.monotonic() - t0:.1f} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    for key in ("meetings", "participants", "directives", "formulations"):
+        meta = {"dagster/row_count": counts[key], "preview": previews[key]}
+        if key == "meetings":
+            meta["largest_series"] = dg.MetadataValue.json(dict(series))
+        yield dg.MaterializeResult(asset_key=key, metadata=meta)
+
+
+@dg.asset_check(asset="meetings", description="Every meeting has a date and a series.")
+def meetings_have_date_and_series(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        bad = con.execute("SELECT count(*) FROM meetings WHERE meeting_date IS NULL OR series IS NULL").fetchone()[0]
+        missing = con.execute("SELECT count(*) FROM meeting_reports WHERE is_meeting AND meeting_id IS NULL").fetchone()[0]
+    return dg.AssetCheckResult(
+        passed=bad == 0 and missing == 0,
+        description=f"{bad} meetings lack a date or series; {missing} meeting reports could not be given a series and date.",
+        metadata={"meetings_incomplete": bad, "reports_without_meeting_id": missing},
+    )
+
+
+@dg.asset_check(asset="meetings", description="No meeting without a chair where its report's title names one (主持).")
+def meetings_have_chairs(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        rows = con.execute(
+            """SELECT m.meeting_id, d.title FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id
+               WHERE m.chair IS NULL AND d.title LIKE '%主持%' LIMIT 20"""
+        ).fetchall()
+        n = con.execute(
+            "SELECT count(*) FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id WHERE m.chair IS NULL AND d.title LIKE '%主持%'"
+        ).fetchone()[0]
+    return dg.AssetCheckResult(
+        passed=n == 0, severity=dg.AssetCheckSeverity.WARN,
+        description=f"{n} meetings whose title names a chair have none.",
+        metadata={"missing_chair": n, "examples": dg.MetadataValue.json([t for _, t in rows])},
+    )
+
+
+@dg.asset_check(asset="directives", description="Every directive's offsets point at its text: body[char_start:char_end] = text.")
+def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        bad = con.execute(
+            """SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
+               WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text"""
+        ).fetchone()[0]
+        bad_f = con.execute(
+            """SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
+               WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface"""
+        ).fetchone()[0]
+    return dg.AssetCheckResult(
+        passed=bad == 0 and bad_f == 0,
+        description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text.",
+        metadata={"bad_directives": bad, "bad_formulations": bad_f},
+    )

@@ -1,0 +1,9 @@
+CREATE TABLE IF NOT EXISTS extracted_docs (
+    doc_id     VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    version    VARCHAR NOT NULL
+);
+COMMENT ON TABLE extracted_docs IS 'Ledger of extraction: documents whose meetings, directives and formulations are in the tables, and the extractor version that made them.';
+COMMENT ON COLUMN extracted_docs.doc_id IS 'The document.';
+COMMENT ON COLUMN extracted_docs.content_hash IS 'The body''s hash when extracted: a changed body is extracted again.';
+COMMENT ON COLUMN extracted_docs.version IS 'Hash of the extractor code and lexicon: a change re-extracts every document.';

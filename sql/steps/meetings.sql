@@ -1,0 +1,22 @@
+-- Meetings from their reports: one row per meeting_id, attributes from the fullest canonical report
+-- (longest body); then documents and directives learn their meeting.
+DELETE FROM meetings;
+INSERT INTO meetings
+WITH reports AS (
+    SELECT r.*, d.n_chars, d.doc_id = d.canonical_id AS is_canonical
+    FROM meeting_reports r JOIN documents d USING (doc_id)
+    WHERE r.is_meeting AND r.meeting_id IS NOT NULL
+),
+ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY meeting_id ORDER BY is_canonical DESC, n_chars DESC, doc_id) AS rk,
+           count(*) OVER (PARTITION BY meeting_id) AS n_reports,
+           -- a report that states the ordinal gives it to the meeting even if the fullest one does not
+           max(session_no) OVER (PARTITION BY meeting_id) AS any_session
+    FROM reports
+)
+SELECT meeting_id, doc_id, n_reports, meeting_date, organ, series, coalesce(session_no, any_session), chair, chair_title,
+       level, province, city, upstream_meeting, meeting_name
+FROM ranked WHERE rk = 1;
+
+UPDATE documents SET is_meeting = r.is_meeting, meeting_id = r.meeting_id
+FROM meeting_reports r WHERE documents.doc_id = r.doc_id;
