@@ -105,5 +105,5 @@ def test_accuracy_on_the_labelled_set(gold):
     assert len(gold) >= 40
     for f in fields:
         assert right[f] / counted[f] >= 0.95, (f, right[f], counted[f])
-    assert prf(tp, fp, fn)[2] >= 0.80
+    assert prf(tp, fp, fn)[2] >= 0.92
     assert prf(ftp, ffp, ffn)[2] >= 0.92

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import strength_scale
+from .lexicon import leaders, strength_scale
 from .meetings import SPEECH_VERB, Meeting, _leader_at, name_at
 from .numerals import cn_to_int
 
@@ -21,10 +21,11 @@ _BOUNDARY = r"(?:(?<=^)|(?<=[\n。；：，:;]))"
 # Marker families; each match gives the ordinal in group "n".
 FAMILIES: dict[str, re.Pattern] = {
     # 一要做好当前工作 · 二要坚持问题导向
-    "yao": re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是)"),
+    # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker)
+    "yao": re.compile(rf"(?<![{_CN}第统唯万同进之逐专单划归合])(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧|事|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
-    "shi": re.compile(rf"(?<![{_CN}第])(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|指|说|因为|由于|为了|在|从|对|的)"),
+    "shi": re.compile(rf"(?<![{_CN}第])(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指|说|因为|由于|为了)"),
     # 第一，一定要… · 第二、 (a list may open with 首先，and go on 第二，第三，)
     "di": re.compile(rf"{_BOUNDARY}(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
     # （一）… · (二)…
@@ -36,7 +37,7 @@ FAMILIES: dict[str, re.Pattern] = {
 }
 _SEQ_ORDER = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 99}
 # A list that reviews what was done is not a list of instructions: 主要开展了以下工作：一是…
-REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作|取得|成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点|认为|表明|显示|情况")
+REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作有|取得了|成效显著|取得.{0,4}成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点|认为|表明|显示")
 # Where a headline ends (ANNOTATION.md §2).
 HEADLINE_END = re.compile(r"[。；;]")
 # Sentence ends for imperative directives.
@@ -83,11 +84,15 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     known = {p.name for p in (meeting.people if meeting else [])}
     turns: list[_Turn] = []
     last_person = meeting.chair if meeting and meeting.chair else None
+    am = re.search(r"([\u4e00-\u9fff]{2,3})(?:同志)?的(?:重要)?(?:文章|讲话)", body[:300])
+    author = next((n for n in (am.group(1)[-3:], am.group(1)[-2:]) if n in leaders()), None) if am else None
     for m in re.finditer(SPEECH_VERB, body):
         i = m.start()
         who = None
         if body[max(0, i - 2) : i] == "会议":
             who = "会议"
+        elif body[max(0, i - 2) : i] in ("文章", "讲话") and author:
+            who = author  # 习近平的重要文章…文章指出 : the article's words are its author's
         elif body[i - 1 : i] in ("她", "他"):
             who = _subject_before(body, i, known) or last_person
         elif re.search(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$", body[max(0, i - 6) : i]):
@@ -119,7 +124,7 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             if pos > 0 and body[pos - 1] not in "。\n；":
                 continue
             sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
-            if re.search(SPEECH_VERB + "|建议", sentence[:60]):
+            if re.search(SPEECH_VERB + "|建议|报告了|介绍了|阐述", sentence[:60]):
                 turns.append(_Turn(pos, name))
     turns.sort(key=lambda t: t.start)
     return turns
@@ -202,7 +207,7 @@ def _markers(body: str) -> list[_Item]:
             else:
                 ordinal = _SEQ_ORDER[n] if fam == "seq" else cn_to_int(n)
             # Items after the first must stand at a boundary (；二是…); only the first may run on.
-            if fam == "shi" and ordinal > 1 and m.start() > 0 and body[m.start() - 1] not in "\n。；：，:;":
+            if fam in ("shi", "yao") and ordinal > 1 and m.start() > 0 and body[m.start() - 1] not in "\n。；：，:;":
                 continue
             if ordinal is None or ordinal == 0:
                 continue
@@ -267,10 +272,19 @@ def _single_sentence(body: str, it: _Item) -> bool:
     return body.count("。", it.head_start, it.end) <= 1
 
 
+# Lead-ins that always introduce a description: 主要表现在：一是… · 主要开展了以下工作：
+DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了|主要工作[：:]")
+
+
 def _is_review(body: str, lst: list[_Item]) -> bool:
     """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
-    reviews or describes rather than instructs."""
+    reviews or describes rather than instructs; or its items are topics (…情况) not tasks."""
+    heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
+    if sum(h.endswith("情况") for h in heads) * 2 > len(heads):
+        return True
     para_start = body.rfind("\n", 0, lst[0].start) + 1
+    if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
+        return True
     lead = body[max(para_start, lst[0].start - 150) : lst[0].start]
     # Only the lead's last sentence and the one before it
     parts = re.split(r"(?<=。)", lead)
