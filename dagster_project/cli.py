@@ -51,7 +51,9 @@ def cmd_run(args) -> int:
     from dagster_project.definitions import defs
 
     print(f"huiyi: reading {paths.raw}, writing {paths.marts}", file=sys.stderr)
-    with dg.DagsterInstance.get() as instance, writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)):
+    # The lock first: a second run waits before it touches the Dagster instance, whose first-use
+    # set-up (creating its SQLite storage) two processes must not race through.
+    with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), dg.DagsterInstance.get() as instance:
         job = defs.resolve_job_def("huiyi_all")
         result = job.execute_in_process(
             instance=instance,

@@ -26,13 +26,16 @@ NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|宣讲|答记者问|"
     r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|"
-    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示"
 )
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
-    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信"
+    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
+    r"世界|国际|全球|双边|多边|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级"
 )
+# In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
+FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
 # A leader presiding over a gathering is a meeting even on an inspection tour.
 CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.pattern})")
 
@@ -41,7 +44,7 @@ CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.patter
 # (pattern on the meeting's name or first sentence, organ, series), most specific first.
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
-    (re.compile(r"国务院[^。，]{0,8}全体会议"), "国务院", "国务院全体会议"),
+    (re.compile(r"国务院第[^。，]{1,5}次全体会议|国务院全体会议"), "国务院", "国务院全体会议"),
     (re.compile(r"政治局常务委员会会议|政治局常委会会议"), "中共中央政治局常务委员会", "中共中央政治局常务委员会会议"),
     (re.compile(r"政治局[^。]{0,20}集体学习"), "中共中央政治局", "中共中央政治局集体学习"),
     (re.compile(r"政治局[^。]{0,20}民主生活会"), "中共中央政治局", "中共中央政治局民主生活会"),
@@ -70,7 +73,7 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 MEETING_NAME = re.compile(
-    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{2,45}}?(?:{MEETING_WORD.pattern}))"
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{MEETING_WORD.pattern}))"
     rf"|(?P<name2>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{MEETING_WORD.pattern}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
@@ -338,11 +341,23 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
-    if INTERNATIONAL.search(opening[:80]) and not re.search(r"中共|国务院|全国人大|全国政协|中央", opening[:40]):
+    if FOREIGN_BODY.search(opening[:80]) and not re.search(r"中共|国务院|全国人大|全国政协|中央", opening[:40]):
         return False
-    if head and MEETING_WORD.search(head) and (CONVENED.search(head) or re.search(r"会议$|会议\s|例会|座谈会|集体学习|全体会议", head)):
+    if head and MEETING_WORD.search(head) and (
+        CONVENED.search(head) or re.search(r"会议$|会议\s|例会|座谈会|集体学习|全体会议", head) or re.search(r"出席[^。]{0,40}?(?:会议|座谈会)", head)
+    ):
         return True
-    return bool(CONVENED.search(opening))
+    # Without a meeting in its title a report is a meeting report only when its first sentence
+    # says a body convened one (the central bank's releases have no title).
+    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head):
+        return False
+    first = re.split(r"(?<=。)", body, maxsplit=1)[0][:150]
+    return bool(CONVENED.search(first))
+
+
+_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}?(?:委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|政协|人大|政治局|国务院))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+# A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
+_NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
 
 def _meeting_name(title: str | None, body: str) -> str | None:
@@ -350,6 +365,11 @@ def _meeting_name(title: str | None, body: str) -> str | None:
         m = MEETING_NAME.search(text)
         if m:
             name = m.group("name") or m.group("name2")
+            # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
+            if not _NAMES_BODY.search(name):
+                sm = _SUBJECT.search(text[: m.start() + 4])
+                if sm:
+                    name = sm.group("subject") + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
             end = m.end("name") if m.group("name") else m.end("name2")
             if text[end : end + 1] == "议" and not name.endswith("会议"):
@@ -402,10 +422,13 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     head = f"{title or ''}。{_opening(body)}"
     name = _meeting_name(title, body)
     organ = series = None
-    for pat, o, s in CENTRAL_SERIES:
-        if pat.search(name or "") or pat.search(head):
-            organ, series = o, s
-            break
+    # The meeting's own name decides; the head (title and opening) only when no name was found, since
+    # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
+    for text in ((name,) if name else (head,)):
+        for pat, o, s in CENTRAL_SERIES:
+            if pat.search(text):
+                organ, series = o, s
+                break
     province, city = place_of(title, body, chrome, None)
     if series is None and name:
         organ, series = _series_from_name(name, city, province)

@@ -70,6 +70,7 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
         batches = list(_todo_batches(con))
         done = 0
+        last_report = time.monotonic()
         for batch, rows in zip(batches, extract_all(batches)):
             with transaction(con):
                 for t in PER_DOC_TABLES:
@@ -81,7 +82,9 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
                 con.execute("INSERT INTO extracted_docs SELECT * FROM done")
                 con.unregister("done")
             done += len(batch)
-            context.log.info(f"… {done}/{n_todo} documents extracted")
+            if time.monotonic() - last_report > 10:
+                context.log.info(f"… {done}/{n_todo} documents extracted")
+                last_report = time.monotonic()
         with transaction(con):
             con.execute(sql_text("steps/meetings"))
             con.execute("UPDATE participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE participants.doc_id = r.doc_id")
@@ -147,3 +150,28 @@ def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
         description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text.",
         metadata={"bad_directives": bad, "bad_formulations": bad_f},
     )
+
+
+@dg.asset(
+    group_name="meetings",
+    deps=["formulations", "meetings"],
+    kinds={"duckdb"},
+    description="Quoted or numbered formulations the corpus repeats (3+ documents) that lexicon/formulas.txt lacks, with "
+    "document and meeting counts and first and last use: candidates to promote into the lexicon.",
+)
+def formulation_candidates(store: HuiyiStore) -> dg.MaterializeResult:
+    with store.writer() as con:
+        with transaction(con):
+            con.execute("DROP TABLE IF EXISTS formulation_candidates")
+            con.execute(f"CREATE TABLE formulation_candidates AS {sql_text('steps/formulation_candidates')}")
+            con.execute("COMMENT ON TABLE formulation_candidates IS 'Formulations the corpus repeats (quoted or numbered, in 3+ canonical documents) that the lexicon lacks: candidates for lexicon/formulas.txt.'")
+            for col, text in {
+                "candidate": "The formulation (canonical form).", "documents": "Canonical documents using it.",
+                "meetings": "Meetings whose reports use it.", "first_seen": "Earliest publication using it.",
+                "last_seen": "Latest publication using it.", "first_meeting": "Date of the first meeting using it.",
+                "last_meeting": "Date of the last meeting using it.",
+            }.items():
+                con.execute(f"COMMENT ON COLUMN formulation_candidates.{col} IS '{text}'")
+        n = con.execute("SELECT count(*) FROM formulation_candidates").fetchone()[0]
+        preview = markdown_table(con.execute("SELECT * FROM formulation_candidates LIMIT 15"))
+    return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview})

@@ -11,7 +11,7 @@ EXPORTED = ["documents", "rejected_records", "meetings", "participants", "direct
 
 @dg.asset(
     group_name="publish",
-    deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations"],
+    deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations", "formulation_candidates"],
     description="The published DuckDB file (huiyi.duckdb at the top of the marts folder) that notebooks query. "
     "Written privately and swapped in by atomic rename: an open notebook keeps the old file until it reconnects.",
     kinds={"duckdb", "parquet"},

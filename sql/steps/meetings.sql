@@ -20,3 +20,6 @@ FROM ranked WHERE rk = 1;
 
 UPDATE documents SET is_meeting = r.is_meeting, meeting_id = r.meeting_id
 FROM meeting_reports r WHERE documents.doc_id = r.doc_id;
+
+-- Whole-programme compilations are not extracted and are not meeting reports.
+UPDATE documents SET is_meeting = false, meeting_id = NULL WHERE NOT is_report;
