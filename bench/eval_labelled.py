@@ -40,7 +40,7 @@ def main(verbose: bool) -> int:
             right[f] += ok
             if not ok and (verbose or f in ("is_meeting", "meeting_date", "series", "chair")):
                 print(f"  {g.name}: {f} got {got[f]!r}, gold {lab.get(f)!r}")
-        found = {(d.speaker, d.ordinal, norm(d.headline)) for d in extract_directives(doc.body, m) if d.kind == "enumerated"}
+        found = {(d.speaker, d.ordinal, norm(d.headline)) for d in extract_directives(doc.body, m, doc.title) if d.kind == "enumerated"}
         want = {(d["speaker"], d["ordinal"], norm(d["headline"])) for d in lab["directives"]}
         d_tp += len(found & want)
         d_fp += len(found - want)

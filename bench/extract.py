@@ -29,7 +29,7 @@ def main(db: str) -> int:
     n_dir = n_form = 0
     for title, body, published, chrome in reports:
         m = extract_meeting(title, body, published, chrome)
-        n_dir += len(extract_directives(body, m))
+        n_dir += len(extract_directives(body, m if m.is_meeting else None, title))
         n_form += len(extract_formulations(body))
     t_extract = time.perf_counter() - t1
     print(f"xwlb documents: {len(docs):,}; meeting reports: {len(reports):,} (detection {len(docs) / t_detect:,.0f} documents/s)")

@@ -39,7 +39,7 @@ def test_seed_meeting(seed):
 
 def test_seed_directives_by_speaker_with_the_sub_list_under_the_third(seed):
     doc, m = seed
-    ds = extract_directives(doc.body, m)
+    ds = extract_directives(doc.body, m, doc.title)
     enumerated = [(d.speaker, d.ordinal, d.headline) for d in ds if d.kind == "enumerated"]
     assert enumerated == [
         ("葛巧红", 1, "做好当前工作"), ("葛巧红", 2, "坚持问题导向"), ("葛巧红", 3, "抓住几个关键"), ("葛巧红", 4, "统筹发展和安全"),
@@ -92,7 +92,7 @@ def test_accuracy_on_the_labelled_set(gold):
             if f == "is_meeting" or lab["is_meeting"]:
                 counted[f] += 1
                 right[f] += got[f] == lab[f]
-        found = {(d.speaker, d.ordinal, norm(d.headline)) for d in extract_directives(doc.body, m if m.is_meeting else None) if d.kind == "enumerated"}
+        found = {(d.speaker, d.ordinal, norm(d.headline)) for d in extract_directives(doc.body, m if m.is_meeting else None, doc.title) if d.kind == "enumerated"}
         want = {(d["speaker"], d["ordinal"], norm(d["headline"])) for d in lab["directives"]}
         tp, fp, fn = tp + len(found & want), fp + len(found - want), fn + len(want - found)
         groups: dict[str, set] = {}

@@ -30,6 +30,8 @@ FAMILIES: dict[str, re.Pattern] = {
     "di": re.compile(rf"{_BOUNDARY}(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
     # （一）… · (二)…
     "paren": re.compile(rf"{_BOUNDARY}(?P<m>[（(](?P<n>[{_CN}]{{1,2}})[）)])"),
+    # 一、充分认识… (a heading that opens its own line, in released documents and long reports)
+    "dun": re.compile(rf"(?:(?<=^)|(?<=\n))(?P<m>(?P<n>[{_CN}]{{1,2}})、)"),
     # 1.… · 2、…
     "arabic": re.compile(rf"{_BOUNDARY}(?P<m>(?P<n>\d{{1,2}})[.、．](?!\d))"),
     # 首先，… 其次，… 再次，… 最后，…
@@ -39,7 +41,7 @@ _SEQ_ORDER = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 99}
 # A list that reviews what was done is not a list of instructions: 主要开展了以下工作：一是…
 REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作有|取得了|成效显著|取得.{0,4}成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点|认为|表明|显示")
 # Where a headline ends (ANNOTATION.md §2).
-HEADLINE_END = re.compile(r"[。；;]")
+HEADLINE_END = re.compile(r"[。；;\n]")
 # Sentence ends for imperative directives.
 SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
 # An imperative sentence opens with one of these, after an optional speech head or connective.
@@ -300,7 +302,22 @@ def _headline(body: str, it: _Item) -> tuple[str, int]:
     return body[it.head_start : stop].strip(), stop
 
 
-def enumerated_directives(body: str, meeting: Meeting | None = None) -> list[Directive]:
+# A released document speaks for itself: 中共中央印发《关于…的通知》 → 通知
+DOCUMENT_KIND = re.compile(r"《[^》]*?(通知|意见|决定|规划|方案|纲要|条例|办法|决议|规定|公报)》")
+
+
+def default_speaker(meeting: Meeting | None, title: str | None = None) -> str:
+    """Whose words a list is when no one is named before it: the chair, the document, or the meeting."""
+    if meeting and meeting.chair:
+        return meeting.chair
+    if not (meeting and meeting.is_meeting) and title:
+        m = DOCUMENT_KIND.search(title)
+        if m:
+            return m.group(1)
+    return "会议"
+
+
+def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None) -> list[Directive]:
     turns = speaker_turns(body, meeting)
     lists = [lst for lst in _lists(body) if not _is_review(body, lst)]
     for lst in lists:
@@ -332,7 +349,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None) -> list[Dir
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
-                speaker=_speaker_at(turns, it.start) or (meeting.chair if meeting and meeting.chair else "会议"),
+                speaker=_speaker_at(turns, it.start) or default_speaker(meeting, title),
                 kind="enumerated",
                 ordinal=it.ordinal,
                 parent_seq=seq_of[id(parent)] if parent is not None else None,
@@ -348,7 +365,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None) -> list[Dir
     return directives
 
 
-def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[Directive]) -> list[Directive]:
+def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[Directive], title: str | None = None) -> list[Directive]:
     """Sentences led by 要, 必须, 坚持, 确保… that are not the headline sentence of a numbered item;
     inside a numbered item they get it as parent (the 要紧盯关键人… sub-list under 三要抓住几个关键)."""
     turns = speaker_turns(body, meeting)
@@ -381,7 +398,7 @@ def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[D
         out.append(
             Directive(
                 seq=0,
-                speaker=_speaker_at(turns, start) or (meeting.chair if meeting and meeting.chair else "会议"),
+                speaker=_speaker_at(turns, start) or default_speaker(meeting, title),
                 kind="imperative",
                 ordinal=None,
                 parent_seq=parent.seq if parent else None,
@@ -397,10 +414,10 @@ def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[D
     return out
 
 
-def extract_directives(body: str, meeting: Meeting | None = None) -> list[Directive]:
+def extract_directives(body: str, meeting: Meeting | None = None, title: str | None = None) -> list[Directive]:
     """Every directive of a report in document order, enumerated and imperative, with seq renumbered."""
-    enumerated = enumerated_directives(body, meeting)
-    imperative = imperative_directives(body, meeting, enumerated)
+    enumerated = enumerated_directives(body, meeting, title)
+    imperative = imperative_directives(body, meeting, enumerated, title)
     allds = sorted(enumerated + imperative, key=lambda d: (d.char_start, d.kind))
     old_to_new = {}
     for i, d in enumerate(allds):

@@ -42,7 +42,7 @@ def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
         if m.is_meeting:
             for p in m.people:
                 people.append(dict(doc_id=d["doc_id"], meeting_id=mid, name=p.name, title=p.title, role=p.role))
-        for x in extract_directives(d["body"], m if m.is_meeting else None):
+        for x in extract_directives(d["body"], m if m.is_meeting else None, d["title"]):
             directives.append(dict(
                 directive_id=f"{d['doc_id']}-{x.seq}", doc_id=d["doc_id"], meeting_id=mid, speaker=x.speaker, seq=x.seq,
                 kind=x.kind, ordinal=x.ordinal, parent_id=f"{d['doc_id']}-{x.parent_seq}" if x.parent_seq is not None else None,

@@ -63,7 +63,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
     (re.compile(r"全国人大常委会[^。，]{0,16}次会议|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
-    (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议"), "全国人民代表大会", "全国人民代表大会会议"),
+    (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人民代表大会", "全国人民代表大会会议"),
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协全体会议"),
@@ -72,13 +72,21 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
+# In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "")
 MEETING_NAME = re.compile(
-    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{MEETING_WORD.pattern}))"
-    rf"|(?P<name2>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{MEETING_WORD.pattern}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{_NAME_WORD}))"
+)
+# …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开
+NAME_BEFORE_VERB = re.compile(
+    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
 _ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=[^。，]{{0,10}}?(?:会议|例会|座谈会|集体学习|全体会|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+# The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
+# 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:[^。，全]{{0,10}}?)(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议")
 
 # ---------------------------------------------------------------- people
 
@@ -362,16 +370,18 @@ _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|�
 
 def _meeting_name(title: str | None, body: str) -> str | None:
     for text in (title or "", _opening(body)):
-        m = MEETING_NAME.search(text)
+        # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
+        # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
+        m = MEETING_NAME.search(text) or NAME_BEFORE_VERB.search(text)
         if m:
-            name = m.group("name") or m.group("name2")
+            name = m.group("name")
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
             if not _NAMES_BODY.search(name):
                 sm = _SUBJECT.search(text[: m.start() + 4])
                 if sm:
                     name = sm.group("subject") + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
-            end = m.end("name") if m.group("name") else m.end("name2")
+            end = m.end("name")
             if text[end : end + 1] == "议" and not name.endswith("会议"):
                 name += "议"
             return name
@@ -424,11 +434,14 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
     # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
-    for text in ((name,) if name else (head,)):
+    texts = [name] if name and _NAMES_BODY.search(name) else [x for x in (name, head) if x]
+    for text in texts:
         for pat, o, s in CENTRAL_SERIES:
             if pat.search(text):
                 organ, series = o, s
                 break
+        if series:
+            break
     province, city = place_of(title, body, chrome, None)
     if series is None and name:
         organ, series = _series_from_name(name, city, province)
@@ -440,6 +453,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         if sm:
             session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
             break
+    if session is None:
+        pm = PLENARY.search(name or "") or PLENARY.search(head)
+        session = cn_to_int(pm.group("nth")) if pm else None
     chair, chair_title = chair_of(_opening(body))
     if chair is None:
         chair, chair_title = chair_of(title or "")
