@@ -262,6 +262,9 @@ def _item_ends(body: str, lst: list[_Item], others: list[list[_Item]]) -> None:
     last = lst[-1]
     para_end = body.find("\n", last.head_start)
     last.end = para_end if para_end != -1 else len(body)
+    if last.family == "dun":  # a heading's section runs to the end of the document
+        last.end = len(body)
+        return
     # The last item of an inline list (一是…；二是…。) ends with its sentence when the paragraph goes on
     # to say something else: look for the sentence end after the headline.
     if all(body.rfind("\n", 0, it.start) == body.rfind("\n", 0, lst[0].start) for it in lst):
