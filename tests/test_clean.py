@@ -56,3 +56,9 @@ def test_traditional_text_is_simplified_and_simplified_text_left_alone():
     assert converted and text.startswith("我们第一届全国人民代表大会第一次会议")
     body = normalise(seed_body())
     assert simplify(body) == (body, False)
+
+
+def test_a_repeated_broadcast_prefix_is_removed_whole():
+    # xwlb/assets/2018/20181120.json.gz, VIDEbKjyZmyLMWYxKIPVgBcK181120, as scraped
+    body, removed = strip_furniture("央视网消息（新闻联播）：央视网消息（新闻联播）：同日，国务院总理李克强同巴勒斯坦总理哈姆迪拉也互致了贺电。")
+    assert body.startswith("同日，国务院总理李克强") and removed == ["broadcast_prefix"]

@@ -183,3 +183,14 @@ def test_a_working_database_from_older_table_definitions_is_rebuilt(raw_copy, tm
     assert ingest_metadata(again, "raw_files")["files_parsed_this_run"] == 11
     with published(marts) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS
+
+
+def test_files_read_by_an_older_reader_are_read_again(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    run_assets(raw_copy, marts)
+    with duckdb.connect(str(marts / "work" / "huiyi_work.duckdb")) as con:
+        con.execute("UPDATE raw_files SET reader_version = 'older' WHERE raw_path LIKE 'xwlb/%'")
+    again = run_assets(raw_copy, marts)
+    assert sorted(ingest_metadata(again, "raw_files")["parsed"]) == sorted(
+        p.relative_to(raw_copy).as_posix() for p in (raw_copy / "xwlb").rglob("*.json.gz")
+    )

@@ -137,9 +137,10 @@ _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|所在位置)[:：].*$"
 def strip_furniture(body: str) -> tuple[str, list[str]]:
     """Broadcast prefix, breadcrumbs and editor trailers off the body; returns what was removed."""
     removed = []
-    m = _BROADCAST_PREFIX.match(body)
-    if m:
-        removed.append("broadcast_prefix")
+    # A scrape may repeat the prefix (央视网消息（新闻联播）：央视网消息（新闻联播）：同日…).
+    while m := _BROADCAST_PREFIX.match(body):
+        if "broadcast_prefix" not in removed:
+            removed.append("broadcast_prefix")
         body = body[m.end() :]
     if _BREADCRUMB.search(body):
         removed.append("breadcrumb")

@@ -11,6 +11,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, fields
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -19,6 +20,17 @@ from .dedup import band_buckets, minhash
 from .sources import CONFIG_NAME, Rejection, SourceConfigError, load_config, read_file
 
 DOC_COLUMNS = [f.name for f in fields(Document)]
+_CORE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    """A hash of the code that turns raw files into documents: files read by another version are read
+    again, so a fix to cleaning reaches every document and not only new ones."""
+    h = hashlib.sha1()
+    for name in ("sources.py", "pages.py", "clean.py", "dedup.py", "ingest.py"):
+        h.update(name.encode() + b"\0" + (_CORE / name).read_bytes())
+    return h.hexdigest()[:12]
 
 
 def file_hash(path: Path) -> str:
@@ -72,7 +84,7 @@ class _Rows:
             "documents": _columns(self.docs, DOC_COLUMNS + ["ingested_at"]),
             "rejected_records": _columns(self.rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
             "doc_minhash": _columns(self.bands, ["doc_id", "band", "bucket", "sig"]),
-            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at"]),
+            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at", "reader_version"]),
         }
 
 
@@ -116,7 +128,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
     except Exception as e:  # a parser bug on one file must not end the run; it is recorded instead
         rows.rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
         n_rej += 1
-    rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now))
+    rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now, reader_version=reader_version()))
     yield rows
 
 

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, same_item_twins
-from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files
+from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files, reader_version
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import insert_columns, transaction
@@ -38,6 +38,7 @@ ARROW_SCHEMAS = {
         [
             ("raw_path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("file_hash", pa.string()),
             ("n_documents", pa.int32()), ("n_rejected", pa.int32()), ("parsed_at", pa.timestamp("us")), ("checked_at", pa.timestamp("us")),
+            ("reader_version", pa.string()),
         ]
     ),
 }
@@ -70,13 +71,17 @@ def scan_and_ingest(con, paths, log) -> dict:
     """The incremental ingest: compare the raw folder with the ledger, read what is new or changed."""
     t0 = time.monotonic()
     files, link_rejections = list_raw_files(paths.raw)
-    ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash FROM raw_files").fetchall()}
+    version = reader_version()
+    ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash, reader_version FROM raw_files").fetchall()}
     current = {p.relative_to(paths.raw).as_posix(): p for p in files}
     removed = sorted(set(ledger) - set(current))
     to_parse, touched = [], []
     for rel, p in current.items():
         st = p.stat()
         known = ledger.get(rel)
+        if known and known[3] != version:
+            to_parse.append(p)  # read by an older reader: read again with the current one
+            continue
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             continue  # unchanged: recognised from its metadata alone
         if known and known[0] == st.st_size and file_hash(p) == known[2]:

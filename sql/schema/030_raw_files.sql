@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS raw_files (
     n_documents   INTEGER NOT NULL,
     n_rejected    INTEGER NOT NULL,
     parsed_at     TIMESTAMP NOT NULL,
-    checked_at    TIMESTAMP NOT NULL
+    checked_at    TIMESTAMP NOT NULL,
+    reader_version VARCHAR NOT NULL
 );
 COMMENT ON TABLE raw_files IS 'Ledger of the raw folder: one row per file ingested, with the metadata and content hash that decide whether it must be read again.';
 COMMENT ON COLUMN raw_files.raw_path IS 'Path relative to the raw folder.';
@@ -18,3 +19,4 @@ COMMENT ON COLUMN raw_files.n_documents IS 'Documents the file yielded.';
 COMMENT ON COLUMN raw_files.n_rejected IS 'Rejected records (or 1 for a rejected file) the file yielded.';
 COMMENT ON COLUMN raw_files.parsed_at IS 'When the file was last parsed.';
 COMMENT ON COLUMN raw_files.checked_at IS 'When the file was last looked at by a run.';
+COMMENT ON COLUMN raw_files.reader_version IS 'Version (code hash) of the reader and cleaner that parsed the file: a file read by another version is read again.';
