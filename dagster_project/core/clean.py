@@ -142,6 +142,15 @@ def strip_furniture(body: str) -> tuple[str, list[str]]:
         if "broadcast_prefix" not in removed:
             removed.append("broadcast_prefix")
         body = body[m.end() :]
+    # Some items carry their headline lines before the prefix: take it off where a line opens with it.
+    lines = body.split("\n")
+    for i, line in enumerate(lines[1:6], start=1):
+        m = _BROADCAST_PREFIX.match(line)
+        if m:
+            lines[i] = line[m.end() :]
+            if "broadcast_prefix" not in removed:
+                removed.append("broadcast_prefix")
+    body = "\n".join(lines)
     if _BREADCRUMB.search(body):
         removed.append("breadcrumb")
         body = _BREADCRUMB.sub("", body)

@@ -130,6 +130,9 @@ _TITLE_UNIT = (
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
 
+NOT_NAME_START = re.compile(r"^(?:会议|主持|在|于|和|与|等|出席|参加|同志)")
+
+
 def _clean_title(t: str) -> str:
     """The title words just before a name: the last clause, then the longest chain of title units."""
     t = re.split(r"[，。；\n\s》”]", t)[-1]
@@ -176,6 +179,14 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
         title_start = max(title_start, before.rfind("。", 0, best.start()) + 1)
         title = _clean_title(before[title_start : best.end()])
         return name, title or None
+    # The subject of the sentence presides: 国家主席习近平23日在河北雄安新区考察，主持召开…座谈会
+    for m in re.finditer(r"主持", text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence = text[start : m.start()]
+        for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
+            name = name_at(text, start + tm.end())
+            if name and not NOT_NAME_START.match(name):
+                return name, _clean_title(sentence[: tm.end()]) or None
     return None, None
 
 
@@ -360,7 +371,9 @@ def is_meeting(title: str | None, body: str) -> bool:
     if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head):
         return False
     first = re.split(r"(?<=。)", body, maxsplit=1)[0][:150]
-    return bool(CONVENED.search(first))
+    cm = CONVENED.search(first)
+    # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
+    return bool(cm) and not re.search(r"将于|将在|即将|拟于|定于", first[: cm.end()])
 
 
 _SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}?(?:委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|政协|人大|政治局|国务院))(?:[^，。]{{0,12}}?)(?:召开|举行)")
