@@ -194,3 +194,6 @@ def test_files_read_by_an_older_reader_are_read_again(raw_copy, tmp_path):
     assert sorted(ingest_metadata(again, "raw_files")["parsed"]) == sorted(
         p.relative_to(raw_copy).as_posix() for p in (raw_copy / "xwlb").rglob("*.json.gz")
     )
+    with published(marts) as con:
+        # the re-read documents got their meeting flags back from the merge
+        assert con.execute("SELECT count(*) FROM documents WHERE is_meeting IS NULL").fetchone()[0] == 0

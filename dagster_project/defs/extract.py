@@ -19,19 +19,21 @@ PER_DOC_TABLES = ("meeting_reports", "participants", "directives", "formulations
 BATCH = 1500
 
 
-def _stale_and_todo(con, version: str) -> int:
-    """Forget extraction rows of documents that left, changed, or were extracted by another version."""
+def _stale_and_todo(con, version: str) -> tuple[int, int]:
+    """Forget extraction rows of documents that left, changed, or were extracted by another version.
+    Returns (documents forgotten, documents to extract)."""
     with transaction(con):
-        con.execute(
+        forgotten = con.execute(
             """DELETE FROM extracted_docs e WHERE version <> ? OR NOT EXISTS (
                    SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND d.content_hash = e.content_hash AND d.is_report)""",
             [version],
-        )
+        ).fetchone()[0]
         for t in PER_DOC_TABLES:
             con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM extracted_docs)")
-    return con.execute(
+    todo = con.execute(
         "SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs)"
     ).fetchone()[0]
+    return forgotten, todo
 
 
 def _todo_batches(con):
@@ -66,7 +68,7 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
         # Read the work list first: the extraction writes while it reads, so the cursor is drained.
-        n_todo = _stale_and_todo(con, version)
+        forgotten, n_todo = _stale_and_todo(con, version)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
         batches = list(_todo_batches(con))
         done = 0
@@ -85,10 +87,19 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
             if time.monotonic() - last_report > 10:
                 context.log.info(f"… {done}/{n_todo} documents extracted")
                 last_report = time.monotonic()
+        # The merge across sources is rebuilt only when some document's extraction changed (or the
+        # copy marks may have: a changed canonical report changes a meeting's report_doc_id).
+        changed = (
+            forgotten or n_todo
+            or con.execute("SELECT count(*) FROM meetings").fetchone()[0] == 0
+            # documents read again (same text) come back without is_meeting: the merge sets it
+            or con.execute("SELECT count(*) FROM documents WHERE is_meeting IS NULL").fetchone()[0] > 0
+        )
         with transaction(con):
-            con.execute(sql_text("steps/meetings"))
-            con.execute("UPDATE participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE participants.doc_id = r.doc_id")
-            con.execute("UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id")
+            if changed:
+                con.execute(sql_text("steps/meetings"))
+                con.execute("UPDATE participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE participants.doc_id = r.doc_id")
+                con.execute("UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id")
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("meetings", "participants", "directives", "formulations")}
         series = con.execute("SELECT series, count(*) FROM meetings GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
         previews = {

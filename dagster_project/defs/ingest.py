@@ -210,7 +210,12 @@ def _preview(con, sql: str, limit: int = 10) -> dg.MetadataValue:
 def ingest(context: dg.AssetExecutionContext, store: HuiyiStore):
     with store.writer(context.log.info) as con:
         stats = scan_and_ingest(con, store.paths, context.log)
-        copies = mark_copies(con)
+        # Copies change only when files come or go; a run with nothing new keeps the marks it has.
+        if stats["files_parsed"] or stats["files_removed"]:
+            copies = mark_copies(con)
+        else:
+            copies = {"duplicates": con.execute("SELECT count(duplicate_of) FROM documents").fetchone()[0],
+                      "copy_groups": con.execute("SELECT count(DISTINCT canonical_id) FROM documents WHERE canonical_id IN (SELECT duplicate_of FROM documents)").fetchone()[0]}
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
         by_source = con.execute("SELECT source, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC").fetchall()
         n_rej = con.execute("SELECT count(*) FROM rejected_records").fetchone()[0]
