@@ -35,10 +35,13 @@ def _prepare(args) -> Paths:
     os.environ["HUIYI_RAW_DIR"] = str(paths.raw)
     os.environ["HUIYI_MARTS_DIR"] = str(paths.marts)
     home = paths.dagster_home
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        if not (home / "dagster.yaml").exists():
+            (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"The Dagster instance folder {home} (DAGSTER_HOME) cannot be used ({e.strerror}); set DAGSTER_HOME to a writable folder or unset it.") from None
     os.environ["DAGSTER_HOME"] = str(home)
-    if not (home / "dagster.yaml").exists():
-        (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
     return paths
 
 

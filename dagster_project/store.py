@@ -73,12 +73,15 @@ class Paths:
 
     @property
     def dagster_home(self) -> Path:
-        return Path(os.environ["DAGSTER_HOME"]) if os.environ.get("DAGSTER_HOME") else self.marts / ".dagster"
+        home = os.environ.get("DAGSTER_HOME")
+        return Path(home).expanduser().resolve() if home else self.marts / ".dagster"
 
     def check(self) -> None:
         """Raise UsageError with one sentence when the folders cannot be used."""
         if not self.raw.is_dir():
             raise UsageError(f"The raw folder {self.raw} does not exist; create it and put scraped files in it, or pass --raw DIR.")
+        if self.marts == self.raw or self.raw in self.marts.parents:
+            raise UsageError(f"The marts folder {self.marts} is inside the raw folder {self.raw}; Huiyi would read its own output. Pass a --marts DIR outside it.")
         try:
             self.marts.mkdir(parents=True, exist_ok=True)
             self.work_dir.mkdir(exist_ok=True)
@@ -198,8 +201,7 @@ def publish(paths: Paths, export_tables: list[str] | None = None, log=None) -> P
                 paths.parquet_dir.mkdir(parents=True, exist_ok=True)
                 for t in export_tables:
                     tmp = paths.parquet_dir / f".{t}.parquet.tmp"
-                    target = str(tmp).replace("'", "''")  # COPY takes no parameters; the path is quoted
-                    con.execute(f"COPY {t} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+                    con.table(t).write_parquet(str(tmp), compression="zstd")
                     os.replace(tmp, paths.parquet_dir / f"{t}.parquet")
         tmp = paths.marts / f".{PUBLISHED_NAME}.publishing-{os.getpid()}"
         try:

@@ -67,3 +67,15 @@ def test_two_runs_at_once_wait_for_each_other(tmp_path):
     with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 16
         assert con.execute("SELECT count(*) FROM raw_files").fetchone()[0] == 11
+
+
+def test_marts_inside_raw_is_refused(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    p = huiyi("run", "--raw", str(raw), "--marts", str(raw / "marts"))
+    assert p.returncode == 2 and "inside the raw folder" in p.stderr and not (raw / "marts").exists()
+
+
+def test_unusable_dagster_home_is_one_sentence(tmp_path):
+    p = huiyi("run", "--raw", str(RAW_FIXTURES), "--marts", str(tmp_path / "marts"), env={"DAGSTER_HOME": "/proc/nope"})
+    assert p.returncode == 2 and "DAGSTER_HOME" in p.stderr and "Traceback" not in p.stderr

@@ -17,7 +17,6 @@ from .conftest import RAW_FIXTURES, SEED, run_assets
 # What the fixture folder holds (tests/fixtures/PROVENANCE.md): 7 xwlb items of which 2 have no
 # body, 3 HTML pages, the seed page, 5 central-bank rows, 2 government-report lines.
 FIXTURE_DOCUMENTS = 5 + 3 + 1 + 5 + 2
-FIXTURE_REJECTED = 2
 
 
 def published(marts: Path) -> duckdb.DuckDBPyConnection:
@@ -197,3 +196,36 @@ def test_files_read_by_an_older_reader_are_read_again(raw_copy, tmp_path):
     with published(marts) as con:
         # the re-read documents got their meeting flags back from the merge
         assert con.execute("SELECT count(*) FROM documents WHERE is_meeting IS NULL").fetchone()[0] == 0
+
+
+def test_editing_a_source_yaml_or_a_date_reaches_documents_and_meetings(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    run_assets(raw_copy, marts)
+    (raw_copy / "seed" / "source.yaml").write_text("publisher: 焦作日报\n", encoding="utf-8")
+    page = raw_copy / "seed" / SEED.name
+    page.write_text(page.read_text(encoding="utf-8").replace("2021-12-14 16:43:32", "2022-12-14 16:43:32"), encoding="utf-8")
+    run_assets(raw_copy, marts)
+    with published(marts) as con:
+        doc = con.execute("SELECT publisher, published_at::DATE FROM documents WHERE source = 'seed'").fetchone()
+        meeting = con.execute("SELECT m.meeting_date FROM meetings m JOIN documents d ON d.meeting_id = m.meeting_id WHERE d.source = 'seed'").fetchone()
+    assert str(doc[1]) == "2022-12-14"
+    assert str(meeting[0]) == "2022-12-11"
+
+
+def test_a_source_yaml_edit_alone_re_reads_its_files(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+    run_assets(raw_copy, marts)
+    (raw_copy / "gov_csv" / "source.yaml").write_text("publisher: 中国人民银行\n", encoding="utf-8")
+    again = run_assets(raw_copy, marts)
+    assert ingest_metadata(again, "raw_files")["parsed"] == ["gov_csv/pboc_mpc_meetings.csv"]
+    with published(marts) as con:
+        assert con.execute("SELECT DISTINCT publisher FROM documents WHERE source = 'gov_csv'").fetchall() == [("中国人民银行",)]
+
+
+def test_participants_are_one_row_per_meeting_person_and_role(full_run):
+    _, marts, _ = full_run
+    with published(marts) as con:
+        rows, distinct, orphans = con.execute(
+            "SELECT count(*), count(DISTINCT (meeting_id, name, role)), count(*) FILTER (WHERE meeting_id IS NULL) FROM participants"
+        ).fetchone()
+    assert rows == distinct and orphans == 0 and rows > 0

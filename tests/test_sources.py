@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.core.clean import clean_record, doc_id_for
+from dagster_project.core.clean import clean_record
 from dagster_project.core.sources import (
     MAX_RECORD_BYTES,
     Rejection,
@@ -129,11 +129,14 @@ def test_jsonl_year_and_missing_year():
 
 
 def test_record_keys_and_doc_ids_are_stable_across_reads():
+    import hashlib
+
     path = RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz"
-    first = [(d.record_key, d.doc_id) for d in docs(path, RAW_FIXTURES)[0]]
-    second = [(d.record_key, d.doc_id) for d in docs(path, RAW_FIXTURES)[0]]
-    assert first == second
-    assert all(doc_id == doc_id_for("xwlb/assets/2012/20120702.json.gz", key) for key, doc_id in first)
+    found = [(d.record_key, d.doc_id) for d in docs(path, RAW_FIXTURES)[0]]
+    assert [k for k, _ in found] == [v["video_id"] for v in xwlb_items("2012/20120702.json.gz")]
+    # DESIGN.md: a stable hash of raw_path and record_key, independent of the process or run
+    for key, doc_id in found:
+        assert doc_id == hashlib.sha1(f"xwlb/assets/2012/20120702.json.gz\x1f{key}".encode()).hexdigest()[:16]
 
 
 def test_repeated_native_id_falls_back_to_position(tmp_path):
@@ -291,7 +294,28 @@ def test_record_over_10_mb_is_rejected_and_its_neighbours_kept(tmp_path):
 
 
 def test_raw_files_are_never_modified(tmp_path, raw_copy):
-    before = {p: p.read_bytes() for p in raw_copy.rglob("*") if p.is_file()}
-    for p in before:
-        list(read_file(p, raw_copy))
-    assert {p: p.read_bytes() for p in before} == before
+    from .conftest import run_assets
+
+    def snapshot():
+        return {p: (p.read_bytes() if p.is_file() else None, p.stat().st_mtime_ns) for p in raw_copy.rglob("*")}
+
+    before = snapshot()
+    run_assets(raw_copy, tmp_path / "marts")
+    assert snapshot() == before
+
+
+# ---------------------------------------------------------------- regressions found in review
+
+
+def test_a_native_id_that_looks_like_a_position_never_collides(tmp_path):
+    (tmp_path / "m.csv").write_text("id,title,text\n2,a,第一篇报道的正文。\n,b,第二篇报道的正文。\n,c,第三篇报道的正文。\n", encoding="utf-8")
+    recs, _ = read(tmp_path / "m.csv", tmp_path)
+    keys = [r.record_key for r in recs]
+    assert len(keys) == 3 and len(set(keys)) == 3
+
+
+def test_a_bad_byte_in_any_field_rejects_that_record_only(tmp_path):
+    rows = [b"title,url,text", "甲,http://a,第一篇报道的正文。".encode(), b"\xe4\xb9\x99,http://b\xff,\xe6\xad\xa3\xe6\x96\x87\xe3\x80\x82", "丙,http://c,第三篇报道的正文。".encode()]
+    (tmp_path / "m.csv").write_bytes(b"\n".join(rows) + b"\n")
+    recs, reasons, _ = _reasons(tmp_path / "m.csv", tmp_path)
+    assert [r.title for r in recs] == ["甲", "丙"] and reasons == ["undecodable"]

@@ -129,6 +129,7 @@ _BROADCAST_PREFIX = re.compile(
     r"^\s*(?:央视网|中国网络电视台)\s*(?:消息)?\s*[（(]\s*(?:新闻联播|焦点访谈)\s*[)）]?\s*(?:消息)?\s*[：:；;]?\s*"
     r"|^\s*(?:央视网|中国网络电视台|新华网|人民网)\s*(?:消息)?\s*(?:[（(][^（()）\n]{1,8}[)）])?\s*(?:消息)?\s*[：:]\s*"
 )
+_PREFIX_INSIDE = re.compile(r"(?:央视网|中国网络电视台)消息\s*[（(]\s*新闻联播\s*[)）]\s*[：:]\s*")
 # (视频编辑：张三) · （文字编辑：…） · （责任编辑：…） · 责任编辑：易佳 at the end of a body.
 _EDITOR_TRAILER = re.compile(r"(?:\s*[（(]完[)）]\s*|\s*[（(][^（()）\n]{0,30}编辑\s*[：:][^（()）\n]{0,40}[)）]\s*|\s*(?:责任)?编辑\s*[：:]\s*[^\n]{0,30}\s*)+$")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|所在位置)[:：].*$", re.M)
@@ -142,7 +143,13 @@ def strip_furniture(body: str) -> tuple[str, list[str]]:
         if "broadcast_prefix" not in removed:
             removed.append("broadcast_prefix")
         body = body[m.end() :]
-    # Some items carry their headline lines before the prefix: take it off where a line opens with it.
+    # Some items carry their headline before the prefix, on the same line (…李强作出批示央视网消息（新闻
+    #联播）：8月7日以来…) or on lines of its own: the report starts after the prefix.
+    m = _PREFIX_INSIDE.search(body.split("\n", 1)[0])
+    if m:
+        body = body[m.end() :]
+        if "broadcast_prefix" not in removed:
+            removed.append("broadcast_prefix")
     lines = body.split("\n")
     for i, line in enumerate(lines[1:6], start=1):
         m = _BROADCAST_PREFIX.match(line)
@@ -293,7 +300,7 @@ def clean_record(sr: SourceRecord) -> Document:
     published_at, precision = parse_published(sr.published, sr.date_format)
     return Document(
         doc_id=doc_id_for(sr.raw_path, sr.record_key),
-        source=sr.raw_path.split("/", 1)[0] if "/" in sr.raw_path else "",
+        source=sr.raw_path.split("/", 1)[0],
         raw_path=sr.raw_path,
         record_key=sr.record_key,
         native_id=sr.native_id,

@@ -78,7 +78,8 @@ class _Turn:
     speaker: str
 
 
-HEAD = re.compile(rf"(?P<who>会议|她|他|[\u4e00-\u9fff]{{2,4}}?)(?:同志)?{SPEECH_VERB}")
+# 一些委员建议 · 与会代表认为 : a group speaks
+GROUP_SPEAKER = re.compile(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$")
 
 
 def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
@@ -97,8 +98,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             who = author  # 习近平的重要文章…文章指出 : the article's words are its author's
         elif body[i - 1 : i] in ("她", "他"):
             who = _subject_before(body, i, known) or last_person
-        elif re.search(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$", body[max(0, i - 6) : i]):
-            who = re.search(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$", body[max(0, i - 6) : i]).group(0)
+        elif gm := GROUP_SPEAKER.search(body[max(0, i - 6) : i]):
+            who = gm.group(0)
         else:
             for n in (3, 2, 4):
                 cand = body[max(0, i - n) : i]
@@ -255,7 +256,7 @@ def _coherent(body: str, lst: list[_Item]) -> bool:
     return True
 
 
-def _item_ends(body: str, lst: list[_Item], others: list[list[_Item]]) -> None:
+def _item_ends(body: str, lst: list[_Item]) -> None:
     """An item runs to the next item of its list; the last one to the end of its paragraph."""
     for a, b in zip(lst, lst[1:]):
         a.end = b.start
@@ -320,11 +321,11 @@ def default_speaker(meeting: Meeting | None, title: str | None = None) -> str:
     return "会议"
 
 
-def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None) -> list[Directive]:
-    turns = speaker_turns(body, meeting)
+def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None, turns: list | None = None) -> list[Directive]:
+    turns = speaker_turns(body, meeting) if turns is None else turns
     lists = [lst for lst in _lists(body) if not _is_review(body, lst)]
     for lst in lists:
-        _item_ends(body, lst, lists)
+        _item_ends(body, lst)
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
     out: list[tuple[_Item, _Item | None]] = []
@@ -368,10 +369,12 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     return directives
 
 
-def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[Directive], title: str | None = None) -> list[Directive]:
+def imperative_directives(
+    body: str, meeting: Meeting | None, enumerated: list[Directive], title: str | None = None, turns: list | None = None
+) -> list[Directive]:
     """Sentences led by 要, 必须, 坚持, 确保… that are not the headline sentence of a numbered item;
     inside a numbered item they get it as parent (the 要紧盯关键人… sub-list under 三要抓住几个关键)."""
-    turns = speaker_turns(body, meeting)
+    turns = speaker_turns(body, meeting) if turns is None else turns
     heads = {(d.char_start, d.char_start + len(d.marker or "")) for d in enumerated}
     starts = {d.char_start for d in enumerated}
     out = []
@@ -380,11 +383,14 @@ def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[D
         sentence = body[s:e]
         stripped = sentence.lstrip()
         s += len(sentence) - len(stripped)
-        if not stripped or any(a <= s < a + 8 for a in starts) or any(a <= s <= b for a, b in heads):
+        if not stripped:
             continue
         # 会议指出，要按照… · 她强调，要扛牢责任 : the words after the speech head
         hm = SPEECH_HEAD.match(stripped)
         offset = hm.end() if hm else 0
+        # A numbered item's own sentence is already a directive (一些委员建议，一是要…).
+        if any(a <= s + offset < a + 8 for a in starts) or any(a <= s + offset <= b for a, b in heads):
+            continue
         rest = stripped[offset:]
         im = IMPERATIVE_LEAD.match(rest)
         if not im or len(rest) < 6:
@@ -419,8 +425,9 @@ def imperative_directives(body: str, meeting: Meeting | None, enumerated: list[D
 
 def extract_directives(body: str, meeting: Meeting | None = None, title: str | None = None) -> list[Directive]:
     """Every directive of a report in document order, enumerated and imperative, with seq renumbered."""
-    enumerated = enumerated_directives(body, meeting, title)
-    imperative = imperative_directives(body, meeting, enumerated, title)
+    turns = speaker_turns(body, meeting)
+    enumerated = enumerated_directives(body, meeting, title, turns)
+    imperative = imperative_directives(body, meeting, enumerated, title, turns)
     allds = sorted(enumerated + imperative, key=lambda d: (d.char_start, d.kind))
     old_to_new = {}
     for i, d in enumerate(allds):

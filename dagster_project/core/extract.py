@@ -55,7 +55,7 @@ def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
     def cols(rows: list[dict]) -> dict[str, list]:
         return {k: [r[k] for r in rows] for k in rows[0]} if rows else {}
 
-    return {"meeting_reports": cols(reports), "participants": cols(people), "directives": cols(directives), "formulations": cols(forms)}
+    return {"meeting_reports": cols(reports), "report_participants": cols(people), "directives": cols(directives), "formulations": cols(forms)}
 
 
 def extract_all(docs: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:

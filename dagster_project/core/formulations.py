@@ -80,10 +80,12 @@ def _is_slogan(q: str, before: str) -> bool:
 def extract_formulations(body: str) -> list[Formulation]:
     found: list[Formulation] = []
     for m in QUOTED.finditer(body):
-        q = m.group("q").strip()
+        raw = m.group("q")
+        q = raw.strip()
+        start = m.start("q") + len(raw) - len(raw.lstrip())  # “ 外防输入 ” : offsets of the words, not the spaces
         before = body[max(0, m.start() - 6) : m.start()]
-        if _is_slogan(q, before):
-            found.append(Formulation(q, canonical_form(q), "quoted", m.start("q"), m.start("q") + len(q)))
+        if q and _is_slogan(q, before):
+            found.append(Formulation(q, canonical_form(q), "quoted", start, start + len(q)))
     for m in NUMBERED.finditer(body):
         f = m.group("f")
         found.append(Formulation(f, canonical_form(f), "numbered", m.start("f"), m.end("f")))

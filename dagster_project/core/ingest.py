@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from .clean import Document, clean_record
 from .dedup import band_buckets, minhash
-from .sources import CONFIG_NAME, Rejection, SourceConfigError, load_config, read_file
+from .sources import CONFIG_NAME, Rejection, SourceConfigError, config_fingerprint, load_config, read_file
 
 DOC_COLUMNS = [f.name for f in fields(Document)]
 _CORE = Path(__file__).resolve().parent
@@ -84,7 +84,7 @@ class _Rows:
             "documents": _columns(self.docs, DOC_COLUMNS + ["ingested_at"]),
             "rejected_records": _columns(self.rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
             "doc_minhash": _columns(self.bands, ["doc_id", "band", "bucket", "sig"]),
-            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at", "reader_version"]),
+            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at", "reader_version", "config_hash"]),
         }
 
 
@@ -113,7 +113,18 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
                 rows.rejected.append(dict(asdict(rec), seen_at=now))
                 n_rej += 1
             else:
-                doc = clean_record(rec)
+                try:
+                    doc = clean_record(rec)
+                except Exception as e:  # one record the cleaner cannot handle is rejected alone
+                    rows.rejected.append(dict(raw_path=rel, record_key=rec.record_key, reason="parser_error",
+                                              detail=f"{rel}: record {rec.record_key} could not be cleaned ({type(e).__name__}: {e}).", seen_at=now))
+                    n_rej += 1
+                    continue
+                if doc.is_report and not doc.body:
+                    rows.rejected.append(dict(raw_path=rel, record_key=rec.record_key, reason="no_body",
+                                              detail=f"{rel}: record {rec.record_key} has no text once page furniture is removed.", seen_at=now))
+                    n_rej += 1
+                    continue
                 row = asdict(doc)
                 row["ingested_at"] = now
                 rows.docs.append(row)
@@ -128,7 +139,8 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
     except Exception as e:  # a parser bug on one file must not end the run; it is recorded instead
         rows.rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
         n_rej += 1
-    rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej, parsed_at=now, checked_at=now, reader_version=reader_version()))
+    rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej,
+                           parsed_at=now, checked_at=now, reader_version=reader_version(), config_hash=config_fingerprint(p, root)))
     yield rows
 
 

@@ -184,6 +184,26 @@ def load_config(path: Path, raw_root: Path, cache: dict | None = None) -> Source
     return config
 
 
+def config_fingerprint(path: Path, raw_root: Path) -> str:
+    """A hash of every source.yaml in force for `path`: editing one re-reads the files it governs."""
+    import hashlib
+
+    h = hashlib.sha1()
+    root = raw_root.resolve()
+    cur = path.parent.resolve()
+    chain = []
+    while True:
+        chain.append(cur)
+        if cur == root or root not in cur.parents:
+            break
+        cur = cur.parent
+    for d in reversed(chain):
+        f = d / CONFIG_NAME
+        if f.is_file():
+            h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 # ---------------------------------------------------------------- bytes and encodings
 
 def open_bytes(path: Path):
@@ -234,13 +254,12 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
         if bad <= max(3, len(head) // 2000):
             return "utf-8"
     best = from_bytes(head, cp_isolation=_CANDIDATES).best()
-    if best is None:
-        return None
-    enc = best.encoding
-    # GB18030 is the superset of GBK and GB2312; decode as the superset.
-    if enc in ("gbk", "gb2312", "hz", "cp936"):
-        enc = "gb18030"
-    return enc
+    return _superset(best.encoding) if best is not None else None
+
+
+def _superset(enc: str) -> str:
+    """GB18030 is the superset of GBK and GB2312: decode as the superset."""
+    return "gb18030" if enc in ("gbk", "gb2312", "cp936") else enc
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -255,7 +274,7 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             # The head was UTF-8 but the rest is not: detect on the whole file.
             best = from_bytes(data, cp_isolation=_CANDIDATES).best()
             if best is not None:
-                enc2 = "gb18030" if best.encoding in ("gbk", "gb2312", "cp936") else best.encoding
+                enc2 = _superset(best.encoding)
                 return data.decode(enc2), enc2
         raise UnicodeError(f"it is not valid {enc} at byte {e.start}") from None
 
@@ -338,6 +357,11 @@ class _Keys:
         k = native or url
         if not k or k in self.seen:
             k = str(position)
+        # A native id may itself look like a position ("2"): never hand out a key twice.
+        n = 1
+        while k in self.seen:
+            n += 1
+            k = f"{position}#{n}"
         self.seen.add(k)
         return k
 
@@ -480,7 +504,7 @@ def _checked(sr: SourceRecord) -> Iterator[SourceRecord | Rejection]:
         yield Rejection(sr.raw_path, sr.record_key, "no_body", f"{sr.raw_path}: record {sr.record_key} has no body text.")
     elif _too_large(sr.body.encode("utf-8", "surrogatepass")):
         yield Rejection(sr.raw_path, sr.record_key, "too_large", f"{sr.raw_path}: record {sr.record_key} is over 10 MB, not a report.")
-    elif _has_undecodable(sr.body) or _has_undecodable(sr.title or ""):
+    elif any(_has_undecodable(v or "") for v in (sr.body, sr.title, sr.published, sr.publisher, sr.url, sr.native_id, sr.record_key)):
         yield Rejection(sr.raw_path, sr.record_key, "undecodable", f"{sr.raw_path}: record {sr.record_key} holds bytes that are not valid {sr.encoding}.")
     else:
         yield sr

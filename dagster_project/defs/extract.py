@@ -15,7 +15,9 @@ from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import insert_columns, transaction
 from dagster_project.store import sql_text
 
-PER_DOC_TABLES = ("meeting_reports", "participants", "directives", "formulations")
+PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
+# What extraction reads of a document: a change to any of it (not only the body) extracts it again.
+INPUT_HASH = "md5(concat_ws(chr(31), coalesce(title, ''), body, coalesce(CAST(published_at AS VARCHAR), ''), coalesce(page_chrome, '')))"
 BATCH = 1500
 
 
@@ -24,8 +26,8 @@ def _stale_and_todo(con, version: str) -> tuple[int, int]:
     Returns (documents forgotten, documents to extract)."""
     with transaction(con):
         forgotten = con.execute(
-            """DELETE FROM extracted_docs e WHERE version <> ? OR NOT EXISTS (
-                   SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND d.content_hash = e.content_hash AND d.is_report)""",
+            f"""DELETE FROM extracted_docs e WHERE version <> ? OR NOT EXISTS (
+                   SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND {INPUT_HASH} = e.content_hash AND d.is_report)""",
             [version],
         ).fetchone()[0]
         for t in PER_DOC_TABLES:
@@ -38,7 +40,7 @@ def _stale_and_todo(con, version: str) -> tuple[int, int]:
 
 def _todo_batches(con):
     cur = con.execute(
-        """SELECT doc_id, title, body, published_at, page_chrome, content_hash FROM documents
+        f"""SELECT doc_id, title, body, published_at, page_chrome, {INPUT_HASH} AS content_hash FROM documents
            WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs) ORDER BY doc_id"""
     )
     cols = [c[0] for c in cur.description]
@@ -98,13 +100,13 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         with transaction(con):
             if changed:
                 con.execute(sql_text("steps/meetings"))
-                con.execute("UPDATE participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE participants.doc_id = r.doc_id")
+                con.execute("UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE report_participants.doc_id = r.doc_id")
                 con.execute("UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id")
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("meetings", "participants", "directives", "formulations")}
         series = con.execute("SELECT series, count(*) FROM meetings GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
         previews = {
             "meetings": markdown_table(con.execute("SELECT meeting_date, series, session_no, chair, level, province, city, n_reports FROM meetings ORDER BY meeting_date DESC LIMIT 10")),
-            "participants": markdown_table(con.execute("SELECT name, title, role, meeting_id FROM participants LIMIT 10")),
+            "participants": markdown_table(con.execute("SELECT name, title, role, n_reports, meeting_id FROM participants ORDER BY n_reports DESC LIMIT 10")),
             "directives": markdown_table(con.execute("SELECT speaker, kind, ordinal, marker, headline, strength FROM directives WHERE kind = 'enumerated' LIMIT 10")),
             "formulations": markdown_table(con.execute("SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM formulations GROUP BY 1 ORDER BY 2 DESC LIMIT 10")),
         }

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, same_item_twins
 from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files, reader_version
+from dagster_project.core.sources import config_fingerprint
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import insert_columns, transaction
@@ -38,7 +39,7 @@ ARROW_SCHEMAS = {
         [
             ("raw_path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("file_hash", pa.string()),
             ("n_documents", pa.int32()), ("n_rejected", pa.int32()), ("parsed_at", pa.timestamp("us")), ("checked_at", pa.timestamp("us")),
-            ("reader_version", pa.string()),
+            ("reader_version", pa.string()), ("config_hash", pa.string()),
         ]
     ),
 }
@@ -72,15 +73,15 @@ def scan_and_ingest(con, paths, log) -> dict:
     t0 = time.monotonic()
     files, link_rejections = list_raw_files(paths.raw)
     version = reader_version()
-    ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash, reader_version FROM raw_files").fetchall()}
+    ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash, reader_version, config_hash FROM raw_files").fetchall()}
     current = {p.relative_to(paths.raw).as_posix(): p for p in files}
     removed = sorted(set(ledger) - set(current))
     to_parse, touched = [], []
     for rel, p in current.items():
         st = p.stat()
         known = ledger.get(rel)
-        if known and known[3] != version:
-            to_parse.append(p)  # read by an older reader: read again with the current one
+        if known and (known[3] != version or known[4] != config_fingerprint(p, paths.raw)):
+            to_parse.append(p)  # read by another reader or under another source.yaml: read again
             continue
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             continue  # unchanged: recognised from its metadata alone
@@ -96,6 +97,11 @@ def scan_and_ingest(con, paths, log) -> dict:
     with transaction(con):
         _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse])
         con.execute("DELETE FROM rejected_records WHERE reason = 'outside_raw'")
+        # Rejections of files that are gone (including files that could not even be opened, which
+        # have no ledger row) leave with them.
+        con.register("present", pa.table({"raw_path": list(current)}))
+        con.execute("DELETE FROM rejected_records WHERE raw_path NOT IN (SELECT raw_path FROM present)")
+        con.unregister("present")
         if link_rejections:
             now = datetime.now()
             _insert(con, "rejected_records", {

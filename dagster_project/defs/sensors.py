@@ -41,4 +41,6 @@ def raw_folder_sensor(context: dg.SensorEvaluationContext, store: HuiyiStore):
     if context.cursor == fp:
         return dg.SkipReason("No file in the raw folder changed.")
     context.update_cursor(fp)
-    return dg.RunRequest(run_key=fp, tags={"huiyi/trigger": "raw folder changed"})
+    # No run_key: the daemon never repeats a key, and a folder may come back to an earlier state
+    # (a file removed, then restored with its old time); the cursor alone prevents repeats.
+    return dg.RunRequest(tags={"huiyi/trigger": "raw folder changed"})
