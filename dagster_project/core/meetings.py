@@ -26,7 +26,7 @@ NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|宣讲|答记者问|"
     r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|"
-    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告"
 )
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
@@ -237,7 +237,8 @@ def attendees_of(text: str) -> list[Person]:
                 if name[-1] not in _AFTER_NAME:
                     break
                 name = name[:-1]
-            if 2 <= len(name) <= 4 and not re.search(r"会|部|厅|局|委|省|市|区|县|院|办", name):
+            # 中共中央政治局常委、中央书记处书记蔡奇出席 : titles in the list are not attendees
+            if 2 <= len(name) <= 4 and not re.search(rf"会|部|厅|局|委|省|市|区|县|院|办|中央|政治局|{TITLE_WORDS}", name):
                 out.append(Person(name, title, "attendee"))
     return out
 
@@ -373,7 +374,7 @@ def is_meeting(title: str | None, body: str) -> bool:
     first = re.split(r"(?<=。)", body, maxsplit=1)[0][:150]
     cm = CONVENED.search(first)
     # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
-    return bool(cm) and not re.search(r"将于|将在|即将|拟于|定于", first[: cm.end()])
+    return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
 
 
 _SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}?(?:委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|政协|人大|政治局|国务院))(?:[^，。]{{0,12}}?)(?:召开|举行)")
