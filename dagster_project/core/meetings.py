@@ -24,15 +24,19 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # study pieces, features and round-ups.
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
-    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|宣讲|答记者问|"
-    r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|"
-    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告"
+    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|答记者问|"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播"
 )
+# Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
+# to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
+STUDY_TITLE = re.compile(r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|宣讲(?!团)")
+SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
+TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
-    r"世界|国际|全球|双边|多边|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级"
+    r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势"
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
@@ -357,10 +361,18 @@ def meeting_id_for(series: str, day: date) -> str:
 def is_meeting(title: str | None, body: str) -> bool:
     head = title or ""
     opening = _opening(body)
-    if head and INTERNATIONAL.search(head) and not CHAIRED.search(head):
+    # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
+    if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
         return False
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
+    if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head)):
+        return False
+    if head and TITLE_CONVENED.search(head):
+        return True
+    # 习近平在中央人才工作会议上强调… : the classic title of a meeting report
+    if head and SPOKE_AT.search(head):
+        return True
     if FOREIGN_BODY.search(opening[:80]) and not re.search(r"中共|国务院|全国人大|全国政协|中央", opening[:40]):
         return False
     if head and MEETING_WORD.search(head) and (
