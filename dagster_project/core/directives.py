@@ -50,6 +50,7 @@ IMPERATIVE_LEAD = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:要|必须))?[，,]?"
     r"(?P<lead>要|必须|务必|坚持|确保|坚决|严格|切实|加快|强化|严禁|绝不|决不|不得|着力|全力|扎实|狠抓|进一步|持续|全面|深入|大力|积极|抓紧|尽快)"
 )
+STATEMENT = re.compile(r"[，,]\s*是[^，。；]{0,20}(?:重要|关键|基础|前提|保障|内容|举措|途径|任务)")
 SPEECH_HEAD = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}|会议|她|他)?{SPEECH_VERB}[，,：:]?")
 
 
@@ -346,10 +347,8 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
         headline, _ = _headline(body, it)
         # The headline's own words decide; a 一要 item with none of them is an ordinary 要.
         label, rank = strength_of(headline)
-        if label is None and it.family == "yao":
+        if label is None:  # a task stated plainly (建设教育专网…) is an ordinary directive
             label, rank = "ordinary", 3
-        if label is None:
-            label, rank = strength_of(body[it.head_start : it.end])
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
@@ -394,6 +393,9 @@ def imperative_directives(
         rest = stripped[offset:]
         im = IMPERATIVE_LEAD.match(rest)
         if not im or len(rest) < 6:
+            continue
+        # 大力改进公共服务，是简政放权改革的重要内容 : a statement about a task, not an order
+        if STATEMENT.search(re.split(r"[。；]", rest, maxsplit=1)[0]):
             continue
         start = s + offset
         end = s + len(stripped)
