@@ -21,7 +21,9 @@ from typing import Iterator
 import duckdb
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
+# sql/ lives at the top of the project; the package links to it (dagster_project/sql), so an
+# installed wheel, which copies the link's files, finds it as well.
+SQL_DIR = Path(__file__).resolve().parent / "sql"
 PUBLISHED_NAME = "huiyi.duckdb"
 
 
