@@ -69,20 +69,30 @@ def cmd_run(args) -> int:
         why = failed[0].event_specific_data.error.message.strip().splitlines()[-1] if failed else "see the log above"
         print(f"huiyi: the run failed: {why}", file=sys.stderr)
         return 1
-    print(summary(paths, time.monotonic() - started))
+    failed_checks = [
+        f"{e.check_name}: {e.description}" for e in result.get_asset_check_evaluations() if not e.passed
+    ]
+    print(summary(paths, time.monotonic() - started, failed_checks))
     return 0
 
 
-def summary(paths: Paths, seconds: float) -> str:
+# Bookkeeping tables: in the database for the pipeline's own use, listed apart in the summary.
+WORKING_TABLES = {"doc_minhash", "huiyi_meta", "extracted_docs", "report_participants", "meeting_reports"}
+
+
+def summary(paths: Paths, seconds: float, failed_checks: list[str] | None = None) -> str:
     import duckdb
 
     lines = [f"Huiyi run complete in {seconds:.0f} s."]
     with duckdb.connect(str(paths.published), read_only=True) as con:
         tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name").fetchall()]
         lines.append("Rows per table:")
-        for t in tables:
+        for t in [t for t in tables if t not in WORKING_TABLES]:
             n = con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            lines.append(f"  {t:<20} {n:>9,}")
+            lines.append(f"  {t:<22} {n:>9,}")
+        working = [t for t in tables if t in WORKING_TABLES]
+        if working:
+            lines.append("  (working tables: " + ", ".join(working) + ")")
         if "documents" in tables:
             dups = con.execute("SELECT count(duplicate_of) FROM documents").fetchone()[0]
             lines.append(f"  (of the documents, {dups:,} are copies of another and point to it through duplicate_of)")
@@ -90,9 +100,12 @@ def summary(paths: Paths, seconds: float) -> str:
             reasons = con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall()
             if reasons:
                 lines.append("Rejected records by reason:")
-                lines += [f"  {r:<20} {n:>9,}" for r, n in reasons]
+                lines += [f"  {r:<22} {n:>9,}" for r, n in reasons]
             else:
                 lines.append("No rejected records.")
+    if failed_checks:
+        lines.append("Checks that did not pass (warnings; the data is published):")
+        lines += [f"  {c}" for c in failed_checks]
     lines.append(f"Database (query it from a notebook): {paths.published}")
     lines.append(f"Parquet exports:                     {paths.parquet_dir}")
     lines.append(f"Charts:                              {paths.charts_dir}")
