@@ -89,7 +89,7 @@ NAME_BEFORE_VERB = re.compile(
 _ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:[^。，全]{{0,10}}?)(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议")
 
 # ---------------------------------------------------------------- people
@@ -452,6 +452,21 @@ UPSTREAM = re.compile(
 )
 
 
+def _upto_meeting(head: str, name: str | None) -> str:
+    """Each sentence of the head up to the end of the meeting it names, where the meeting's own
+    ordinal is stated (…召开第39次双周协商座谈会), leaving out later mentions of other meetings."""
+    parts = []
+    for line in re.split(r"[。\n]", head):
+        m = _FIRST_MEETING.search(line)
+        if m:
+            parts.append(line[: m.end()])
+    return "。".join(parts)
+
+
+# The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
+_FIRST_MEETING = re.compile(_NAME_WORD)
+
+
 def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
     if not is_meeting(title, body):
         return Meeting(False)
@@ -474,13 +489,15 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
         province = city = None
     session = None
-    for text in (name or "", head):
+    # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
+    # 第三次会议审议的《政府工作报告》 gives the Politburo meeting no ordinal.
+    for text in (name or "", _upto_meeting(head, name)):
         sm = SESSION.search(text)
         if sm:
             session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
             break
     if session is None:
-        pm = PLENARY.search(name or "") or PLENARY.search(head)
+        pm = PLENARY.search(name or "") or PLENARY.search(_upto_meeting(head, name))
         session = cn_to_int(pm.group("nth")) if pm else None
     chair, chair_title = chair_of(_opening(body))
     if chair is None:
