@@ -20,7 +20,6 @@ from typing import Iterator
 
 import duckdb
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # sql/ lives at the top of the project; the package links to it (dagster_project/sql), so an
 # installed wheel, which copies the link's files, finds it as well.
 SQL_DIR = Path(__file__).resolve().parent / "sql"

@@ -70,7 +70,6 @@ _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
 # ASCII brackets that open or close Chinese text: 县(市、区) → 县（市、区）
 _ASCII_PAREN = re.compile(rf"\((?=[^()\n]*[{_CJK}][^()\n]*\))([^()\n]*)\)")
 _SPACES = re.compile(r"[ \t\u3000]+")
-_BLANKS = re.compile(r"\n\s*\n+")
 
 
 def normalise(text: str) -> str:

@@ -145,7 +145,6 @@ def _clean_title(t: str) -> str:
     return m.group(0) if m else t
 
 
-CHAIR_TITLE_FIRST = re.compile(rf"{_TITLE}(?=[{_CJK}]{{2,4}}?(?:同志)?(?:\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}日|[{_CJK}]{{0,6}})主持)")
 CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}})(?P<title>委员长|总理|主席|总书记|书记|市长|省长|行长)主持")
 
 
@@ -251,7 +250,6 @@ def attendees_of(text: str) -> list[Person]:
 
 # 12月11日上午 · 2024年12月27日 · 4日 · 9月23日至24日
 _DATE_IN_TEXT = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})[日号](?![前内后电])")
-_VAGUE = re.compile(r"日前|近日|近期|最近")
 
 
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:

@@ -14,7 +14,6 @@ from .sources import PAGE_HTML, PAGE_TEXT, SourceConfig, SourceRecord
 # 2021-12-14 16:43:32 来源:焦作市人民政府  ·  2022年03月04日 19:33  ·  发布时间：2021/12/14
 _DATE = r"(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
 DATE_LINE = re.compile(r"^\s*(?:发布时间[:：]\s*|时间[:：]\s*)?" + _DATE + r"\s*(?:[来來]源[:：]\s*(?P<src>\S.*?))?\s*$")
-SOURCE_ONLY = re.compile(r"来源[:：]\s*(?P<src>[^\s|]+)")
 ANY_DATE = re.compile(_DATE)
 # Lines of site chrome that never carry the report: breadcrumbs, site names, share bars.
 CHROME_LINE = re.compile(r"当前位置|首页\s*[>›»]|^\s*[^\s]{1,12}\s+[a-z0-9.-]+\.(?:com|cn|net)\s*$|分享到|打印本页|关闭窗口|【字体|字号[:：]", re.I)
