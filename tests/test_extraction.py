@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -113,3 +113,12 @@ def test_formulation_offsets_skip_spaces_inside_quotes():
     body = "坚持“ 外防输入、内防反弹 ”总策略。"
     (f,) = [f for f in extract_formulations(body) if f.kind == "quoted"]
     assert f.surface == "外防输入、内防反弹" and body[f.char_start : f.char_end] == f.surface
+
+
+def test_politburo_standing_committee_is_its_own_series():
+    # xwlb 2024-07-25: the Standing Committee's flood meeting, not a meeting of the whole Politburo
+    title = "中共中央政治局常务委员会召开会议研究部署防汛抗洪救灾工作中共中央总书记习近平主持会议"
+    body = "中共中央政治局常务委员会7月25日召开会议，研究部署防汛抗洪救灾工作。中共中央总书记习近平主持会议并发表重要讲话。"
+    m = extract_meeting(title, body, datetime(2024, 7, 25, 19))
+    assert (m.series, m.organ) == ("中共中央政治局常务委员会会议", "中共中央政治局常务委员会")
+    assert m.meeting_date == date(2024, 7, 25)
