@@ -1,0 +1,165 @@
+"""Segmentation with the project lexicon, and term counts per document.
+
+rjieba (jieba's dictionary and algorithm, in Rust) splits the vocabulary meeting reports are made of:
+疫情/防控, 乡村/振兴, 高质量/发展. The project's user dictionary (lexicon/user_dict.txt) is added to its
+dictionary so that those stay whole, and the formulations of lexicon/formulas.txt are matched on the raw
+text before segmentation (they may hold punctuation, 不忘初心、牢记使命, which jieba always cuts at), so
+they come out as one token each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+import rjieba
+
+from .lexicon import LEXICON_DIR, formulas
+
+# A dictionary line: the word, then an optional frequency (jieba's format without the tag).
+_DICT_LINE = re.compile(r"^(?P<word>\S+)(?:\s+(?P<freq>\d+))?(?:\s+\S+)?\s*$")
+# Dates written out: 2020年3月15日, 3月15日, 2020年, 二〇二〇年三月, 十五日; and the quarter and half-year forms.
+DATE = re.compile(
+    r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日)?"
+    r"|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"|(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
+    r"|[0-9０-９]{1,2}日"
+)
+# A number token as rjieba leaves it: 2020, 3.5, 12%, ５０, 三十, 一百二十, 百分之十; never a single 一 or 十.
+NUMBER = re.compile(
+    r"^(?:[0-9０-９][0-9０-９.,．，]*[%％‰]?|百分之[零一二三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万亿点]{2,}|[0-9０-９.]+[万亿])$"
+)
+# Tokens that are no word: punctuation, spaces, symbols, Latin letters alone.
+_NOT_WORD = re.compile(r"^[\W_]+$|^[A-Za-z]$")
+NUM_TOKEN = "〈数〉"
+DATE_TOKEN = "〈日期〉"
+
+
+def _read_dict(name: str) -> list[tuple[str, int | None]]:
+    """(word, frequency or None) of a dictionary file; # starts a comment. A malformed line names its number."""
+    path = LEXICON_DIR / name
+    out = []
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = _DICT_LINE.match(line)
+        if not m:
+            raise ValueError(f"{path}, line {no}: expected a word and an optional frequency, found {raw!r}.")
+        out.append((m["word"], int(m["freq"]) if m["freq"] else None))
+    return out
+
+
+@lru_cache(maxsize=1)
+def user_words() -> tuple[tuple[str, int | None], ...]:
+    """The user dictionary, lexicon/user_dict.txt."""
+    return tuple(_read_dict("user_dict.txt"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(w for w, _ in _read_dict("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _formula_matcher():
+    """Aho-Corasick over every surface form of lexicon/formulas.txt (to canonical forms), and over the
+    user dictionary's words, which only block: 三保 inside the user word 两不愁三保障 is no formulation."""
+    auto = ahocorasick.Automaton()
+    for word, _ in user_words():
+        auto.add_word(word, (len(word), None))
+    for surface, canon in formulas().canonical_of.items():
+        auto.add_word(surface, (len(surface), canon))
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=2)
+def segmenter(with_user_dict: bool = True) -> rjieba.Jieba:
+    """An rjieba segmenter, with the project's user dictionary added (or jieba's own dictionary alone)."""
+    seg = rjieba.Jieba()
+    if with_user_dict:
+        for word, freq in user_words():
+            seg.add_word(word, freq, None)
+        # formulations are matched before segmentation, but the pure-Han ones also help jieba's paths
+        for surface in formulas().canonical_of:
+            if re.fullmatch(r"\w+", surface):
+                seg.add_word(surface, None, None)
+    return seg
+
+
+def _formula_spans(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping lexicon formulations in text, leftmost-longest: (start, end, canonical); none
+    inside a longer word of the user dictionary."""
+    hits = [(end + 1 - n, end + 1, canon) for end, (n, canon) in _formula_matcher().iter(text)]
+    words = [(s, e) for s, e, c in hits if c is None]
+    forms = sorted(((s, e, c) for s, e, c in hits if c is not None and not any(ws <= s and e <= we and we - ws > e - s for ws, we in words)),
+                   key=lambda h: (h[0], -h[1]))
+    out, last = [], 0
+    for s, e, c in forms:
+        if s >= last:
+            out.append((s, e, c))
+            last = e
+    return out
+
+
+def segment(text: str, with_user_dict: bool = True) -> list[str]:
+    """The words of text; with the user dictionary, formulations of the lexicon come out whole, as their canonical form."""
+    seg = segmenter(with_user_dict)
+    if not with_user_dict:
+        return [t for t in seg.cut(text, True) if t]
+    out: list[str] = []
+    pos = 0
+    for s, e, canon in _formula_spans(text):
+        out.extend(seg.cut(text[pos:s], True))
+        out.append(canon)
+        pos = e
+    out.extend(seg.cut(text[pos:], True))
+    return [t for t in out if t]
+
+
+def fold(token: str) -> str | None:
+    """The term a token counts as: None for punctuation and stop words, 〈数〉 for numbers, 〈日期〉 for dates."""
+    t = token.strip()
+    if not t or _NOT_WORD.match(t):
+        return None
+    if NUMBER.match(t):
+        return NUM_TOKEN
+    if t in stopwords():
+        return None
+    return t
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    chars: int  # the document's length in characters, the denominator of rates per 10,000 characters
+    tokens: int  # words segmentation produced, punctuation excluded
+    counts: Counter  # term -> occurrences, stop words out, numbers and dates folded
+
+
+def count_terms(text: str) -> TermCounts:
+    """Terms of text: stop words and punctuation out, numbers folded to 〈数〉 and written-out dates to 〈日期〉."""
+    raw: Counter = Counter()
+    pieces, last, dates = [], 0, 0
+    for m in DATE.finditer(text):
+        pieces.append(text[last:m.start()])
+        dates += 1
+        last = m.end()
+    pieces.append(text[last:])
+    for piece in pieces:
+        raw.update(segment(piece))
+    counts: Counter = Counter()
+    tokens = dates
+    if dates:
+        counts[DATE_TOKEN] = dates
+    for tok, n in raw.items():
+        if not tok.strip() or _NOT_WORD.match(tok):
+            continue
+        tokens += n
+        term = fold(tok)
+        if term is not None:
+            counts[term] += n
+    return TermCounts(len(text), tokens, counts)
