@@ -10,6 +10,8 @@ from dagster_project.core.clean import Document, clean_record
 from dagster_project.core.sources import SourceRecord
 
 LABELLED = Path(__file__).parent / "fixtures" / "labelled"
+# labelled for themes only, after the tagger was written, and never used to tune it
+THEMES_HOLDOUT = Path(__file__).parent / "fixtures" / "themes_holdout"
 
 
 @dataclass
@@ -19,9 +21,9 @@ class Gold:
     labels: dict
 
 
-def load_gold() -> list[Gold]:
+def load_gold(folder: Path = LABELLED) -> list[Gold]:
     out = []
-    for f in sorted(LABELLED.glob("*.json")):
+    for f in sorted(folder.glob("*.json")):
         d = json.loads(f.read_text(encoding="utf-8"))
         html = d.get("html")
         sr = SourceRecord(

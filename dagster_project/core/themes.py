@@ -1,0 +1,237 @@
+"""Themes: the taxonomy (lexicon/themes.yaml), scores per sentence, and their roll-up per document.
+
+A sentence carries a theme when the theme's phrases in it score at least the threshold (a strong
+phrase scores 2, an ordinary one 1; a phrase inside a longer phrase of the same theme, or inside one
+of the theme's exclusions, does not count) and at least `dominance` times the best-scoring theme of the
+sentence: a passing mention beside the sentence's real subject is not the sentence addressing it.
+A document is tagged with a theme that `min_sentences` sentences carry, or one sentence scoring
+`single_sentence_score`. Its `sentences` for a theme are the sentences carrying it, its `share` those
+over all its sentences; sentences inside directives count again in `weighted_share`, as the meeting's
+own emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from .lexicon import LEXICON_DIR
+
+THEMES_FILE = LEXICON_DIR / "themes.yaml"
+# A sentence ends at 。！？!? (with any closing quotes or brackets after it) or at a line break.
+SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*|\n+")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_THEME_KEYS = {"id", "name_zh", "description", "strong", "terms", "exclude", "threshold"}
+STRONG, TERM, EXCLUDE = 2, 1, 0
+_SETTINGS = {"threshold": int, "dominance": float, "min_sentences": int, "single_sentence_score": int}
+
+
+class TaxonomyError(ValueError):
+    """A mistake in a theme file, named with its file and line."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name_zh: str
+    description: str
+    strong: tuple[str, ...]
+    terms: tuple[str, ...]
+    exclude: tuple[str, ...]
+    threshold: int
+
+
+@dataclass
+class Taxonomy:
+    themes: tuple[Theme, ...]
+    source: str = ""
+    dominance: float = 0.5
+    min_sentences: int = 2
+    single_sentence_score: int = 5
+    _matcher: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def ids(self) -> list[str]:
+        return [t.id for t in self.themes]
+
+    def matcher(self):
+        """Aho-Corasick over every phrase: phrase -> ((theme index, weight), ...)."""
+        if self._matcher is None:
+            entries: dict[str, list[tuple[int, int]]] = {}
+            for i, t in enumerate(self.themes):
+                for words, weight in ((t.strong, STRONG), (t.terms, TERM), (t.exclude, EXCLUDE)):
+                    for w in words:
+                        entries.setdefault(w, []).append((i, weight))
+            auto = ahocorasick.Automaton()
+            for w, payload in entries.items():
+                auto.add_word(w, (len(w), tuple(payload)))
+            auto.make_automaton()
+            self._matcher = auto
+        return self._matcher
+
+
+def _fail(path: str, node, message: str):
+    line = node.start_mark.line + 1 if node is not None else 1
+    raise TaxonomyError(f"{path}, line {line}: {message}")
+
+
+def _strings(path: str, node, key: str) -> tuple[str, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        _fail(path, node, f"'{key}' must be a list of phrases, like [疫情防控, 核酸].")
+    out = []
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+            _fail(path, item, f"every entry of '{key}' must be a non-empty phrase.")
+        out.append(str(item.value).strip())
+    return tuple(out)
+
+
+def parse_taxonomy(text: str, path: str = "themes.yaml") -> Taxonomy:
+    """A taxonomy from YAML text; any mistake raises TaxonomyError naming the file and line."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise TaxonomyError(f"{path}, line {line}: not valid YAML ({getattr(e, 'problem', e)}).") from None
+    if not isinstance(root, yaml.MappingNode):
+        _fail(path, root, "expected a mapping with a 'themes' list at the top.")
+    top = {k.value: v for k, v in root.value}
+    settings = {}
+    for key, kind in _SETTINGS.items():
+        if key in top:
+            try:
+                settings[key] = kind(top[key].value)
+            except (TypeError, ValueError):
+                _fail(path, top[key], f"'{key}' must be a number.")
+    default = settings.pop("threshold", 2)
+    for k, v in root.value:
+        if k.value not in (*_SETTINGS, "themes"):
+            _fail(path, k, f"unknown key '{k.value}' (expected {', '.join(_SETTINGS)} and themes).")
+    themes_node = top.get("themes")
+    if not isinstance(themes_node, yaml.SequenceNode) or not themes_node.value:
+        _fail(path, themes_node if themes_node is not None else root, "'themes' must be a non-empty list.")
+    themes, seen = [], {}
+    for node in themes_node.value:
+        if not isinstance(node, yaml.MappingNode):
+            _fail(path, node, "each theme must be a mapping with id, name_zh and phrases.")
+        fields = {}
+        for k, v in node.value:
+            if k.value not in _THEME_KEYS:
+                _fail(path, k, f"unknown key '{k.value}' in a theme (expected one of {', '.join(sorted(_THEME_KEYS))}).")
+            fields[k.value] = v
+        tid_node = fields.get("id")
+        if tid_node is None or not isinstance(tid_node, yaml.ScalarNode) or not _ID.match(str(tid_node.value)):
+            _fail(path, tid_node or node, "a theme needs an 'id' of lower-case letters, digits and _.")
+        tid = str(tid_node.value)
+        if tid in seen:
+            _fail(path, tid_node, f"theme id '{tid}' is used twice (first at line {seen[tid]}).")
+        seen[tid] = tid_node.start_mark.line + 1
+        name = fields.get("name_zh")
+        if name is None or not str(name.value).strip():
+            _fail(path, node, f"theme '{tid}' needs a 'name_zh'.")
+        strong, terms = _strings(path, fields.get("strong"), "strong"), _strings(path, fields.get("terms"), "terms")
+        if not strong and not terms:
+            _fail(path, node, f"theme '{tid}' has no phrases: give it 'strong' or 'terms'.")
+        threshold = default
+        if "threshold" in fields:
+            try:
+                threshold = int(fields["threshold"].value)
+            except (TypeError, ValueError):
+                _fail(path, fields["threshold"], "'threshold' must be a whole number.")
+        desc = fields.get("description")
+        themes.append(Theme(tid, str(name.value).strip(), str(desc.value).strip() if desc is not None else "",
+                            strong, terms, _strings(path, fields.get("exclude"), "exclude"), threshold))
+    return Taxonomy(tuple(themes), source=path, **settings)
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    p = Path(path) if path is not None else THEMES_FILE
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise TaxonomyError(f"{p}: cannot be read ({e.strerror}).") from None
+    return parse_taxonomy(text, str(p))
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text, blank ones dropped."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start:m.end()].strip():
+            out.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def sentence_scores(sentence: str, taxonomy: Taxonomy) -> dict[int, int]:
+    """theme index -> score of one sentence (every theme with any phrase in it)."""
+    hits: dict[int, list[tuple[int, int, int, str]]] = {}
+    for end, (n, payload) in taxonomy.matcher().iter(sentence):
+        for ti, weight in payload:
+            hits.setdefault(ti, []).append((end + 1 - n, end + 1, weight, sentence[end + 1 - n:end + 1]))
+    scores = {}
+    for ti, hs in hits.items():
+        excl = [(s, e) for s, e, w, _ in hs if w == EXCLUDE]
+        live = [(s, e, w, p) for s, e, w, p in hs if w != EXCLUDE and not any(xs <= s and e <= xe for xs, xe in excl)]
+        # a phrase inside a longer phrase of the same theme is part of it, not a second phrase
+        maximal = [h for h in live if not any(o is not h and o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in live)]
+        score = sum(w for _, _, w, _ in {p: h for h in maximal for p in [h[3]]}.values())
+        if score:
+            scores[ti] = score
+    return scores
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    theme_id: str
+    sentences: int  # sentences of the document carrying the theme
+    directive_sentences: int  # of those, sentences inside a directive
+    score: int  # sum of the phrase scores of those sentences (a tie-breaker)
+    share: float  # sentences / the document's sentences
+    weighted_share: float  # (sentences + directive_sentences) / (all sentences + sentences inside directives)
+    is_primary: bool  # the document's primary theme: highest share, then weighted share, then score
+
+
+def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxonomy: Taxonomy | None = None) -> list[ThemeScore]:
+    """Theme scores of a document: one row per theme at least one of its sentences carries."""
+    tax = taxonomy or default_taxonomy()
+    sents = sentences(body)
+    if not sents:
+        return []
+    spans = sorted(directive_spans)
+    in_directive = [any(s < de and ds < e for ds, de in spans) for s, e in sents]
+    n_dir = sum(in_directive)
+    counts: dict[int, list[int]] = {}
+    for (s, e), in_dir in zip(sents, in_directive):
+        scores = sentence_scores(body[s:e], tax)
+        if not scores:
+            continue
+        best = max(scores.values())
+        for ti, score in scores.items():
+            if score >= tax.themes[ti].threshold and score >= tax.dominance * best:
+                c = counts.setdefault(ti, [0, 0, 0, 0])
+                c[0] += 1
+                c[1] += in_dir
+                c[2] += score
+                c[3] = max(c[3], score)
+    counts = {ti: c for ti, c in counts.items() if c[0] >= tax.min_sentences or c[3] >= tax.single_sentence_score}
+    total, weighted_total = len(sents), len(sents) + n_dir
+    rows = [(ti, c[0], c[1], c[2], c[0] / total, (c[0] + c[1]) / weighted_total) for ti, c in counts.items()]
+    primary = max(rows, key=lambda r: (r[4], r[5], r[3], -r[0]))[0] if rows else None
+    return [ThemeScore(tax.themes[ti].id, n, nd, sc, round(sh, 6), round(wsh, 6), ti == primary)
+            for ti, n, nd, sc, sh, wsh in sorted(rows)]

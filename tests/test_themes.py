@@ -1,0 +1,103 @@
+"""Themes: the taxonomy file, sentence scoring, and accuracy on the hand-labelled reports."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dagster_project.core.directives import extract_directives
+from dagster_project.core.meetings import extract_meeting
+from dagster_project.core.themes import TaxonomyError, default_taxonomy, load_taxonomy, parse_taxonomy, score_document, sentences
+from tests.labelled import LABELLED, THEMES_HOLDOUT, load_gold, prf
+
+ANNOTATION_IDS = ["epidemic", "growth", "finance", "industry_tech", "reform_opening", "rural", "livelihood", "safety_stability",
+                  "environment", "urban_infra", "party_building", "governance_law", "culture_society", "foreign_defense", "regional"]
+
+
+def test_default_taxonomy_is_annotation_section_4():
+    tax = default_taxonomy()
+    assert tax.ids == ANNOTATION_IDS
+    assert tax.themes[0].name_zh == "疫情防控与公共卫生应急"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("themes:\n  - id: growth\n    name_zh: 经济\n    strong: [增长]\n  - id: growth\n    name_zh: 又\n    strong: [x]\n", 5, "used twice"),
+    ("themes:\n  - id: growth\n    name_zh: 经济\n    stong: [增长]\n", 4, "unknown key 'stong'"),
+    ("themes:\n  - id: Growth!\n    name_zh: 经济\n    strong: [增长]\n", 2, "lower-case"),
+    ("themes:\n  - id: growth\n    name_zh: 经济\n", 2, "no phrases"),
+    ("themes:\n  - id: growth\n    name_zh: 经济\n    strong: 增长\n", 4, "must be a list"),
+    ("threshold: two\nthemes:\n  - id: g\n    name_zh: 经济\n    strong: [增长]\n", 1, "must be a number"),
+    ("themes:\n  - id: growth\n    name_zh: [经济\n", 4, "not valid YAML"),
+])
+def test_a_mistake_in_the_taxonomy_names_its_line(text, line, words):
+    with pytest.raises(TaxonomyError, match=rf"my_themes.yaml, line {line}: .*{re.escape(words)}"):
+        parse_taxonomy(text, "my_themes.yaml")
+
+
+def test_a_missing_taxonomy_file_is_one_sentence(tmp_path):
+    with pytest.raises(TaxonomyError, match="cannot be read"):
+        load_taxonomy(tmp_path / "nope.yaml")
+
+
+def test_a_user_can_add_a_theme(tmp_path):
+    f = tmp_path / "themes.yaml"
+    f.write_text("themes:\n  - id: water\n    name_zh: 水\n    strong: [南水北调, 水资源]\n    exclude: [水资源税]\n", encoding="utf-8")
+    tax = load_taxonomy(f)
+    rows = score_document("会议研究南水北调后续工程。要节约水资源。水资源税改革试点扩大。", taxonomy=tax)
+    assert [(r.theme_id, r.sentences) for r in rows] == [("water", 2)]
+
+
+def test_sentences_end_at_stops_and_line_breaks():
+    body = "会议指出，要做好疫情防控。\n会议强调：“要稳住经济大盘！”要保障民生"
+    assert [body[s:e] for s, e in sentences(body)] == ["会议指出，要做好疫情防控。", "会议强调：“要稳住经济大盘！”", "要保障民生"]
+
+
+def test_a_sentence_may_carry_several_themes():
+    body = "要统筹疫情防控和稳增长，抓好核酸检测，扩大有效投资和消费。" * 2
+    rows = {r.theme_id: r for r in score_document(body)}
+    assert set(rows) == {"epidemic", "growth"}
+    assert rows["epidemic"].sentences == rows["growth"].sentences == 2
+
+
+def test_a_passing_mention_is_not_a_theme():
+    # one sentence about 乡村振兴 names the economy in passing: it is not an economy sentence
+    body = "会议强调，要全面推进乡村振兴，抓好粮食生产和高标准农田建设，促进农民增收，助力经济发展。会议要求，要巩固拓展脱贫攻坚成果。"
+    assert {r.theme_id for r in score_document(body)} == {"rural"}
+
+
+def test_directive_sentences_weigh_more():
+    body = "会议强调，要抓好安全生产，排查安全隐患。会议指出，要做好疫情防控，抓好核酸检测。会议听取了汇报。"
+    plain = {r.theme_id: r for r in score_document(body)}
+    directive = body.index("要做好疫情防控")
+    weighted = {r.theme_id: r for r in score_document(body, [(directive, directive + 15)])}
+    assert plain["epidemic"].share == weighted["epidemic"].share
+    assert weighted["epidemic"].weighted_share > weighted["safety_stability"].weighted_share
+    assert weighted["epidemic"].is_primary
+
+
+def _accuracy(folder: Path) -> tuple[float, float, int]:
+    gold = load_gold(folder)
+    tp = fp = fn = right = 0
+    for g in gold:
+        m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
+        spans = [(d.char_start, d.char_end) for d in extract_directives(g.doc.body, m if m.is_meeting else None, g.doc.title)]
+        rows = score_document(g.doc.body, spans)
+        got, want = {r.theme_id for r in rows}, set(g.labels["themes"])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        right += next((r.theme_id for r in rows if r.is_primary), None) == g.labels["primary_theme"]
+    return right / len(gold), prf(tp, fp, fn)[2], len(gold)
+
+
+def test_accuracy_on_the_labelled_reports():
+    primary, f1, n = _accuracy(LABELLED)
+    assert n >= 40
+    assert primary >= 0.8
+    assert f1 >= 0.8
+
+
+@pytest.mark.skipif(not THEMES_HOLDOUT.exists(), reason="no held-out theme labels")
+def test_accuracy_on_reports_never_used_for_tuning():
+    primary, f1, n = _accuracy(THEMES_HOLDOUT)
+    assert n >= 30
+    assert primary >= 0.8
+    assert f1 >= 0.8
