@@ -77,7 +77,7 @@ def cmd_run(args) -> int:
 
 
 # Bookkeeping tables: in the database for the pipeline's own use, listed apart in the summary.
-WORKING_TABLES = {"doc_minhash", "huiyi_meta", "extracted_docs", "report_participants", "meeting_reports"}
+WORKING_TABLES = {"doc_minhash", "huiyi_meta", "extracted_docs", "report_participants", "meeting_reports", "counted_docs", "themed_docs"}
 
 
 def summary(paths: Paths, seconds: float, failed_checks: list[str] | None = None) -> str:

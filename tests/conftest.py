@@ -42,3 +42,14 @@ def run_assets(raw: Path, marts: Path, instance=None):
     )
     assert result.success
     return result
+
+
+@pytest.fixture(scope="session")
+def full_run(tmp_path_factory):
+    """Every asset materialised once over a copy of the fixture raw folder: (raw, marts, result)."""
+    tmp = tmp_path_factory.mktemp("run")
+    raw = tmp / "raw"
+    shutil.copytree(RAW_FIXTURES, raw)
+    marts = tmp / "marts"
+    result = run_assets(raw, marts)
+    return raw, marts, result

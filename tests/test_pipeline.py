@@ -28,16 +28,6 @@ def ingest_metadata(result, key: str) -> dict:
     return {k: v.value for k, v in mats[0].metadata.items()}
 
 
-@pytest.fixture(scope="module")
-def full_run(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("run")
-    raw = tmp / "raw"
-    shutil.copytree(RAW_FIXTURES, raw)
-    marts = tmp / "marts"
-    result = run_assets(raw, marts)
-    return raw, marts, result
-
-
 def test_every_record_is_a_document_or_a_rejection(full_run):
     _, marts, _ = full_run
     with published(marts) as con:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -14,17 +11,24 @@ from .directives import extract_directives
 from .formulations import extract_formulations
 from .lexicon import LEXICON_DIR
 from .meetings import extract_meeting
+from .parallel import map_batches
 
 _CORE = Path(__file__).resolve().parent
+# What extraction runs and reads: a change to any of these extracts every document again.
+_EXTRACTION_CODE = ("extract.py", "meetings.py", "directives.py", "formulations.py", "lexicon.py", "numerals.py")
+_EXTRACTION_LEXICON = ("formulas.txt", "strength.txt", "leaders.txt", "places.txt")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     """A hash of the extraction code and the lexicon: when either changes, documents are extracted again."""
+    return files_version([_CORE / f for f in _EXTRACTION_CODE] + [LEXICON_DIR / f for f in _EXTRACTION_LEXICON])
+
+
+def files_version(paths: list[Path]) -> str:
+    """A hash of files' names and contents."""
     h = hashlib.sha1()
-    for p in sorted([*_CORE.glob("*.py"), *LEXICON_DIR.glob("*")]):
-        if p.name in ("ingest.py", "sources.py", "pages.py", "dedup.py", "clean.py", "__init__.py") or p.is_dir():
-            continue
+    for p in sorted(paths):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:12]
 
@@ -59,18 +63,5 @@ def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
 
 
 def extract_all(docs: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:
-    """Rows for batches of documents, two batches in flight per worker."""
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    batches = list(docs)
-    if workers <= 1 or len(batches) <= 1:
-        for b in batches:
-            yield extract_batch(b)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending = []
-        for b in batches:
-            pending.append(pool.submit(extract_batch, b))
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for f in pending:
-            yield f.result()
+    """Rows for batches of documents, in a process pool."""
+    return map_batches(extract_batch, docs, workers)

@@ -7,12 +7,11 @@ when the extractor or lexicon changed); the meeting merge across sources is SQL 
 import time
 
 import dagster as dg
-import pyarrow as pa
 
 from dagster_project.core.extract import extract_all, extractor_version
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import insert_columns, transaction
+from dagster_project.defs.tables import transaction, write_batches
 from dagster_project.store import sql_text
 
 PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
@@ -73,22 +72,7 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         forgotten, n_todo = _stale_and_todo(con, version)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
         batches = list(_todo_batches(con))
-        done = 0
-        last_report = time.monotonic()
-        for batch, rows in zip(batches, extract_all(batches)):
-            with transaction(con):
-                for t in PER_DOC_TABLES:
-                    insert_columns(con, t, rows[t])
-                con.register("done", pa.table({
-                    "doc_id": [d["doc_id"] for d in batch], "content_hash": [d["content_hash"] for d in batch],
-                    "version": [version] * len(batch),
-                }))
-                con.execute("INSERT INTO extracted_docs SELECT * FROM done")
-                con.unregister("done")
-            done += len(batch)
-            if time.monotonic() - last_report > 10:
-                context.log.info(f"… {done}/{n_todo} documents extracted")
-                last_report = time.monotonic()
+        write_batches(con, batches, extract_all(batches), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
         # copy marks may have: a changed canonical report changes a meeting's report_doc_id).
         changed = (

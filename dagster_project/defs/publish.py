@@ -3,15 +3,18 @@
 
 import dagster as dg
 
+from dagster_project.defs.marts import MART_TABLES
 from dagster_project.defs.resources import HuiyiStore
 
 # Tables exported as Parquet beside the published database.
-EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations"]
+EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations", "term_counts",
+            "document_lengths", "themes", "theme_scores", *MART_TABLES]
 
 
 @dg.asset(
     group_name="publish",
-    deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations", "formulation_candidates"],
+    deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations", "formulation_candidates",
+          "term_counts", "document_lengths", "themes", "theme_scores", *MART_TABLES],
     description="The published DuckDB file (huiyi.duckdb at the top of the marts folder) that notebooks query. "
     "Written privately and swapped in by atomic rename: an open notebook keeps the old file until it reconnects.",
     kinds={"duckdb", "parquet"},

@@ -1,6 +1,7 @@
 """Bulk writes to DuckDB shared by the assets: Arrow tables in, one transaction at a time."""
 
 import contextlib
+import time
 
 import pyarrow as pa
 
@@ -29,3 +30,22 @@ def insert_columns(con, table: str, columns: dict[str, list], schema: pa.Schema 
     finally:
         con.unregister("incoming")
     return tbl.num_rows
+
+
+def write_batches(con, batches: list[list[dict]], results, tables: tuple[str, ...], ledger: str, version: str, log=None) -> int:
+    """Insert each batch's rows and record its documents in the ledger, one transaction per batch, so a
+    run stopped halfway keeps what it finished and the next run does only the rest. Returns documents done."""
+    done, total, last = 0, sum(len(b) for b in batches), time.monotonic()
+    for batch, rows in zip(batches, results):
+        with transaction(con):
+            for t in tables:
+                insert_columns(con, t, rows[t])
+            insert_columns(con, ledger, {
+                "doc_id": [d["doc_id"] for d in batch], "content_hash": [d["content_hash"] for d in batch],
+                "version": [version] * len(batch),
+            })
+        done += len(batch)
+        if log and time.monotonic() - last > 10:
+            log(f"… {done}/{total} documents")
+            last = time.monotonic()
+    return done

@@ -1,0 +1,65 @@
+"""The marts notebooks and charts read: SQL over the tables (sql/marts/<name>.sql), one asset each."""
+
+
+import dagster as dg
+
+from dagster_project.defs.metadata import markdown_table
+from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import transaction
+from dagster_project.store import sql_text
+
+MARTS = {
+    "theme_emphasis": (["meetings", "theme_scores", "themes"], "Theme emphasis per meeting: the share of each theme in the meeting's fullest report, with series and date.",
+                       "SELECT series, meeting_date, name_zh, round(share, 3) AS share FROM mart_theme_emphasis WHERE is_primary ORDER BY meeting_date DESC LIMIT 10"),
+    "term_rates": (["meetings", "term_counts", "document_lengths"], "Term rates per 10,000 characters by month and series, and the share of meetings using each term.",
+                   "SELECT series, month, term, n, rate_per_10k, share_of_meetings FROM mart_term_rates WHERE series = '全部会议' AND term NOT LIKE '〈%' ORDER BY month DESC, n DESC LIMIT 10"),
+    "directive_summary": (["meetings", "directives"], "Directives per meeting, counted by speaker and strength.",
+                          "SELECT series, meeting_date, speaker, strength, directives FROM mart_directive_summary ORDER BY meeting_date DESC, directives DESC LIMIT 10"),
+    "formulation_changes": (["meetings", "formulations"], "Formulations added and dropped between consecutive meetings of each series.",
+                            "SELECT series, meeting_date, change, canonical FROM mart_formulation_changes ORDER BY meeting_date DESC LIMIT 10"),
+    "theme_shifts": (["meetings", "theme_scores", "themes"], "Theme shares of each meeting against the previous one of its series, ranked by how far they moved.",
+                     "SELECT series, meeting_date, name_zh, round(prev_share, 3) AS before, round(share, 3) AS after FROM mart_theme_shifts WHERE rank = 1 ORDER BY meeting_date DESC LIMIT 10"),
+}
+
+
+def _mart_asset(name: str, deps: list[str], description: str, preview_sql: str):
+    @dg.asset(name=f"mart_{name}", group_name="marts", deps=deps, kinds={"duckdb"}, description=description + f" (sql/marts/{name}.sql)")
+    def _asset(store: HuiyiStore) -> dg.MaterializeResult:
+        with store.writer() as con:
+            with transaction(con):
+                con.execute(sql_text(f"marts/{name}"))
+            n = con.execute(f"SELECT count(*) FROM mart_{name}").fetchone()[0]
+            preview = markdown_table(con.execute(preview_sql))
+        return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview})
+
+    return _asset
+
+
+mart_assets = [_mart_asset(name, *spec) for name, spec in MARTS.items()]
+MART_TABLES = [f"mart_{name}" for name in (*MARTS, "distinctive_terms")]
+
+
+class BaselineConfig(dg.Config):
+    baseline_meetings: int = 6  # the previous N meetings of the series form the baseline
+    prior_size: float = 500.0  # pseudo-counts of the Dirichlet prior, spread as the series' own term counts
+    top_terms: int = 20  # terms kept in each direction
+    min_count: int = 3  # a term used fewer times in meeting and baseline together is left out
+
+
+@dg.asset(group_name="marts", deps=["meetings", "term_counts"], kinds={"duckdb"},
+          description="Distinctive terms of each meeting against the previous N meetings of its series (log-odds ratio "
+          "with informative Dirichlet prior, z-scores; sql/marts/distinctive_terms.sql).")
+def mart_distinctive_terms(config: BaselineConfig, store: HuiyiStore) -> dg.MaterializeResult:
+    with store.writer() as con:
+        for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
+            # a variable, bound as a parameter: configuration never becomes SQL text
+            con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
+        with transaction(con):
+            con.execute(sql_text("marts/distinctive_terms"))
+        n = con.execute("SELECT count(*) FROM mart_distinctive_terms").fetchone()[0]
+        preview = markdown_table(con.execute(
+            """SELECT series, meeting_date, direction, rank, term, n_meeting, n_baseline, round(z, 2) AS z FROM mart_distinctive_terms
+               WHERE meeting_id = (SELECT meeting_id FROM mart_distinctive_terms ORDER BY meeting_date DESC LIMIT 1) AND rank <= 8
+               ORDER BY direction DESC, rank"""))
+    return dg.MaterializeResult(metadata={"dagster/row_count": n, "latest_meeting": preview,
+                                          "baseline_meetings": config.baseline_meetings, "prior_size": config.prior_size})

@@ -1,0 +1,134 @@
+"""Term counts and theme scores of every document.
+
+Both are per-document work with a ledger, like extraction: a run counts only documents new or changed
+since the last run, or all of them when the segmenter, the user dictionary, the taxonomy or the
+tagger changed.
+"""
+
+
+import time
+
+import dagster as dg
+
+from dagster_project.core.measures import count_all, terms_version, theme_all, themes_version
+from dagster_project.core.themes import TaxonomyError, load_taxonomy
+from dagster_project.defs.metadata import markdown_table
+from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import insert_columns, transaction, write_batches
+
+BATCH = 2000
+BODY_HASH = "md5(coalesce(d.body, ''))"
+
+
+def _refresh(con, ledger: str, tables: tuple[str, ...], version: str) -> tuple[int, int]:
+    """Forget rows of documents that left, changed, or were made by another version.
+    Returns (documents forgotten, documents to do)."""
+    with transaction(con):
+        forgotten = con.execute(
+            f"""DELETE FROM {ledger} l WHERE version <> ? OR NOT EXISTS (
+                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {BODY_HASH} = l.content_hash)""",
+            [version],
+        ).fetchone()[0]
+        for t in tables:
+            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM {ledger})")
+    todo = con.execute(f"SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM {ledger})").fetchone()[0]
+    return forgotten, todo
+
+
+def _batches(con, ledger: str, with_directives: bool):
+    """The documents to do, in batches, read before any is written (the cursor is drained first)."""
+    spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans" if with_directives else ""
+    rel = con.execute(
+        f"""SELECT d.doc_id, d.body, {BODY_HASH} AS content_hash{spans} FROM documents d
+            WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
+    )
+    cols = [c[0] for c in rel.description]
+    out = []
+    while rows := rel.fetchmany(BATCH):
+        out.append([dict(zip(cols, r)) for r in rows])
+    return out
+
+
+def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> int:
+    forgotten, n_todo = _refresh(con, ledger, tables, version)
+    context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
+    batches = _batches(con, ledger, with_directives)
+    write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
+    return n_todo + forgotten
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("term_counts", group_name="emphasis", deps=["documents"], kinds={"duckdb"},
+                     description="Occurrences of each term in each document: rjieba with the project's user dictionary "
+                     "(lexicon/user_dict.txt), formulations kept whole, stop words out, numbers and dates folded."),
+        dg.AssetSpec("document_lengths", group_name="emphasis", deps=["documents"], kinds={"duckdb"},
+                     description="Characters, words and sentences of every document: the denominators of rates and shares."),
+    ],
+    can_subset=False,
+)
+def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
+    t0 = time.monotonic()
+    with store.writer(context.log.info) as con:
+        _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
+        n_rows = con.execute("SELECT count(*) FROM term_counts").fetchone()[0]
+        n_docs = con.execute("SELECT count(*) FROM document_lengths").fetchone()[0]
+        preview = markdown_table(con.execute(
+            """SELECT term, sum(n) AS occurrences, count(*) AS documents FROM term_counts
+               WHERE term NOT LIKE '〈%' GROUP BY term ORDER BY occurrences DESC LIMIT 20"""))
+        lengths = markdown_table(con.execute(
+            "SELECT count(*) AS documents, sum(chars) AS chars, round(avg(chars)) AS mean_chars, sum(tokens) AS tokens FROM document_lengths"))
+    context.log.info(f"Term counts done in {time.monotonic() - t0:.1f} s: {n_rows} rows over {n_docs} documents.")
+    yield dg.MaterializeResult(asset_key="term_counts", metadata={"dagster/row_count": n_rows, "commonest_terms": preview})
+    yield dg.MaterializeResult(asset_key="document_lengths", metadata={"dagster/row_count": n_docs, "totals": lengths})
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("themes", group_name="emphasis", kinds={"duckdb"},
+                     description="The theme taxonomy in use, from lexicon/themes.yaml (the 15 themes of ANNOTATION.md §4 by default)."),
+        dg.AssetSpec("theme_scores", group_name="emphasis", deps=["documents", "directives"], kinds={"duckdb"},
+                     description="The themes each document addresses: sentences carrying each theme, its share of the document, "
+                     "the share with directive sentences weighted, and the primary theme."),
+    ],
+    can_subset=False,
+)
+def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
+    try:
+        taxonomy = load_taxonomy()
+    except TaxonomyError as e:
+        raise dg.Failure(description=str(e)) from None
+    t0 = time.monotonic()
+    with store.writer(context.log.info) as con:
+        with transaction(con):
+            con.execute("DELETE FROM themes")
+            insert_columns(con, "themes", {
+                "theme_id": [t.id for t in taxonomy.themes], "name_zh": [t.name_zh for t in taxonomy.themes],
+                "description": [t.description for t in taxonomy.themes], "position": list(range(len(taxonomy.themes))),
+            })
+        _run(context, con, "themed_docs", ("theme_scores",), themes_version(), theme_all, True, "Scoring themes")
+        n_rows = con.execute("SELECT count(*) FROM theme_scores").fetchone()[0]
+        primary = markdown_table(con.execute(
+            """SELECT t.theme_id, t.name_zh, count(s.doc_id) FILTER (WHERE s.is_primary) AS primary_in,
+                      count(s.doc_id) AS tagged_in
+               FROM themes t LEFT JOIN theme_scores s USING (theme_id) GROUP BY t.theme_id, t.name_zh, t.position ORDER BY t.position"""))
+    context.log.info(f"Theme scores done in {time.monotonic() - t0:.1f} s: {n_rows} rows.")
+    yield dg.MaterializeResult(asset_key="themes", metadata={"dagster/row_count": len(taxonomy.themes), "taxonomy": dg.MetadataValue.path(taxonomy.source)})
+    yield dg.MaterializeResult(asset_key="theme_scores", metadata={"dagster/row_count": n_rows, "documents_per_theme": primary})
+
+
+@dg.asset_check(asset="theme_scores", description="Every document with a body and at least 3 sentences has a theme, and exactly one primary.")
+def documents_have_one_primary_theme(store: HuiyiStore) -> dg.AssetCheckResult:
+    with store.writer() as con:
+        several = con.execute("SELECT count(*) FROM (SELECT doc_id FROM theme_scores WHERE is_primary GROUP BY doc_id HAVING count(*) > 1)").fetchone()[0]
+        none_ = con.execute(
+            """SELECT count(*) FROM document_lengths l WHERE l.sentences >= 3
+               AND NOT EXISTS (SELECT 1 FROM theme_scores s WHERE s.doc_id = l.doc_id)""").fetchone()[0]
+        total = con.execute("SELECT count(*) FROM document_lengths WHERE sentences >= 3").fetchone()[0]
+    untagged = none_ / total if total else 0.0
+    return dg.AssetCheckResult(
+        passed=several == 0 and untagged < 0.2,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{several} documents with several primary themes; {none_} of {total} documents of 3+ sentences ({untagged:.1%}) have no theme.",
+        metadata={"several_primary": several, "untagged": none_, "untagged_share": round(untagged, 4)},
+    )

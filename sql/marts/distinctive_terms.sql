@@ -1,0 +1,76 @@
+-- Distinctive terms of each meeting against its series' baseline (the previous N meetings of the
+-- same series, N = getvariable('baseline_meetings')): the log-odds ratio with an informative Dirichlet
+-- prior of Monroe, Colaresi and Quinn (2008), the prior proportional to the series' own term counts
+-- and summing to getvariable('prior_size'). The same formula as core/keyness.log_odds_dirichlet.
+-- Top getvariable('top_terms') terms in each direction: 'meeting' (more than the baseline) and 'baseline'.
+CREATE OR REPLACE TABLE mart_distinctive_terms AS
+WITH m AS (
+    SELECT meeting_id, series, meeting_date, report_doc_id, k FROM meeting_sequence
+),
+base AS (
+    SELECT t.meeting_id, b.report_doc_id AS doc_id
+    FROM m t JOIN m b ON b.series = t.series AND b.k BETWEEN t.k - getvariable('baseline_meetings') AND t.k - 1
+),
+content AS (
+    SELECT doc_id, term, n FROM term_counts WHERE term NOT LIKE '〈%'
+),
+target AS (
+    SELECT m.meeting_id, c.term, c.n::DOUBLE AS y FROM m JOIN content c ON c.doc_id = m.report_doc_id
+    WHERE m.meeting_id IN (SELECT meeting_id FROM base)
+),
+reference AS (
+    SELECT b.meeting_id, c.term, sum(c.n)::DOUBLE AS y FROM base b JOIN content c ON c.doc_id = b.doc_id GROUP BY ALL
+),
+background AS (
+    SELECT m.series, c.term, sum(c.n)::DOUBLE AS y FROM m JOIN content c ON c.doc_id = m.report_doc_id GROUP BY ALL
+),
+series_total AS (
+    SELECT series, sum(y) AS total FROM background GROUP BY series
+),
+pairs AS (
+    SELECT coalesce(t.meeting_id, r.meeting_id) AS meeting_id, coalesce(t.term, r.term) AS term,
+           coalesce(t.y, 0) AS y_t, coalesce(r.y, 0) AS y_r
+    FROM target t FULL JOIN reference r ON r.meeting_id = t.meeting_id AND r.term = t.term
+),
+with_prior AS (
+    SELECT p.*, m.series, m.meeting_date,
+           getvariable('prior_size') * g.y / s.total AS a,
+           sum(p.y_t) OVER (PARTITION BY p.meeting_id) AS n_t,
+           sum(p.y_r) OVER (PARTITION BY p.meeting_id) AS n_r
+    FROM pairs p JOIN m USING (meeting_id)
+    JOIN background g ON g.series = m.series AND g.term = p.term
+    JOIN series_total s ON s.series = m.series
+    WHERE p.meeting_id IN (SELECT meeting_id FROM target)
+),
+scored AS (
+    SELECT meeting_id, series, meeting_date, term, y_t::INTEGER AS n_meeting, y_r::INTEGER AS n_baseline,
+           ln((y_t + a) / (n_t + getvariable('prior_size') - y_t - a)) - ln((y_r + a) / (n_r + getvariable('prior_size') - y_r - a)) AS delta,
+           1.0 / (y_t + a) + 1.0 / (y_r + a) AS variance
+    FROM with_prior
+    WHERE y_t + y_r >= getvariable('min_count')
+),
+ranked AS (
+    SELECT *, delta / sqrt(variance) AS z,
+           CASE WHEN delta > 0 THEN 'meeting' ELSE 'baseline' END AS direction,
+           row_number() OVER (PARTITION BY meeting_id, delta > 0 ORDER BY abs(delta / sqrt(variance)) DESC, term) AS rank
+    FROM scored
+)
+SELECT r.meeting_id, r.series, r.meeting_date,
+       (SELECT count(*) FROM base b WHERE b.meeting_id = r.meeting_id)::INTEGER AS baseline_meetings,
+       r.direction, r.rank::INTEGER AS rank, r.term, r.n_meeting, r.n_baseline,
+       round(r.delta, 6) AS delta, round(r.z, 6) AS z
+FROM ranked r
+WHERE r.rank <= getvariable('top_terms')
+ORDER BY r.series, r.meeting_date, r.direction DESC, r.rank;
+COMMENT ON TABLE mart_distinctive_terms IS 'Distinctive terms of each meeting against the previous N meetings of its series: log-odds ratio with informative Dirichlet prior (Monroe et al. 2008), top terms each way.';
+COMMENT ON COLUMN mart_distinctive_terms.meeting_id IS 'The meeting.';
+COMMENT ON COLUMN mart_distinctive_terms.series IS 'Its series.';
+COMMENT ON COLUMN mart_distinctive_terms.meeting_date IS 'Its date.';
+COMMENT ON COLUMN mart_distinctive_terms.baseline_meetings IS 'Meetings in the baseline (up to N).';
+COMMENT ON COLUMN mart_distinctive_terms.direction IS 'meeting (used more than in the baseline) or baseline (used less).';
+COMMENT ON COLUMN mart_distinctive_terms.rank IS '1 = most distinctive in its direction.';
+COMMENT ON COLUMN mart_distinctive_terms.term IS 'The term.';
+COMMENT ON COLUMN mart_distinctive_terms.n_meeting IS 'Occurrences in the meeting''s report.';
+COMMENT ON COLUMN mart_distinctive_terms.n_baseline IS 'Occurrences in the baseline reports together.';
+COMMENT ON COLUMN mart_distinctive_terms.delta IS 'Log-odds ratio, meeting minus baseline.';
+COMMENT ON COLUMN mart_distinctive_terms.z IS 'delta over its standard error: the ranking score.';

@@ -1,0 +1,28 @@
+-- Formulations added and dropped from one meeting of a series to the next: a formulation (canonical
+-- form) the meeting's report uses and the previous meeting's did not is 'added'; the reverse 'dropped'.
+CREATE OR REPLACE TABLE mart_formulation_changes AS
+WITH used AS (
+    SELECT doc_id, canonical, count(*)::INTEGER AS occurrences, min(surface) AS surface
+    FROM formulations GROUP BY doc_id, canonical
+)
+SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting_date,
+       'added' AS change, u.canonical, u.surface, u.occurrences
+FROM meeting_sequence o JOIN used u ON u.doc_id = o.report_doc_id
+WHERE o.prev_meeting_id IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM used p WHERE p.doc_id = o.prev_doc_id AND p.canonical = u.canonical)
+UNION ALL
+SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting_date,
+       'dropped', p.canonical, p.surface, p.occurrences
+FROM meeting_sequence o JOIN used p ON p.doc_id = o.prev_doc_id
+WHERE NOT EXISTS (SELECT 1 FROM used u WHERE u.doc_id = o.report_doc_id AND u.canonical = p.canonical)
+ORDER BY series, meeting_date, change, canonical;
+COMMENT ON TABLE mart_formulation_changes IS 'Formulations added and dropped between consecutive meetings of a series (canonical forms).';
+COMMENT ON COLUMN mart_formulation_changes.meeting_id IS 'The meeting.';
+COMMENT ON COLUMN mart_formulation_changes.series IS 'Its series.';
+COMMENT ON COLUMN mart_formulation_changes.meeting_date IS 'Its date.';
+COMMENT ON COLUMN mart_formulation_changes.prev_meeting_id IS 'The previous meeting of the series.';
+COMMENT ON COLUMN mart_formulation_changes.prev_meeting_date IS 'Its date.';
+COMMENT ON COLUMN mart_formulation_changes.change IS 'added (used now, not before) or dropped (used before, not now).';
+COMMENT ON COLUMN mart_formulation_changes.canonical IS 'The formulation (formulations.canonical).';
+COMMENT ON COLUMN mart_formulation_changes.surface IS 'A spelling of it as written.';
+COMMENT ON COLUMN mart_formulation_changes.occurrences IS 'Times the meeting (added) or the previous meeting (dropped) used it.';

@@ -1,0 +1,40 @@
+-- Term rates per 10,000 characters by month and by series, over the fullest report of each meeting,
+-- and the share of the month's meetings that use the term. Series '全部会议' is every meeting together.
+CREATE OR REPLACE TABLE mart_term_rates AS
+WITH reports AS (
+    SELECT m.meeting_id, m.series, date_trunc('month', m.meeting_date)::DATE AS month, m.report_doc_id, l.chars
+    FROM meetings m JOIN document_lengths l ON l.doc_id = m.report_doc_id
+),
+grouped AS (
+    SELECT series, month, report_doc_id, chars FROM reports
+    UNION ALL
+    SELECT '全部会议', month, report_doc_id, chars FROM reports
+),
+denominators AS (
+    SELECT series, month, sum(chars) AS chars, count(*) AS meetings FROM grouped GROUP BY ALL
+)
+SELECT
+    g.series,
+    g.month,
+    c.term,
+    sum(c.n)::INTEGER AS n,
+    d.chars,
+    round(sum(c.n) * 10000.0 / d.chars, 4) AS rate_per_10k,
+    count(*)::INTEGER AS meetings_using,
+    d.meetings,
+    round(count(*) / d.meetings, 4) AS share_of_meetings
+FROM grouped g
+JOIN term_counts c ON c.doc_id = g.report_doc_id
+JOIN denominators d USING (series, month)
+GROUP BY g.series, g.month, c.term, d.chars, d.meetings
+ORDER BY g.series, g.month, n DESC;
+COMMENT ON TABLE mart_term_rates IS 'Term rates per 10,000 characters by month and series, over the fullest report of each meeting; series 全部会议 is all meetings together.';
+COMMENT ON COLUMN mart_term_rates.series IS 'The series, or 全部会议 for all meetings.';
+COMMENT ON COLUMN mart_term_rates.month IS 'First day of the month.';
+COMMENT ON COLUMN mart_term_rates.term IS 'The term (term_counts.term).';
+COMMENT ON COLUMN mart_term_rates.n IS 'Occurrences in the month''s reports.';
+COMMENT ON COLUMN mart_term_rates.chars IS 'Characters of all the month''s reports of the series (term or not).';
+COMMENT ON COLUMN mart_term_rates.rate_per_10k IS 'n per 10,000 characters.';
+COMMENT ON COLUMN mart_term_rates.meetings_using IS 'Meetings whose report uses the term.';
+COMMENT ON COLUMN mart_term_rates.meetings IS 'Meetings of the series that month.';
+COMMENT ON COLUMN mart_term_rates.share_of_meetings IS 'meetings_using / meetings.';

@@ -1,0 +1,33 @@
+-- Theme emphasis per meeting: the share of the meeting's fullest report given to each theme of the
+-- taxonomy, every theme listed (0 where the report does not address it), with the series and date.
+CREATE OR REPLACE TABLE mart_theme_emphasis AS
+SELECT
+    m.meeting_id,
+    m.series,
+    m.meeting_date,
+    year(m.meeting_date) || '-Q' || quarter(m.meeting_date) AS quarter,
+    t.theme_id,
+    t.name_zh,
+    t.position,
+    coalesce(s.sentences, 0) AS sentences,
+    coalesce(s.share, 0) AS share,
+    coalesce(s.weighted_share, 0) AS weighted_share,
+    coalesce(s.is_primary, false) AS is_primary,
+    m.report_doc_id
+FROM meetings m
+CROSS JOIN themes t
+LEFT JOIN theme_scores s ON s.doc_id = m.report_doc_id AND s.theme_id = t.theme_id
+ORDER BY m.series, m.meeting_date, t.position;
+COMMENT ON TABLE mart_theme_emphasis IS 'Theme emphasis per meeting: the share of its fullest report given to each theme, every theme of the taxonomy listed (0 where not addressed).';
+COMMENT ON COLUMN mart_theme_emphasis.meeting_id IS 'The meeting.';
+COMMENT ON COLUMN mart_theme_emphasis.series IS 'Its series.';
+COMMENT ON COLUMN mart_theme_emphasis.meeting_date IS 'Its date.';
+COMMENT ON COLUMN mart_theme_emphasis.quarter IS 'Its quarter, as 2020-Q1.';
+COMMENT ON COLUMN mart_theme_emphasis.theme_id IS 'The theme.';
+COMMENT ON COLUMN mart_theme_emphasis.name_zh IS 'The theme''s Chinese name.';
+COMMENT ON COLUMN mart_theme_emphasis.position IS 'The theme''s order in the taxonomy.';
+COMMENT ON COLUMN mart_theme_emphasis.sentences IS 'Sentences of the report carrying the theme (0 if none).';
+COMMENT ON COLUMN mart_theme_emphasis.share IS 'Share of the report''s sentences (0–1).';
+COMMENT ON COLUMN mart_theme_emphasis.weighted_share IS 'Share with directive sentences counted twice.';
+COMMENT ON COLUMN mart_theme_emphasis.is_primary IS 'The report''s primary theme.';
+COMMENT ON COLUMN mart_theme_emphasis.report_doc_id IS 'The report read (meetings.report_doc_id).';

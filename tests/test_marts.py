@@ -1,0 +1,115 @@
+"""The marts, materialised by the real assets over the fixture raw folder, checked against the tables
+and against the core functions computed independently in Python."""
+
+import duckdb
+import pytest
+
+from dagster_project.core.keyness import compare
+from dagster_project.core.terms import count_terms
+
+PBOC = "中国人民银行货币政策委员会例会"
+
+
+@pytest.fixture(scope="module")
+def db(full_run):
+    _, marts, _ = full_run
+    con = duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def test_marts_are_published_with_comments(db):
+    marts = {r[0] for r in db.execute("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mart_%'").fetchall()}
+    assert marts == {"mart_theme_emphasis", "mart_term_rates", "mart_directive_summary", "mart_formulation_changes",
+                     "mart_theme_shifts", "mart_distinctive_terms"}
+    for t in marts:
+        assert db.execute("SELECT count(*) FROM " + t).fetchone()[0] > 0, t
+        assert db.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [t]).fetchone()[0]
+
+
+def test_theme_emphasis_lists_every_theme_of_every_meeting(db):
+    meetings, themes = db.execute("SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM themes)").fetchone()
+    assert db.execute("SELECT count(*) FROM mart_theme_emphasis").fetchone()[0] == meetings * themes
+    # the central bank's committee meetings are about money: finance is their primary theme
+    primaries = db.execute(
+        "SELECT theme_id, count(*) FROM mart_theme_emphasis WHERE series = ? AND is_primary GROUP BY 1", [PBOC]).fetchall()
+    assert dict(primaries).get("finance", 0) == max(n for _, n in primaries)
+
+
+def test_term_rates_match_counting_the_report_text_again(db):
+    rows = db.execute(
+        """SELECT m.report_doc_id, d.body, date_trunc('month', m.meeting_date)::DATE FROM meetings m
+           JOIN documents d ON d.doc_id = m.report_doc_id WHERE m.series = ?""", [PBOC]).fetchall()
+    assert len(rows) >= 3
+    for _, body, month in rows:
+        same_month = [b for _, b, mo in rows if mo == month]
+        n = sum(count_terms(b).counts["货币政策"] for b in same_month)
+        chars = sum(len(b) for b in same_month)
+        got = db.execute("SELECT n, chars, rate_per_10k FROM mart_term_rates WHERE series = ? AND month = ? AND term = '货币政策'",
+                         [PBOC, month]).fetchone()
+        assert got[0] == n and got[1] == chars
+        assert got[2] == pytest.approx(n * 10000 / chars, abs=1e-4)
+
+
+def test_formulation_changes_are_set_differences_of_consecutive_meetings(db):
+    meetings = db.execute("SELECT meeting_id, report_doc_id FROM meetings WHERE series = ? ORDER BY meeting_date", [PBOC]).fetchall()
+    used = {doc: {r[0] for r in db.execute("SELECT canonical FROM formulations WHERE doc_id = ?", [doc]).fetchall()} for _, doc in meetings}
+    total = 0
+    for (_, prev_doc), (mid, doc) in zip(meetings, meetings[1:]):
+        got = db.execute("SELECT change, canonical FROM mart_formulation_changes WHERE meeting_id = ?", [mid]).fetchall()
+        assert {c for ch, c in got if ch == "added"} == used[doc] - used[prev_doc]
+        assert {c for ch, c in got if ch == "dropped"} == used[prev_doc] - used[doc]
+        total += len(got)
+    assert total > 0
+
+
+def test_theme_shifts_rank_the_largest_move_first(db):
+    rows = db.execute("SELECT meeting_id, rank, delta, share, prev_share FROM mart_theme_shifts").fetchall()
+    assert rows
+    by_meeting = {}
+    for mid, rank, delta, share, prev in rows:
+        assert delta == pytest.approx(share - prev)
+        by_meeting.setdefault(mid, []).append((rank, abs(delta)))
+    for ranked in by_meeting.values():
+        ranked.sort()
+        assert ranked[0][1] == max(d for _, d in ranked)
+
+
+def test_directive_summary_counts_every_directive_of_the_reports(db):
+    assert db.execute("SELECT sum(directives) FROM mart_directive_summary").fetchone()[0] == db.execute(
+        "SELECT count(*) FROM directives x JOIN meetings m ON x.doc_id = m.report_doc_id").fetchone()[0]
+
+
+def test_distinctive_terms_equal_core_keyness_against_the_previous_meetings(db):
+    meetings = db.execute("SELECT meeting_id, report_doc_id, series FROM meetings WHERE series = ? ORDER BY meeting_date", [PBOC]).fetchall()
+    last_id, last_doc, series = meetings[-1]
+    baseline_docs = [doc for _, doc, _ in meetings[-7:-1]]
+
+    def counts(docs):
+        out = {}
+        for term, n in db.execute(
+                f"SELECT term, sum(n) FROM term_counts WHERE doc_id IN ({','.join('?' * len(docs))}) AND term NOT LIKE '〈%' GROUP BY term", docs).fetchall():
+            out[term] = int(n)
+        return out
+
+    background = counts([doc for _, doc, _ in meetings])
+    expected = compare(counts([last_doc]), counts(baseline_docs), background=background, prior_size=500, top=5, min_count=3)
+    got = db.execute(
+        "SELECT term, z, baseline_meetings FROM mart_distinctive_terms WHERE meeting_id = ? AND rank <= 5 ORDER BY direction DESC, rank",
+        [last_id]).fetchall()
+    assert got[0][2] == len(baseline_docs)
+    assert [t for t, _, _ in got] == [k.term for k in expected]
+    assert [z for _, z, _ in got] == pytest.approx([k.z for k in expected], abs=1e-5)
+
+
+def test_any_two_groups_of_meetings_can_be_compared(db):
+    from dagster_project.analysis import distinctive_terms, meetings_where
+
+    early = meetings_where(db, series=PBOC, end="2024-06-30")
+    late = meetings_where(db, series=PBOC, start="2024-07-01")
+    assert early and late and not set(early) & set(late)
+    rows = distinctive_terms(db, late, early, top=5)
+    assert rows and all(r.n_target + r.n_reference >= 3 for r in rows)
+    assert [r.z for r in rows if r.z > 0] == sorted((r.z for r in rows if r.z > 0), reverse=True)
+    # a quote in a value is a value, never SQL
+    assert meetings_where(db, series="x' OR '1'='1") == []
