@@ -54,6 +54,10 @@ def test_g2_matches_scipy_on_a_real_table():
         table = np.array([[t[i], r[i]], [n_t - t[i], n_r - r[i]]])
         plain = chi2_contingency(table, correction=False, lambda_="log-likelihood")[0]
         assert abs(uncorrected[i]) == pytest.approx(plain, rel=1e-5, abs=1e-5), terms[i]
+        # signed: positive where the target uses the term more than expected
+        expected_a = (t[i] + r[i]) * n_t / (n_t + n_r)
+        if abs(t[i] - expected_a) > 1e-9 and plain > 1e-9:
+            assert np.sign(uncorrected[i]) == np.sign(t[i] - expected_a), terms[i]
         expected = chi2_contingency(table, correction=False)[3]
         if expected.min() < 5 and abs(t[i] * (n_r - r[i]) - r[i] * (n_t - t[i])) > table.sum() / 2:
             # (quanteda's 1e-9 offset inside the logarithm moves G² by a few parts per million)
@@ -78,7 +82,9 @@ def test_epidemic_terms_are_the_epidemic_meetings():
 
 
 def test_dirichlet_prior_sums_to_its_size():
+    # shares 5/20 and 15/20; the absent term gets the smallest share (5/20), then all are scaled to 100:
+    # 0.25, 0.25, 0.75 over 1.25 -> 20, 20, 60
     a = dirichlet_prior(np.array([5, 0, 15]), size=100)
-    assert (a > 0).all()
-    assert a[0] == pytest.approx(25) and a[2] == pytest.approx(75)
+    assert a == pytest.approx([20, 20, 60])
+    assert a.sum() == pytest.approx(100)
     assert math.isfinite(log_odds_dirichlet(np.array([0, 0, 3]), np.array([1, 0, 0]), a).z.sum())

@@ -63,16 +63,20 @@ def test_formulation_changes_are_set_differences_of_consecutive_meetings(db):
     assert total > 0
 
 
-def test_theme_shifts_rank_the_largest_move_first(db):
-    rows = db.execute("SELECT meeting_id, rank, delta, share, prev_share FROM mart_theme_shifts").fetchall()
-    assert rows
-    by_meeting = {}
-    for mid, rank, delta, share, prev in rows:
-        assert delta == pytest.approx(share - prev)
-        by_meeting.setdefault(mid, []).append((rank, abs(delta)))
-    for ranked in by_meeting.values():
-        ranked.sort()
-        assert ranked[0][1] == max(d for _, d in ranked)
+def test_theme_shifts_compare_each_meeting_with_the_one_before(db):
+    meetings = db.execute("SELECT meeting_id, report_doc_id FROM meetings WHERE series = ? ORDER BY meeting_date", [PBOC]).fetchall()
+
+    def shares(doc):
+        return dict(db.execute("SELECT theme_id, share FROM theme_scores WHERE doc_id = ?", [doc]).fetchall())
+
+    for (_, prev_doc), (mid, doc) in zip(meetings, meetings[1:]):
+        now, before = shares(doc), shares(prev_doc)
+        rows = db.execute("SELECT theme_id, share, prev_share, rank FROM mart_theme_shifts WHERE meeting_id = ? ORDER BY rank", [mid]).fetchall()
+        assert {t for t, *_ in rows} == set(now) | set(before)
+        for theme, share, prev, _ in rows:
+            assert share == pytest.approx(now.get(theme, 0)) and prev == pytest.approx(before.get(theme, 0))
+        moves = [abs(now.get(t, 0) - before.get(t, 0)) for t, *_ in rows]
+        assert moves == sorted(moves, reverse=True)
 
 
 def test_directive_summary_counts_every_directive_of_the_reports(db):
@@ -92,8 +96,8 @@ def test_distinctive_terms_equal_core_keyness_against_the_previous_meetings(db):
             out[term] = int(n)
         return out
 
-    background = counts([doc for _, doc, _ in meetings])
-    expected = compare(counts([last_doc]), counts(baseline_docs), background=background, prior_size=500, top=5, min_count=3)
+    # the prior's background is the meeting and its baseline together: compare()'s default
+    expected = compare(counts([last_doc]), counts(baseline_docs), prior_size=500, top=5, min_count=3)
     got = db.execute(
         "SELECT term, z, baseline_meetings FROM mart_distinctive_terms WHERE meeting_id = ? AND rank <= 5 ORDER BY direction DESC, rank",
         [last_id]).fetchall()

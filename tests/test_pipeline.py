@@ -141,12 +141,29 @@ def test_incremental_runs_read_only_what_changed(raw_copy, tmp_path):
     assert {k: v for k, v in parsed_after.items() if k in parsed_before} == parsed_before
     assert twin == (True,) and n_docs == FIXTURE_DOCUMENTS
 
-    # Removing a raw file removes its rows.
+    # Term counts and theme scores: only the new documents were done; everything has its rows.
+    assert _measured(added, "term_counts") == (1, 0)
+    assert _measured(added, "theme_scores") == (1, 0)
+    with published(marts) as con:
+        assert con.execute("SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM document_lengths)").fetchone()[0] == 0
+        seed_id = con.execute("SELECT doc_id FROM documents WHERE source = 'seed'").fetchone()[0]
+
+    # Removing a raw file removes its rows, its term counts and theme scores included.
     SEED_COPY.unlink()
-    run_assets(raw_copy, marts)
+    removed = run_assets(raw_copy, marts)
+    assert _measured(removed, "term_counts") == (0, 1)
     with published(marts) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE source = 'seed'").fetchone()[0] == 0
         assert con.execute("SELECT count(*) FROM raw_files WHERE raw_path LIKE 'seed/%'").fetchone()[0] == 0
+        for table in ("term_counts", "document_lengths", "theme_scores", "counted_docs", "themed_docs"):
+            assert con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", [seed_id]).fetchone()[0] == 0, table
+
+
+def _measured(result, key: str) -> tuple[int, int]:
+    """(documents done, documents forgotten) by this run's term counting or theme scoring."""
+    node = "term_counting" if key == "term_counts" else "theme_scoring"
+    mat = next(m for m in result.asset_materializations_for_node(node) if m.asset_key.path[-1] == key)
+    return mat.metadata["documents_done_this_run"].value, mat.metadata["documents_forgotten_this_run"].value
 
 
 def test_a_notebook_holding_the_database_never_blocks_a_run(raw_copy, tmp_path):

@@ -28,6 +28,10 @@ def test_default_taxonomy_is_annotation_section_4():
     ("themes:\n  - id: growth\n    name_zh: 经济\n    strong: 增长\n", 4, "must be a list"),
     ("threshold: two\nthemes:\n  - id: g\n    name_zh: 经济\n    strong: [增长]\n", 1, "must be a number"),
     ("themes:\n  - id: growth\n    name_zh: [经济\n", 4, "not valid YAML"),
+    ("themes:\n  - id: g\n    name_zh: 经济\n    terms: [增长]\n    terms: [投资]\n", 5, "given twice"),
+    ("themes:\n  - id: g\n    name_zh: [经济, 增长]\n    strong: [增长]\n", 3, "one line of text"),
+    ("dominance: -1\nthemes:\n  - id: g\n    name_zh: 经济\n    strong: [增长]\n", 1, "from 0.0 to 1.0"),
+    ("min_sentences: 2.5\nthemes:\n  - id: g\n    name_zh: 经济\n    strong: [增长]\n", 1, "whole number"),
 ])
 def test_a_mistake_in_the_taxonomy_names_its_line(text, line, words):
     with pytest.raises(TaxonomyError, match=rf"my_themes.yaml, line {line}: .*{re.escape(words)}"):

@@ -38,9 +38,10 @@ def dirichlet_prior(background: np.ndarray, size: float = DEFAULT_PRIOR_SIZE) ->
     total = bg.sum()
     if total <= 0:
         return np.full(bg.shape, size / max(len(bg), 1))
-    alpha = size * bg / total
-    floor = alpha[alpha > 0].min() if (alpha > 0).any() else size / len(bg)
-    return np.where(alpha > 0, alpha, floor)
+    share = bg / total
+    floor = share[share > 0].min()
+    share = np.where(share > 0, share, floor)
+    return size * share / share.sum()
 
 
 def log_odds_dirichlet(target: np.ndarray, reference: np.ndarray, prior: np.ndarray) -> LogOdds:
@@ -68,7 +69,7 @@ def g2(target: np.ndarray, reference: np.ndarray, correction: str = "default") -
     e11 = (a + b) * (a + c) / n
     if correction in ("default", "yates"):
         expected_small = ((a + b) * (a + c) / n < 5) | ((a + b) * (b + d) / n < 5) | ((a + c) * (c + d) / n < 5) | ((c + d) * (b + d) / n < 5)
-        apply = expected_small & (np.abs(a * d - b * c) > n / 2)
+        apply = expected_small & (np.abs(a * d - b * c) > n / 2)  # as quanteda's R keyness_lr: strictly greater
         step = np.where(apply, np.where(a * d - b * c > 0, 0.5, -0.5), 0.0)
         a, d, b, c = a - step, d - step, b + step, c + step
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -119,6 +120,7 @@ def compare(target: dict[str, int], reference: dict[str, int], background: dict[
             for t, x, y, dl, z, gg in zip(terms, y_t, y_r, lo.delta, lo.z, g) if x + y >= min_count]
     if top is None:
         return sorted(rows, key=lambda r: -r.z)
-    up = sorted((r for r in rows if r.z > 0), key=lambda r: -r.z)[:top]
-    down = sorted((r for r in rows if r.z < 0), key=lambda r: r.z)[:top]
+    # a term used alike in both groups (z = 0) is distinctive of neither
+    up = sorted((r for r in rows if r.delta > 1e-9), key=lambda r: (-r.z, r.term))[:top]
+    down = sorted((r for r in rows if r.delta < -1e-9), key=lambda r: (r.z, r.term))[:top]
     return up + down

@@ -16,7 +16,7 @@ _CORE = Path(__file__).resolve().parent
 
 def terms_version() -> str:
     """Segmentation code and the lexicon files it reads: a change counts every document again."""
-    return files_version([_CORE / "terms.py", _CORE / "lexicon.py",
+    return files_version([_CORE / "terms.py", _CORE / "lexicon.py", _CORE / "measures.py", _CORE / "themes.py",
                           *(LEXICON_DIR / f for f in ("user_dict.txt", "stopwords.txt", "formulas.txt"))])
 
 

@@ -473,7 +473,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
     # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
-    texts = [name] if name and _NAMES_BODY.search(name) else [x for x in (name, head) if x]
+    # Without a name, only the title and the first sentence: a later sentence may mention another
+    # meeting (主题教育总结会议…习近平在主持中央政治局会议…时发表了重要讲话).
+    first_sentence = re.split(r"(?<=。)", body, maxsplit=1)[0][:300]
+    texts = [name] if name and _NAMES_BODY.search(name) else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
     for text in texts:
         for pat, o, s in CENTRAL_SERIES:
             if pat.search(text):

@@ -21,12 +21,17 @@ from .lexicon import LEXICON_DIR, formulas
 
 # A dictionary line: the word, then an optional frequency (jieba's format without the tag).
 _DICT_LINE = re.compile(r"^(?P<word>\S+)(?:\s+(?P<freq>\d+))?(?:\s+\S+)?\s*$")
-# Dates written out: 2020年3月15日, 3月15日, 2020年, 二〇二〇年三月, 十五日; and the quarter and half-year forms.
+_Y = r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
+_M = r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?"
+_D = r"(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]"
+# Dates written out, folded to one token: 2020年3月15日, 2020年3月, 3月15日, 3月份, 2020年, 15日, 15号,
+# 二〇二〇年三月十五日, 十五日, and a clock time after a date (15日17时, 17时30分). Not 100日元, not 一日
+# alone (一日三餐), not 日 or 月 inside a word (月度, 日常: the character after must not continue a number).
 DATE = re.compile(
-    r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日)?"
-    r"|(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日"
-    r"|(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年"
-    r"|[0-9０-９]{1,2}日"
+    rf"{_Y}(?:{_M}(?:{_D})?)?"
+    rf"|{_M}(?:{_D})?"
+    rf"|(?:[0-9０-９]{{1,2}}|[一二三]?十[一二三四五六七八九]?)[日号](?!元)"
+    r"|[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分)?"
 )
 # A number token as rjieba leaves it: 2020, 3.5, 12%, ５０, 三十, 一百二十, 百分之十; never a single 一 or 十.
 NUMBER = re.compile(
@@ -57,6 +62,12 @@ def _read_dict(name: str) -> list[tuple[str, int | None]]:
 def user_words() -> tuple[tuple[str, int | None], ...]:
     """The user dictionary, lexicon/user_dict.txt."""
     return tuple(_read_dict("user_dict.txt"))
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Words of the user dictionary and canonical formulations: never folded or stopped."""
+    return frozenset([w for w, _ in user_words()] + list(set(formulas().canonical_of.values())))
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +137,8 @@ def fold(token: str) -> str | None:
     t = token.strip()
     if not t or _NOT_WORD.match(t):
         return None
+    if t in lexicon_words():  # 十四五, 十三五 are all numerals, and terms
+        return t
     if NUMBER.match(t):
         return NUM_TOKEN
     if t in stopwords():

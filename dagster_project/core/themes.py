@@ -80,6 +80,33 @@ def _fail(path: str, node, message: str):
     raise TaxonomyError(f"{path}, line {line}: {message}")
 
 
+def _mapping(path: str, node) -> dict:
+    """key -> value node of a YAML mapping; a key given twice is a mistake (the second would win silently)."""
+    out = {}
+    for k, v in node.value:
+        if k.value in out:
+            _fail(path, k, f"'{k.value}' is given twice; merge the two.")
+        out[k.value] = v
+    return out
+
+
+# (smallest, largest) allowed value of each setting
+_RANGES = {"threshold": (1, 100), "dominance": (0.0, 1.0), "min_sentences": (1, 1000), "single_sentence_score": (1, 100)}
+
+
+def _number(path: str, node, key: str, kind):
+    lo, hi = _RANGES[key]
+    try:
+        value = float(node.value)
+    except (TypeError, ValueError, AttributeError):
+        _fail(path, node, f"'{key}' must be a number from {lo} to {hi}.")
+    if kind is int and value != int(value):
+        _fail(path, node, f"'{key}' must be a whole number.")
+    if not lo <= value <= hi:
+        _fail(path, node, f"'{key}' must be from {lo} to {hi}, not {node.value}.")
+    return kind(value)
+
+
 def _strings(path: str, node, key: str) -> tuple[str, ...]:
     if node is None:
         return ()
@@ -103,14 +130,11 @@ def parse_taxonomy(text: str, path: str = "themes.yaml") -> Taxonomy:
         raise TaxonomyError(f"{path}, line {line}: not valid YAML ({getattr(e, 'problem', e)}).") from None
     if not isinstance(root, yaml.MappingNode):
         _fail(path, root, "expected a mapping with a 'themes' list at the top.")
-    top = {k.value: v for k, v in root.value}
+    top = _mapping(path, root)
     settings = {}
     for key, kind in _SETTINGS.items():
         if key in top:
-            try:
-                settings[key] = kind(top[key].value)
-            except (TypeError, ValueError):
-                _fail(path, top[key], f"'{key}' must be a number.")
+            settings[key] = _number(path, top[key], key, kind)
     default = settings.pop("threshold", 2)
     for k, v in root.value:
         if k.value not in (*_SETTINGS, "themes"):
@@ -122,11 +146,10 @@ def parse_taxonomy(text: str, path: str = "themes.yaml") -> Taxonomy:
     for node in themes_node.value:
         if not isinstance(node, yaml.MappingNode):
             _fail(path, node, "each theme must be a mapping with id, name_zh and phrases.")
-        fields = {}
+        fields = _mapping(path, node)
         for k, v in node.value:
             if k.value not in _THEME_KEYS:
                 _fail(path, k, f"unknown key '{k.value}' in a theme (expected one of {', '.join(sorted(_THEME_KEYS))}).")
-            fields[k.value] = v
         tid_node = fields.get("id")
         if tid_node is None or not isinstance(tid_node, yaml.ScalarNode) or not _ID.match(str(tid_node.value)):
             _fail(path, tid_node or node, "a theme needs an 'id' of lower-case letters, digits and _.")
@@ -135,18 +158,15 @@ def parse_taxonomy(text: str, path: str = "themes.yaml") -> Taxonomy:
             _fail(path, tid_node, f"theme id '{tid}' is used twice (first at line {seen[tid]}).")
         seen[tid] = tid_node.start_mark.line + 1
         name = fields.get("name_zh")
-        if name is None or not str(name.value).strip():
-            _fail(path, node, f"theme '{tid}' needs a 'name_zh'.")
+        if name is None or not isinstance(name, yaml.ScalarNode) or not str(name.value).strip():
+            _fail(path, name or node, f"theme '{tid}' needs a 'name_zh' (one line of text).")
         strong, terms = _strings(path, fields.get("strong"), "strong"), _strings(path, fields.get("terms"), "terms")
         if not strong and not terms:
             _fail(path, node, f"theme '{tid}' has no phrases: give it 'strong' or 'terms'.")
-        threshold = default
-        if "threshold" in fields:
-            try:
-                threshold = int(fields["threshold"].value)
-            except (TypeError, ValueError):
-                _fail(path, fields["threshold"], "'threshold' must be a whole number.")
+        threshold = _number(path, fields["threshold"], "threshold", int) if "threshold" in fields else default
         desc = fields.get("description")
+        if desc is not None and not isinstance(desc, yaml.ScalarNode):
+            _fail(path, desc, f"the 'description' of theme '{tid}' must be one line of text.")
         themes.append(Theme(tid, str(name.value).strip(), str(desc.value).strip() if desc is not None else "",
                             strong, terms, _strings(path, fields.get("exclude"), "exclude"), threshold))
     return Taxonomy(tuple(themes), source=path, **settings)

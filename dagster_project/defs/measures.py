@@ -17,16 +17,21 @@ from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import insert_columns, transaction, write_batches
 
 BATCH = 2000
+# What each step reads of a document: a change to it does the document again.
 BODY_HASH = "md5(coalesce(d.body, ''))"
+# Theme scores also weigh the document's directives: their offsets are part of what is read.
+BODY_AND_DIRECTIVES_HASH = """md5(coalesce(d.body, '') || chr(31) || coalesce((
+    SELECT string_agg(x.char_start || ':' || x.char_end, ',' ORDER BY x.char_start, x.char_end)
+    FROM directives x WHERE x.doc_id = d.doc_id), ''))"""
 
 
-def _refresh(con, ledger: str, tables: tuple[str, ...], version: str) -> tuple[int, int]:
+def _refresh(con, ledger: str, tables: tuple[str, ...], version: str, input_hash: str) -> tuple[int, int]:
     """Forget rows of documents that left, changed, or were made by another version.
     Returns (documents forgotten, documents to do)."""
     with transaction(con):
         forgotten = con.execute(
             f"""DELETE FROM {ledger} l WHERE version <> ? OR NOT EXISTS (
-                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {BODY_HASH} = l.content_hash)""",
+                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {input_hash} = l.content_hash)""",
             [version],
         ).fetchone()[0]
         for t in tables:
@@ -35,11 +40,11 @@ def _refresh(con, ledger: str, tables: tuple[str, ...], version: str) -> tuple[i
     return forgotten, todo
 
 
-def _batches(con, ledger: str, with_directives: bool):
+def _batches(con, ledger: str, with_directives: bool, input_hash: str):
     """The documents to do, in batches, read before any is written (the cursor is drained first)."""
     spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans" if with_directives else ""
     rel = con.execute(
-        f"""SELECT d.doc_id, d.body, {BODY_HASH} AS content_hash{spans} FROM documents d
+        f"""SELECT d.doc_id, d.body, {input_hash} AS content_hash{spans} FROM documents d
             WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
     )
     cols = [c[0] for c in rel.description]
@@ -49,12 +54,13 @@ def _batches(con, ledger: str, with_directives: bool):
     return out
 
 
-def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> int:
-    forgotten, n_todo = _refresh(con, ledger, tables, version)
+def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> dict:
+    input_hash = BODY_AND_DIRECTIVES_HASH if with_directives else BODY_HASH
+    forgotten, n_todo = _refresh(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
-    batches = _batches(con, ledger, with_directives)
+    batches = _batches(con, ledger, with_directives, input_hash)
     write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
-    return n_todo + forgotten
+    return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}
 
 
 @dg.multi_asset(
@@ -70,7 +76,7 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
 def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
-        _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
+        done = _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
         n_rows = con.execute("SELECT count(*) FROM term_counts").fetchone()[0]
         n_docs = con.execute("SELECT count(*) FROM document_lengths").fetchone()[0]
         preview = markdown_table(con.execute(
@@ -79,7 +85,7 @@ def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
         lengths = markdown_table(con.execute(
             "SELECT count(*) AS documents, sum(chars) AS chars, round(avg(chars)) AS mean_chars, sum(tokens) AS tokens FROM document_lengths"))
     context.log.info(f"Term counts done in {time.monotonic() - t0:.1f} s: {n_rows} rows over {n_docs} documents.")
-    yield dg.MaterializeResult(asset_key="term_counts", metadata={"dagster/row_count": n_rows, "commonest_terms": preview})
+    yield dg.MaterializeResult(asset_key="term_counts", metadata={"dagster/row_count": n_rows, "commonest_terms": preview, **done})
     yield dg.MaterializeResult(asset_key="document_lengths", metadata={"dagster/row_count": n_docs, "totals": lengths})
 
 
@@ -106,7 +112,7 @@ def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
                 "theme_id": [t.id for t in taxonomy.themes], "name_zh": [t.name_zh for t in taxonomy.themes],
                 "description": [t.description for t in taxonomy.themes], "position": list(range(len(taxonomy.themes))),
             })
-        _run(context, con, "themed_docs", ("theme_scores",), themes_version(), theme_all, True, "Scoring themes")
+        done = _run(context, con, "themed_docs", ("theme_scores",), themes_version(), theme_all, True, "Scoring themes")
         n_rows = con.execute("SELECT count(*) FROM theme_scores").fetchone()[0]
         primary = markdown_table(con.execute(
             """SELECT t.theme_id, t.name_zh, count(s.doc_id) FILTER (WHERE s.is_primary) AS primary_in,
@@ -114,7 +120,7 @@ def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
                FROM themes t LEFT JOIN theme_scores s USING (theme_id) GROUP BY t.theme_id, t.name_zh, t.position ORDER BY t.position"""))
     context.log.info(f"Theme scores done in {time.monotonic() - t0:.1f} s: {n_rows} rows.")
     yield dg.MaterializeResult(asset_key="themes", metadata={"dagster/row_count": len(taxonomy.themes), "taxonomy": dg.MetadataValue.path(taxonomy.source)})
-    yield dg.MaterializeResult(asset_key="theme_scores", metadata={"dagster/row_count": n_rows, "documents_per_theme": primary})
+    yield dg.MaterializeResult(asset_key="theme_scores", metadata={"dagster/row_count": n_rows, "documents_per_theme": primary, **done})
 
 
 @dg.asset_check(asset="theme_scores", description="Every document with a body and at least 3 sentences has a theme, and exactly one primary.")

@@ -1,7 +1,8 @@
 -- Distinctive terms of each meeting against its series' baseline (the previous N meetings of the
 -- same series, N = getvariable('baseline_meetings')): the log-odds ratio with an informative Dirichlet
--- prior of Monroe, Colaresi and Quinn (2008), the prior proportional to the series' own term counts
--- and summing to getvariable('prior_size'). The same formula as core/keyness.log_odds_dirichlet.
+-- prior of Monroe, Colaresi and Quinn (2008), the prior proportional to the meeting and its baseline
+-- together (so a meeting's scores do not move as later meetings arrive) and summing to
+-- getvariable('prior_size'). The same formula as core/keyness.compare with its default background.
 -- Top getvariable('top_terms') terms in each direction: 'meeting' (more than the baseline) and 'baseline'.
 CREATE OR REPLACE TABLE mart_distinctive_terms AS
 WITH m AS (
@@ -21,12 +22,6 @@ target AS (
 reference AS (
     SELECT b.meeting_id, c.term, sum(c.n)::DOUBLE AS y FROM base b JOIN content c ON c.doc_id = b.doc_id GROUP BY ALL
 ),
-background AS (
-    SELECT m.series, c.term, sum(c.n)::DOUBLE AS y FROM m JOIN content c ON c.doc_id = m.report_doc_id GROUP BY ALL
-),
-series_total AS (
-    SELECT series, sum(y) AS total FROM background GROUP BY series
-),
 pairs AS (
     SELECT coalesce(t.meeting_id, r.meeting_id) AS meeting_id, coalesce(t.term, r.term) AS term,
            coalesce(t.y, 0) AS y_t, coalesce(r.y, 0) AS y_r
@@ -34,12 +29,10 @@ pairs AS (
 ),
 with_prior AS (
     SELECT p.*, m.series, m.meeting_date,
-           getvariable('prior_size') * g.y / s.total AS a,
+           getvariable('prior_size') * (p.y_t + p.y_r) / sum(p.y_t + p.y_r) OVER (PARTITION BY p.meeting_id) AS a,
            sum(p.y_t) OVER (PARTITION BY p.meeting_id) AS n_t,
            sum(p.y_r) OVER (PARTITION BY p.meeting_id) AS n_r
     FROM pairs p JOIN m USING (meeting_id)
-    JOIN background g ON g.series = m.series AND g.term = p.term
-    JOIN series_total s ON s.series = m.series
     WHERE p.meeting_id IN (SELECT meeting_id FROM target)
 ),
 scored AS (
@@ -49,11 +42,14 @@ scored AS (
     FROM with_prior
     WHERE y_t + y_r >= getvariable('min_count')
 ),
+nonzero AS (
+    SELECT * FROM scored WHERE abs(delta) > 1e-9  -- a term used alike in both is distinctive of neither
+),
 ranked AS (
     SELECT *, delta / sqrt(variance) AS z,
            CASE WHEN delta > 0 THEN 'meeting' ELSE 'baseline' END AS direction,
            row_number() OVER (PARTITION BY meeting_id, delta > 0 ORDER BY abs(delta / sqrt(variance)) DESC, term) AS rank
-    FROM scored
+    FROM nonzero
 )
 SELECT r.meeting_id, r.series, r.meeting_date,
        (SELECT count(*) FROM base b WHERE b.meeting_id = r.meeting_id)::INTEGER AS baseline_meetings,

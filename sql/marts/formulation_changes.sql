@@ -4,7 +4,12 @@ CREATE OR REPLACE TABLE mart_formulation_changes AS
 WITH used AS (
     SELECT doc_id, canonical, count(*)::INTEGER AS occurrences, min(surface) AS surface
     FROM formulations GROUP BY doc_id, canonical
-)
+),
+-- how many formulations each report uses: a report using none makes everything look dropped
+per_doc AS (
+    SELECT doc_id, count(*)::INTEGER AS n FROM used GROUP BY doc_id
+),
+changes AS (
 SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting_date,
        'added' AS change, u.canonical, u.surface, u.occurrences
 FROM meeting_sequence o JOIN used u ON u.doc_id = o.report_doc_id
@@ -15,7 +20,15 @@ SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting
        'dropped', p.canonical, p.surface, p.occurrences
 FROM meeting_sequence o JOIN used p ON p.doc_id = o.prev_doc_id
 WHERE NOT EXISTS (SELECT 1 FROM used u WHERE u.doc_id = o.report_doc_id AND u.canonical = p.canonical)
-ORDER BY series, meeting_date, change, canonical;
+
+)
+SELECT c.*, coalesce(a.n, 0) AS meeting_formulations, coalesce(b.n, 0) AS prev_formulations
+FROM changes c
+JOIN meetings m ON m.meeting_id = c.meeting_id
+JOIN meetings p ON p.meeting_id = c.prev_meeting_id
+LEFT JOIN per_doc a ON a.doc_id = m.report_doc_id
+LEFT JOIN per_doc b ON b.doc_id = p.report_doc_id
+ORDER BY c.series, c.meeting_date, c.change, c.canonical;
 COMMENT ON TABLE mart_formulation_changes IS 'Formulations added and dropped between consecutive meetings of a series (canonical forms).';
 COMMENT ON COLUMN mart_formulation_changes.meeting_id IS 'The meeting.';
 COMMENT ON COLUMN mart_formulation_changes.series IS 'Its series.';
@@ -26,3 +39,5 @@ COMMENT ON COLUMN mart_formulation_changes.change IS 'added (used now, not befor
 COMMENT ON COLUMN mart_formulation_changes.canonical IS 'The formulation (formulations.canonical).';
 COMMENT ON COLUMN mart_formulation_changes.surface IS 'A spelling of it as written.';
 COMMENT ON COLUMN mart_formulation_changes.occurrences IS 'Times the meeting (added) or the previous meeting (dropped) used it.';
+COMMENT ON COLUMN mart_formulation_changes.meeting_formulations IS 'Distinct formulations the meeting''s report uses (0: every earlier one shows as dropped).';
+COMMENT ON COLUMN mart_formulation_changes.prev_formulations IS 'Distinct formulations the previous meeting''s report uses (0: every one shows as added).';
