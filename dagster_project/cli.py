@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from dagster_project.store import Paths, UsageError, writer_lock
 
@@ -108,8 +107,14 @@ def summary(paths: Paths, seconds: float, failed_checks: list[str] | None = None
         lines += [f"  {c}" for c in failed_checks]
     lines.append(f"Database (query it from a notebook): {paths.published}")
     lines.append(f"Parquet exports:                     {paths.parquet_dir}")
-    lines.append(f"Charts:                              {paths.charts_dir}")
-    lines.append(f"Reports:                             {paths.reports_dir}")
+    pngs = sorted(paths.charts_dir.glob("*/*.png")) if paths.charts_dir.exists() else []
+    lines.append(f"Charts ({len(pngs)} PNG, each with an SVG beside it):")
+    lines += [f"  {p}" for p in pngs]
+    latest = paths.reports_dir / "latest" / "index.html"
+    if latest.exists():
+        lines.append(f"Report (open it in a browser):       {latest}")
+    else:
+        lines.append(f"Reports:                             {paths.reports_dir}")
     lines.append(f"Dagster instance (huiyi ui shows this run): {paths.dagster_home}")
     return "\n".join(lines)
 

@@ -53,3 +53,14 @@ def full_run(tmp_path_factory):
     marts = tmp / "marts"
     result = run_assets(raw, marts)
     return raw, marts, result
+
+
+@pytest.fixture(scope="module")
+def db(full_run):
+    """The published database of full_run, read-only."""
+    import duckdb
+
+    _, marts, _ = full_run
+    con = duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True)
+    yield con
+    con.close()

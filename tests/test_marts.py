@@ -1,21 +1,12 @@
 """The marts, materialised by the real assets over the fixture raw folder, checked against the tables
 and against the core functions computed independently in Python."""
 
-import duckdb
 import pytest
 
 from dagster_project.core.keyness import compare
 from dagster_project.core.terms import count_terms
 
 PBOC = "中国人民银行货币政策委员会例会"
-
-
-@pytest.fixture(scope="module")
-def db(full_run):
-    _, marts, _ = full_run
-    con = duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True)
-    yield con
-    con.close()
 
 
 def test_marts_are_published_with_comments(db):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import shutil
 import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from .conftest import RAW_FIXTURES, SEED, run_assets
 

@@ -81,7 +81,7 @@ def normalise(text: str) -> str:
     text = _ASCII_PAREN.sub(lambda m: "（" + m.group(1) + "）", text)
     lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     # A space between two Chinese characters is an artefact of line wrapping or tag removal.
-    lines = [re.sub(rf"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", ln) for ln in lines]
+    lines = [re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", ln) for ln in lines]
     return "\n".join(ln for ln in lines if ln)
 
 

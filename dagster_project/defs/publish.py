@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from dagster_project.defs.charts import CHART_KEYS
 from dagster_project.defs.marts import MART_TABLES
 from dagster_project.defs.resources import HuiyiStore
 
@@ -14,7 +15,7 @@ EXPORTED = ["documents", "rejected_records", "meetings", "participants", "direct
 @dg.asset(
     group_name="publish",
     deps=["documents", "rejected_records", "raw_files", "meetings", "participants", "directives", "formulations", "formulation_candidates",
-          "term_counts", "document_lengths", "themes", "theme_scores", *MART_TABLES],
+          "term_counts", "document_lengths", "themes", "theme_scores", *MART_TABLES, *CHART_KEYS, "weekly_report"],
     description="The published DuckDB file (huiyi.duckdb at the top of the marts folder) that notebooks query. "
     "Written privately and swapped in by atomic rename: an open notebook keeps the old file until it reconnects.",
     kinds={"duckdb", "parquet"},

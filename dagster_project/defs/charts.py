@@ -1,0 +1,218 @@
+"""Charts of the marts, written as PNG and SVG under <marts>/charts/<chart>/<series>.png, one asset per chart.
+
+Which series, terms and how many meetings: ChartsConfig (set it in the UI's launchpad); by default the
+State Council executive meetings, the Politburo meetings and the central bank's committee meetings where
+the database has them, else its largest series, and for term trends the terms that changed most.
+"""
+
+import base64
+import re
+
+import dagster as dg
+import pandas as pd
+
+from dagster_project.analysis import distinctive_terms
+from dagster_project.core import charts
+from dagster_project.core.terms import lexicon_words
+from dagster_project.defs.resources import HuiyiStore
+
+FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
+GENERIC_SERIES = {"会议", "座谈会"}
+
+
+class ChartsConfig(dg.Config):
+    series: list[str] = []  # empty: the favourite series the database has, else its largest
+    terms: list[str] = []  # empty: per series, the terms whose use changed most lately
+    meetings: int = 24  # meetings shown in the per-meeting charts (the latest ones)
+    start: str = ""  # YYYY-MM-DD: with end, a period instead of the latest meetings (quarters when long)
+    end: str = ""
+    baseline_meetings: int = 8  # for choosing terms: the latest meetings against all earlier ones
+
+
+def chosen_series(con, config: ChartsConfig, n: int = 3) -> list[str]:
+    if config.series:
+        return list(config.series)
+    rows = con.execute("SELECT series, count(*) AS n FROM meetings GROUP BY series ORDER BY n DESC, series").fetchall()
+    have = {s: k for s, k in rows}
+    out = [s for s in FAVOURITE_SERIES if have.get(s, 0) >= 2]
+    for s, k in rows:
+        if len(out) >= n:
+            break
+        if s not in out and s not in GENERIC_SERIES and k >= 2:
+            out.append(s)
+    return out
+
+
+def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
+    """The meetings a per-meeting chart shows: the latest `meetings`, or those of the period."""
+    if config.start and config.end:
+        return con.execute(
+            "SELECT meeting_id, meeting_date FROM meetings WHERE series = ? AND meeting_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY meeting_date",
+            [series, config.start, config.end]).df()
+    return con.execute(
+        "SELECT * FROM (SELECT meeting_id, meeting_date FROM meetings WHERE series = ? ORDER BY meeting_date DESC LIMIT ?) ORDER BY meeting_date",
+        [series, config.meetings]).df()
+
+
+def _labels(ms: pd.DataFrame) -> dict[str, str]:
+    return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
+
+
+def _span(ms: pd.DataFrame) -> str:
+    if ms.empty:
+        return ""
+    return f"{pd.Timestamp(ms.meeting_date.min()):%Y-%m-%d} 至 {pd.Timestamp(ms.meeting_date.max()):%Y-%m-%d}，{len(ms)} 次会议"
+
+
+def theme_emphasis_figure(con, series: str, config: ChartsConfig):
+    ms = _meetings(con, series, config)
+    rows = con.execute(
+        "SELECT meeting_id, meeting_date, name_zh, position, share FROM mart_theme_emphasis WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ms.meeting_id.tolist()]).df()
+    quarters = len(ms) > config.meetings
+    if quarters:
+        rows["label"] = rows.meeting_date.map(charts.quarter_label)
+        rows = rows.groupby(["label", "name_zh", "position"], as_index=False)["share"].mean()
+    else:
+        rows["label"] = rows.meeting_id.map(_labels(ms))
+    rows = rows.sort_values("label")
+    unit = "每季度会议平均" if quarters else "每次会议"
+    return charts.theme_heatmap(rows, f"{series}：各主题所占句子比例（{unit}）", _span(ms))
+
+
+def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
+    ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings WHERE series = ? ORDER BY meeting_date", [series]).fetchall()]
+    recent, earlier = ids[-config.baseline_meetings:], ids[:-config.baseline_meetings]
+    if not earlier:
+        return []
+    keys = distinctive_terms(con, recent, earlier, top=None, min_count=5)
+    # political vocabulary first (the user dictionary and the formulations), else any word of 2+ characters
+    vocab = lexicon_words()
+    for wanted in (lambda t: t in vocab, lambda t: len(t) >= 2):
+        up = [k.term for k in keys if k.z > 0 and wanted(k.term)][:3]
+        down = [k.term for k in reversed(keys) if k.z < 0 and wanted(k.term)][:2]
+        if len(up) + len(down) >= 4:
+            return up + down
+    return up + down
+
+
+def term_trends_figure(con, series: str, config: ChartsConfig):
+    terms = list(config.terms) or _changed_terms(con, series, config)
+    span = con.execute("SELECT min(meeting_date), max(meeting_date) FROM meetings WHERE series = ?", [series]).fetchone()
+    start = config.start or (str(span[0]) if span[0] else "1900-01-01")
+    end = config.end or (str(span[1]) if span[1] else "2100-01-01")
+    months = (pd.Timestamp(end) - pd.Timestamp(start)).days / 30.4
+    unit = "quarter" if months > 36 else "month"
+    rows = con.execute(
+        f"""WITH r AS (
+                SELECT date_trunc('{unit}', month)::DATE AS period, term, sum(n) AS n FROM mart_term_rates
+                WHERE series = ? AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AND term IN (SELECT unnest(?::VARCHAR[]))
+                GROUP BY ALL),
+            d AS (
+                SELECT date_trunc('{unit}', month)::DATE AS period, sum(chars) AS chars FROM
+                (SELECT DISTINCT month, chars FROM mart_term_rates WHERE series = ? AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))
+                GROUP BY ALL)
+            SELECT d.period, t.term, coalesce(r.n, 0) * 10000.0 / d.chars AS rate
+            FROM d CROSS JOIN (SELECT unnest(?::VARCHAR[]) AS term) t LEFT JOIN r ON r.period = d.period AND r.term = t.term
+            ORDER BY d.period""",
+        [series, start, end, terms, series, start, end, terms]).df()
+    per = "季度" if unit == "quarter" else "月"
+    chosen = "所选词语" if config.terms else f"近 {config.baseline_meetings} 次会议变化最大的词"
+    return charts.term_trends(rows, f"{series}：{chosen}每万字出现次数（按{per}）", f"{start} 至 {end}；词：{'、'.join(terms)}"), terms
+
+
+def distinctive_figure(con, series: str, config: ChartsConfig):
+    latest = con.execute(
+        "SELECT meeting_id, meeting_date, baseline_meetings FROM mart_distinctive_terms WHERE series = ? ORDER BY meeting_date DESC LIMIT 1",
+        [series]).fetchone()
+    if latest is None:
+        return charts.empty_figure(f"{series}：最新会议的特色词", "该系列没有可比较的前次会议")
+    # words of one character (好, 新, 党) say little on a chart; the mart keeps them
+    rows = con.execute(
+        """SELECT term, z FROM mart_distinctive_terms WHERE meeting_id = ? AND length(term) >= 2
+           QUALIFY row_number() OVER (PARTITION BY direction ORDER BY rank) <= 12""", [latest[0]]).df()
+    return charts.distinctive_bars(
+        rows, f"{series} {latest[1]:%Y-%m-%d}：与前 {latest[2]} 次会议相比的特色词",
+        "对数几率（Monroe 等 2008，信息性狄利克雷先验）的 z 值")
+
+
+def formulation_life_figure(con, series: str, config: ChartsConfig):
+    ms = _meetings(con, series, config)
+    rows = con.execute(
+        """WITH used AS (
+               SELECT DISTINCT m.meeting_id, f.canonical FROM meetings m JOIN formulations f ON f.doc_id = m.report_doc_id
+               WHERE m.series = ?),
+           first AS (SELECT u.canonical, min(m.meeting_date) AS first_seen FROM used u JOIN meetings m USING (meeting_id) GROUP BY 1),
+           shown AS (SELECT canonical FROM used WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))
+                     GROUP BY 1 ORDER BY count(*) DESC, canonical LIMIT 30)
+           SELECT w.meeting_id, s.canonical, f.first_seen, u.meeting_id IS NOT NULL AS used
+           FROM (SELECT unnest(?::VARCHAR[]) AS meeting_id) w CROSS JOIN shown s JOIN first f USING (canonical)
+           LEFT JOIN used u ON u.meeting_id = w.meeting_id AND u.canonical = s.canonical""",
+        [series, ms.meeting_id.tolist(), ms.meeting_id.tolist()]).df()
+    labels = _labels(ms)
+    rows["label"] = rows.meeting_id.map(labels)
+    rows["order"] = rows.meeting_id.map({m: i for i, m in enumerate(ms.meeting_id)})
+    rows = rows.sort_values(["order", "canonical"])
+    return charts.formulation_life(rows, f"{series}：提法的使用（▲ 首次，■ 最后）", _span(ms) + "；最多 30 条提法")
+
+
+def directive_force_figure(con, series: str, config: ChartsConfig):
+    ms = _meetings(con, series, config)
+    rows = con.execute(
+        """SELECT meeting_id, speaker, strength, strength_rank, directives FROM mart_directive_summary
+           WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))""", [ms.meeting_id.tolist()]).df()
+    labels = _labels(ms)
+    rows["label"] = pd.Categorical(rows.meeting_id.map(labels), categories=list(labels.values()), ordered=True)
+    rows = rows.sort_values("label")
+    rows["label"] = rows["label"].astype(str)
+    return charts.directive_force(rows, f"{series}：每次会议的指示条数与力度", _span(ms))
+
+
+CHARTS = {
+    "theme_emphasis": (theme_emphasis_figure, ["mart_theme_emphasis"], "Theme emphasis of each chosen series: meetings against themes, as a heatmap of shares (quarters for long periods)."),
+    "term_trends": (term_trends_figure, ["mart_term_rates", "mart_distinctive_terms"], "Rates per 10,000 characters of chosen terms (by default those that changed most lately), by month or quarter, per series."),
+    "distinctive_terms": (distinctive_figure, ["mart_distinctive_terms"], "The latest meeting of each series against the previous ones: distinctive terms as diverging bars of log-odds z-scores."),
+    "formulation_life": (formulation_life_figure, ["formulations", "meetings"], "The life of formulations in each series: which meetings used each, first and last use marked."),
+    "directive_force": (directive_force_figure, ["mart_directive_summary"], "Directives per meeting by strength, and by speaker where meetings have several."),
+}
+
+
+def file_name(series: str) -> str:
+    """A series name as a file name: Chinese kept, anything a file system dislikes replaced."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", series).strip("._") or "series"
+
+
+def preview_md(png: bytes, caption: str) -> str:
+    return f"![{caption}](data:image/png;base64,{base64.b64encode(png).decode()})"
+
+
+def _chart_asset(kind: str, build, deps: list[str], description: str):
+    @dg.asset(name=f"chart_{kind}", group_name="charts", deps=deps, kinds={"matplotlib", "png", "svg"}, description=description)
+    def _asset(context: dg.AssetExecutionContext, config: ChartsConfig, store: HuiyiStore) -> dg.MaterializeResult:
+        out_dir = store.paths.charts_dir / kind
+        written, previews, extra = [], [], {}
+        with store.writer() as con:
+            for series in chosen_series(con, config):
+                result = build(con, series, config)
+                fig, more = (result if isinstance(result, tuple) else (result, None))
+                if more is not None:
+                    extra[series] = more
+                if not previews:
+                    previews.append(preview_md(charts.png_bytes(fig), series))
+                png, _ = charts.save(fig, out_dir / file_name(series))
+                written.append(str(png))
+                context.log.info(f"Wrote {png} (and .svg)")
+        meta = {
+            "files": dg.MetadataValue.json(written),
+            "path": dg.MetadataValue.path(str(out_dir)),
+            "preview": dg.MetadataValue.md(previews[0] if previews else "(no series to chart)"),
+        }
+        if extra:
+            meta["terms"] = dg.MetadataValue.json(extra)
+        return dg.MaterializeResult(metadata=meta)
+
+    return _asset
+
+
+chart_assets = [_chart_asset(kind, *spec) for kind, spec in CHARTS.items()]
+CHART_KEYS = [f"chart_{kind}" for kind in CHARTS]

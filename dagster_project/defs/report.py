@@ -1,0 +1,114 @@
+"""The weekly report: what is new since the last report, each new meeting against the previous meeting of
+its series, then the series' charts. One self-contained HTML page per run under reports/<date>/index.html,
+copied to reports/latest/; the schedule writes it every Monday at 08:00 Beijing time."""
+
+import shutil
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import dagster as dg
+
+from dagster_project.core.report import ChartImage, MeetingChanges, Report, render_report
+from dagster_project.defs.charts import CHART_KEYS, CHARTS, ChartsConfig, chosen_series, file_name
+from dagster_project.defs.jobs import everything
+from dagster_project.defs.marts import MART_TABLES
+from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import transaction
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+LISTED = 30  # new meetings described in full; the rest are counted
+FIRST_REPORT = 20  # a first report describes the newest meetings only
+CHART_CAPTIONS = {
+    "theme_emphasis": "各主题所占句子比例", "term_trends": "变化最大的词的使用频率", "distinctive_terms": "最新会议与前几次会议相比的特色词",
+    "formulation_life": "提法的使用", "directive_force": "指示条数与力度",
+}
+
+
+def _meeting_changes(con, meeting_id: str) -> MeetingChanges:
+    m = con.execute(
+        """SELECT s.meeting_id, s.series, s.meeting_date, coalesce(d.title, m.meeting_name, s.series), m.chair, s.prev_meeting_date
+           FROM meeting_sequence s JOIN meetings m USING (meeting_id) JOIN documents d ON d.doc_id = m.report_doc_id
+           WHERE s.meeting_id = ?""", [meeting_id]).fetchall()[0]
+    mc = MeetingChanges(m[0], m[1], f"{m[2]:%Y-%m-%d}", m[3], m[4], f"{m[5]:%Y-%m-%d}" if m[5] else None)
+    for change, canonical in con.execute(
+            "SELECT change, canonical FROM mart_formulation_changes WHERE meeting_id = ? ORDER BY occurrences DESC, canonical", [meeting_id]).fetchall():
+        (mc.added if change == "added" else mc.dropped).append(canonical)
+    mc.theme_moves = [(n, float(b), float(a)) for n, b, a in con.execute(
+        "SELECT name_zh, prev_share, share FROM mart_theme_shifts WHERE meeting_id = ? AND rank <= 3 AND abs(delta) >= 0.02 ORDER BY rank",
+        [meeting_id]).fetchall()]
+    mc.directives_by_speaker = [(s, int(n), int(k)) for s, n, k in con.execute(
+        """SELECT speaker, sum(directives), coalesce(sum(directives) FILTER (WHERE strength_rank >= 4), 0) FROM mart_directive_summary
+           WHERE meeting_id = ? GROUP BY speaker ORDER BY 2 DESC""", [meeting_id]).fetchall()]
+    for direction, term in con.execute(
+            "SELECT direction, term FROM mart_distinctive_terms WHERE meeting_id = ? AND rank <= 6 ORDER BY rank", [meeting_id]).fetchall():
+        (mc.distinctive_up if direction == "meeting" else mc.distinctive_down).append(term)
+    primary = con.execute("SELECT name_zh FROM mart_theme_emphasis WHERE meeting_id = ? AND is_primary", [meeting_id]).fetchall()
+    mc.primary_theme = primary[0][0] if primary else None
+    return mc
+
+
+@dg.asset(
+    group_name="report",
+    deps=[*MART_TABLES, *CHART_KEYS],
+    kinds={"html"},
+    description="The weekly HTML report (reports/<date>/index.html and reports/latest/): new meetings since the last "
+    "report against the previous meeting of their series, then the series' charts. Autoescaped: scraped text never runs.",
+)
+def weekly_report(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
+    now = datetime.now(BEIJING)
+    reports_dir = store.paths.reports_dir
+    report_id = f"{now:%Y-%m-%d}"
+    if (reports_dir / report_id).exists():
+        report_id = f"{now:%Y-%m-%d-%H%M%S}"
+    with store.writer(context.log.info) as con:
+        previous = con.execute("SELECT report_id FROM report_log ORDER BY generated_at DESC LIMIT 1").fetchall()
+        first = not previous
+        new_ids = [r[0] for r in con.execute(
+            """SELECT meeting_id FROM meetings
+               WHERE meeting_id NOT IN (SELECT unnest(meeting_ids) FROM report_log)
+               ORDER BY meeting_date DESC, meeting_id""").fetchall()]
+        listed = new_ids[:FIRST_REPORT if first else LISTED]
+        meetings = [_meeting_changes(con, mid) for mid in listed]
+        totals = con.execute("SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM documents)").fetchall()[0]
+        series = chosen_series(con, ChartsConfig())
+        all_ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings").fetchall()]
+        charts = {}
+        for s in series:
+            images = []
+            for kind in CHARTS:
+                png = store.paths.charts_dir / kind / f"{file_name(s)}.png"
+                if png.exists():
+                    images.append(ChartImage(f"{s}：{CHART_CAPTIONS[kind]}", png.read_bytes()))
+            if images:
+                charts[s] = images
+        report = Report(
+            generated_at=f"{now:%Y-%m-%d %H:%M}", title=f"会议周报 {now:%Y-%m-%d}", new_meetings=meetings,
+            new_total=len(new_ids), first_report=first, meetings_total=totals[0], documents_total=totals[1],
+            previous_report=previous[0][0] if previous else None, charts=charts,
+        )
+        html = render_report(report)
+        out = reports_dir / report_id / "index.html"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
+        latest = reports_dir / "latest"
+        latest.mkdir(parents=True, exist_ok=True)
+        tmp = latest / "index.html.tmp"
+        shutil.copyfile(out, tmp)
+        tmp.replace(latest / "index.html")
+        with transaction(con):
+            con.execute("INSERT INTO report_log VALUES (?, ?, ?, ?)", [report_id, now.replace(tzinfo=None), str(out), all_ids])
+    context.log.info(f"Report written: {out} ({len(new_ids)} new meetings, {len(meetings)} described)")
+    return dg.MaterializeResult(metadata={
+        "path": dg.MetadataValue.path(str(out)), "latest": dg.MetadataValue.path(str(latest / "index.html")),
+        "new_meetings": len(new_ids), "described": len(meetings), "size_kb": round(len(html.encode()) / 1024, 1),
+    })
+
+
+weekly_schedule = dg.ScheduleDefinition(
+    name="weekly_report_schedule",
+    job=everything,
+    cron_schedule="0 8 * * 1",
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Every Monday at 08:00 Beijing time: read what is new in the raw folder and write the weekly report.",
+)
