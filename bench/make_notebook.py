@@ -79,6 +79,8 @@ def main() -> None:
     nb = nbf.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [nbf.v4.new_markdown_cell(src) if kind == "md" else nbf.v4.new_code_cell(src) for kind, src in CELLS]
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:02d}"  # stable ids: writing the notebook again changes nothing
     out = Path(__file__).resolve().parents[1] / "notebooks" / "explore.ipynb"
     nbf.write(nb, out)
     print("wrote", out)

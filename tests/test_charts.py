@@ -61,3 +61,30 @@ def test_chart_assets_wrote_png_and_svg_with_previews(full_run):
             assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         mat = result.asset_materializations_for_node(f"chart_{kind}")[0]
         assert mat.metadata["preview"].value.startswith("![")
+
+
+def test_a_long_chosen_period_is_drawn_by_quarter_and_stays_legible(db):
+    config = ChartsConfig(start="2010-01-01", end="2025-12-31", meetings=3)  # 5 meetings in the fixture
+    for kind, (build, _, _) in CHARTS.items():
+        result = build(db, "中国人民银行货币政策委员会例会", config)
+        fig = result[0] if isinstance(result, tuple) else result
+        assert charts.overlapping_tick_labels(fig) == [], kind
+        assert fig.get_size_inches()[0] < 40, kind  # a period widens a chart by quarters, not by meetings
+        if kind in ("theme_emphasis", "formulation_life", "directive_force"):
+            labels = [t.get_text() for ax in fig.axes for t in ax.get_xticklabels() if t.get_text()]
+            assert labels and all(t[4:6] == "-Q" for t in labels), kind
+        plt.close(fig)
+
+
+def test_charts_yaml_keeps_a_choice_and_names_its_mistakes(tmp_path, monkeypatch):
+    from dagster_project.defs.charts import effective_config
+
+    f = tmp_path / "charts.yaml"
+    f.write_text("series: [国务院常务会议]\nterms: [疫情防控]\nmeetings: 12\n", encoding="utf-8")
+    monkeypatch.setenv("HUIYI_CHARTS", str(f))
+    got = effective_config(ChartsConfig())
+    assert (got.series, got.terms, got.meetings) == (["国务院常务会议"], ["疫情防控"], 12)
+    assert effective_config(ChartsConfig(meetings=30)).meetings == 30  # the launchpad wins for one run
+    f.write_text("serie: [国务院常务会议]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"charts.yaml: unknown key 'serie'"):
+        effective_config(ChartsConfig())

@@ -26,18 +26,27 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="module")
-def two_runs(tmp_path_factory):
+def three_runs(tmp_path_factory):
+    """A first report; a second after one new meeting arrived; a third with nothing new.
+    Returns (marts, report folders in order)."""
     tmp = tmp_path_factory.mktemp("report")
     raw = tmp / "raw"
     shutil.copytree(RAW_FIXTURES, raw)
+    marts = tmp / "marts"
+    folders = []
+
+    def run():
+        run_assets(raw, marts)
+        new = sorted(set(p.name for p in (marts / "reports").iterdir()) - {"latest", *folders})
+        assert len(new) == 1  # every run keeps its own report beside the earlier ones
+        folders.append(new[0])
+
+    run()
     (raw / "scraper").mkdir()
     (raw / "scraper" / "2026-11.jsonl").write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
-    marts = tmp / "marts"
-    run_assets(raw, marts)
-    first = (marts / "reports" / "latest" / "index.html").read_text(encoding="utf-8")
-    first_dirs = sorted(p.name for p in (marts / "reports").iterdir())
-    run_assets(raw, marts)
-    return marts, first, first_dirs
+    run()
+    run()
+    return marts, folders
 
 
 def _render(path: Path) -> dict:
@@ -58,15 +67,22 @@ def _render(path: Path) -> dict:
         out["scripts"] = page.locator("script").count()
         out["images"] = page.evaluate("Array.from(document.images).filter(i => i.complete && i.naturalWidth > 0).length")
         out["no_new"] = page.locator("#no-new-meetings").count()
-        out["png"] = page.screenshot(full_page=False)
+        out["png"] = page.screenshot(full_page=True)
         browser.close()
     return out
 
 
-def test_the_first_report_shows_the_newest_meeting_with_its_charts(two_runs):
-    marts, _, first_dirs = two_runs
-    first = marts / "reports" / first_dirs[0] / "index.html"
-    page = _render(first)
+def test_a_first_report_lists_the_newest_meetings(three_runs):
+    marts, folders = three_runs
+    page = _render(marts / "reports" / folders[0] / "index.html")
+    assert page["errors"] == [] and page["dialogs"] == []
+    assert "首次报告" in page["text"] and page["images"] >= 5
+
+
+def test_the_next_report_shows_the_one_new_meeting_as_text_with_its_charts(three_runs):
+    marts, folders = three_runs
+    html = marts / "reports" / folders[1] / "index.html"
+    page = _render(html)
     assert page["errors"] == [] and page["dialogs"] == []
     pixels = mpimg.imread(io.BytesIO(page["png"]))
     assert pixels.reshape(-1, pixels.shape[-1]).std(axis=0).max() > 0.01  # not one uniform colour
@@ -75,19 +91,28 @@ def test_the_first_report_shows_the_newest_meeting_with_its_charts(two_runs):
             """SELECT d.title, m.series FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id
                ORDER BY m.meeting_date DESC LIMIT 1""").fetchone()
     assert title == HOSTILE_TITLE and series == "国务院常务会议"
+    assert "共有 1 次新会议" in page["text"]  # only the meeting that arrived since the first report
     assert title in page["text"]  # shown as text, markup and all
     assert page["scripts"] == 0  # the scraped <script> never became an element
     assert page["images"] >= 5  # the series' charts, embedded
 
 
-def test_a_run_with_nothing_new_says_so(two_runs):
-    marts, first_html, first_dirs = two_runs
-    assert "没有新的会议" not in first_html
-    dirs = sorted(p.name for p in (marts / "reports").iterdir())
-    assert len(dirs) == len(first_dirs) + 1  # the first report is kept beside the second
+def test_a_run_with_nothing_new_says_so(three_runs):
+    marts, folders = three_runs
+    latest = (marts / "reports" / "latest" / "index.html").read_text(encoding="utf-8")
+    assert latest == (marts / "reports" / folders[2] / "index.html").read_text(encoding="utf-8")
     page = _render(marts / "reports" / "latest" / "index.html")
     assert page["errors"] == []
     assert page["no_new"] == 1 and "自上次报告以来没有新的会议" in page["text"]
+
+
+def test_files_arriving_during_the_week_do_not_use_up_the_report():
+    from dagster_project.definitions import defs
+
+    sensor = defs.resolve_sensor_def("raw_folder_sensor")
+    job = defs.resolve_job_def(sensor.job_name)
+    assert sensor.job_name == "huiyi_refresh"
+    assert "weekly_report" not in {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
 
 
 def test_the_schedule_runs_mondays_at_eight_beijing_time():

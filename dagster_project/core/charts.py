@@ -30,7 +30,7 @@ plt.rcParams.update({
     "font.family": "sans-serif",
     "font.sans-serif": [FONT_NAME, "DejaVu Sans"],
     "axes.unicode_minus": False,  # the font's minus sign, not U+2212 it may lack
-    "svg.fonttype": "none",  # SVG keeps text as text (searchable, selectable)
+    "svg.fonttype": "path",  # glyphs drawn as outlines: the SVG shows Chinese on a machine without the font
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "axes.spines.top": False,
@@ -116,8 +116,9 @@ def distinctive_bars(rows: pd.DataFrame, title: str, subtitle: str | None = None
 
 
 def formulation_life(rows: pd.DataFrame, title: str, subtitle: str | None = None) -> Figure:
-    """Which meetings (`label`, in order) used which formulations (`canonical`): a dot where used; the
-    first use marked ▲ and the last ■ within the window; `first_seen` (the series' first use) in the label."""
+    """Which meetings or quarters (`label`, in order) used which formulations (`canonical`, `used`): a dot
+    where used, ▲ where the series used it for the first time ever (`is_first`), ■ for the last time so far
+    (`is_last`); `first_seen` (the series' first use) in the label."""
     if rows.empty:
         return empty_figure(title, "所选会议没有使用提法")
     labels = list(dict.fromkeys(rows["label"]))
@@ -127,29 +128,33 @@ def formulation_life(rows: pd.DataFrame, title: str, subtitle: str | None = None
     first_seen = rows.drop_duplicates("canonical").set_index("canonical")["first_seen"]
     fig, ax = plt.subplots(figsize=(max(7.5, 3.8 + 0.42 * len(labels)), max(3.0, 0.3 * len(forms) + 1.8)), layout="constrained")
     for i, f in enumerate(forms):
-        cols = sorted(labels.index(x) for x in used.loc[used["canonical"] == f, "label"])
+        mine = used[used["canonical"] == f]
+        cols = sorted(labels.index(x) for x in mine["label"])
         ax.plot([cols[0], cols[-1]], [i, i], color="#cccccc", linewidth=1, zorder=1)
         ax.scatter(cols, [i] * len(cols), s=22, color="#444444", zorder=2)
-        ax.scatter([cols[0]], [i], marker="^", s=60, color="#1a9850", zorder=3)
-        ax.scatter([cols[-1]], [i], marker="s", s=40, color="#d73027", zorder=3)
+        firsts = [labels.index(x) for x in mine.loc[mine["is_first"], "label"]]
+        lasts = [labels.index(x) for x in mine.loc[mine["is_last"], "label"]]
+        ax.scatter(firsts, [i] * len(firsts), marker="^", s=60, color="#1a9850", zorder=3)
+        ax.scatter(lasts, [i] * len(lasts), marker="s", s=40, color="#d73027", zorder=3)
     ax.set_yticks(range(len(forms)), [f"{f}（首见 {pd.Timestamp(first_seen[f]):%Y-%m}）" for f in forms], fontsize=8.5)
     ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=8)
     ax.set_xlim(-0.6, len(labels) - 0.4)
     ax.invert_yaxis()
     ax.grid(axis="x", color="#eeeeee", linewidth=0.6)
-    ax.scatter([], [], marker="^", color="#1a9850", label="窗口内首次使用")
-    ax.scatter([], [], marker="s", color="#d73027", label="窗口内最后使用")
+    ax.scatter([], [], marker="^", color="#1a9850", label="该系列首次使用")
+    ax.scatter([], [], marker="s", color="#d73027", label="该系列迄今最后一次使用")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     _title(fig, title, subtitle)
     return fig
 
 
-def directive_force(rows: pd.DataFrame, title: str, subtitle: str | None = None) -> Figure:
-    """Directives per meeting (`label`) stacked by strength (`strength_rank`, `strength`); where meetings
-    have several speakers, a second panel stacks them by `speaker`."""
+def directive_force(rows: pd.DataFrame, title: str, subtitle: str | None = None, labels: list[str] | None = None) -> Figure:
+    """Directives per meeting (`label`) stacked by strength (`strength_rank`); where meetings have several
+    speakers, a second panel stacks them by `speaker`. `labels` lists every meeting to show, in order,
+    those without directives included (an empty bar)."""
     if rows.empty:
         return empty_figure(title, "所选会议没有指示")
-    labels = list(dict.fromkeys(rows["label"]))
+    labels = labels or list(dict.fromkeys(rows["label"]))
     by_speaker = rows.groupby(["label", "speaker"])["directives"].sum().unstack(fill_value=0).reindex(labels, fill_value=0)
     several = (by_speaker > 0).sum(axis=1).max() > 1
     height = 7.8 if several else 4.6

@@ -1,12 +1,18 @@
 """Charts of the marts, written as PNG and SVG under <marts>/charts/<chart>/<series>.png, one asset per chart.
 
-Which series, terms and how many meetings: ChartsConfig (set it in the UI's launchpad); by default the
-State Council executive meetings, the Politburo meetings and the central bank's committee meetings where
-the database has them, else its largest series, and for term trends the terms that changed most.
+Which series, terms, how many meetings, which period: a charts.yaml (in the folder `huiyi run` starts in,
+or where HUIYI_CHARTS points) keeps the choice for every run, the weekly report's included; ChartsConfig in
+the UI's launchpad overrides it for one run. Without either: the State Council executive meetings, the
+Politburo meetings and the central bank's committee meetings where the database has them, else its
+largest series, and for term trends the terms that changed most.
 """
 
 import base64
+import os
 import re
+from pathlib import Path
+
+import yaml
 
 import dagster as dg
 import pandas as pd
@@ -27,6 +33,39 @@ class ChartsConfig(dg.Config):
     start: str = ""  # YYYY-MM-DD: with end, a period instead of the latest meetings (quarters when long)
     end: str = ""
     baseline_meetings: int = 8  # for choosing terms: the latest meetings against all earlier ones
+
+
+CHART_SETTINGS = ("series", "terms", "meetings", "start", "end", "baseline_meetings")
+
+
+def settings_file() -> Path:
+    return Path(os.environ.get("HUIYI_CHARTS") or "charts.yaml")
+
+
+def effective_config(config: ChartsConfig) -> ChartsConfig:
+    """The launchpad's values where given, else charts.yaml's, else the defaults. A mistake in charts.yaml
+    raises ValueError naming the file and the key."""
+    path = settings_file()
+    if not path.is_file():
+        return config
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise ValueError(f"{path.resolve()}: not valid YAML ({getattr(e, 'problem', e)}).") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.resolve()}: expected keys such as series: [国务院常务会议] and meetings: 24.")
+    unknown = set(data) - set(CHART_SETTINGS)
+    if unknown:
+        raise ValueError(f"{path.resolve()}: unknown key {sorted(unknown)[0]!r} (expected {', '.join(CHART_SETTINGS)}).")
+    defaults = ChartsConfig()
+    merged = {}
+    for key in CHART_SETTINGS:
+        given = getattr(config, key)
+        merged[key] = given if given != getattr(defaults, key) or key not in data else data[key]
+    try:
+        return ChartsConfig(**{k: (str(v) if k in ("start", "end") else v) for k, v in merged.items()})
+    except Exception as e:  # pydantic's message names the field
+        raise ValueError(f"{path.resolve()}: {e}".splitlines()[0]) from None
 
 
 def chosen_series(con, config: ChartsConfig, n: int = 3) -> list[str]:
@@ -54,7 +93,11 @@ def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
         [series, config.meetings]).df()
 
 
-def _labels(ms: pd.DataFrame) -> dict[str, str]:
+def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
+    """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
+    than `meetings` (so a chart of ten years stays readable)."""
+    if len(ms) > config.meetings:
+        return {r.meeting_id: charts.quarter_label(r.meeting_date) for r in ms.itertuples()}
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
 
 
@@ -70,12 +113,8 @@ def theme_emphasis_figure(con, series: str, config: ChartsConfig):
         "SELECT meeting_id, meeting_date, name_zh, position, share FROM mart_theme_emphasis WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))",
         [ms.meeting_id.tolist()]).df()
     quarters = len(ms) > config.meetings
-    if quarters:
-        rows["label"] = rows.meeting_date.map(charts.quarter_label)
-        rows = rows.groupby(["label", "name_zh", "position"], as_index=False)["share"].mean()
-    else:
-        rows["label"] = rows.meeting_id.map(_labels(ms))
-    rows = rows.sort_values("label")
+    rows["label"] = rows.meeting_id.map(_labels(ms, config))
+    rows = rows.groupby(["label", "name_zh", "position"], as_index=False)["share"].mean().sort_values("label")
     unit = "每季度会议平均" if quarters else "每次会议"
     return charts.theme_heatmap(rows, f"{series}：各主题所占句子比例（{unit}）", _span(ms))
 
@@ -106,11 +145,11 @@ def term_trends_figure(con, series: str, config: ChartsConfig):
     rows = con.execute(
         f"""WITH r AS (
                 SELECT date_trunc('{unit}', month)::DATE AS period, term, sum(n) AS n FROM mart_term_rates
-                WHERE series = ? AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) AND term IN (SELECT unnest(?::VARCHAR[]))
+                WHERE series = ? AND month BETWEEN date_trunc('month', CAST(? AS DATE)) AND CAST(? AS DATE) AND term IN (SELECT unnest(?::VARCHAR[]))
                 GROUP BY ALL),
             d AS (
                 SELECT date_trunc('{unit}', month)::DATE AS period, sum(chars) AS chars FROM
-                (SELECT DISTINCT month, chars FROM mart_term_rates WHERE series = ? AND month BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))
+                (SELECT DISTINCT month, chars FROM mart_term_rates WHERE series = ? AND month BETWEEN date_trunc('month', CAST(? AS DATE)) AND CAST(? AS DATE))
                 GROUP BY ALL)
             SELECT d.period, t.term, coalesce(r.n, 0) * 10000.0 / d.chars AS rate
             FROM d CROSS JOIN (SELECT unnest(?::VARCHAR[]) AS term) t LEFT JOIN r ON r.period = d.period AND r.term = t.term
@@ -138,34 +177,39 @@ def distinctive_figure(con, series: str, config: ChartsConfig):
 
 def formulation_life_figure(con, series: str, config: ChartsConfig):
     ms = _meetings(con, series, config)
+    labels = _labels(ms, config)
     rows = con.execute(
         """WITH used AS (
-               SELECT DISTINCT m.meeting_id, f.canonical FROM meetings m JOIN formulations f ON f.doc_id = m.report_doc_id
+               SELECT DISTINCT m.meeting_id, m.meeting_date, f.canonical FROM meetings m JOIN formulations f ON f.doc_id = m.report_doc_id
                WHERE m.series = ?),
-           first AS (SELECT u.canonical, min(m.meeting_date) AS first_seen FROM used u JOIN meetings m USING (meeting_id) GROUP BY 1),
+           life AS (SELECT canonical, min(meeting_date) AS first_seen, max(meeting_date) AS last_seen FROM used GROUP BY 1),
            shown AS (SELECT canonical FROM used WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))
                      GROUP BY 1 ORDER BY count(*) DESC, canonical LIMIT 30)
-           SELECT w.meeting_id, s.canonical, f.first_seen, u.meeting_id IS NOT NULL AS used
-           FROM (SELECT unnest(?::VARCHAR[]) AS meeting_id) w CROSS JOIN shown s JOIN first f USING (canonical)
+           SELECT w.meeting_id, s.canonical, l.first_seen, u.meeting_id IS NOT NULL AS used,
+                  u.meeting_date IS NOT NULL AND u.meeting_date = l.first_seen AS is_first,
+                  u.meeting_date IS NOT NULL AND u.meeting_date = l.last_seen AS is_last
+           FROM (SELECT unnest(?::VARCHAR[]) AS meeting_id) w CROSS JOIN shown s JOIN life l USING (canonical)
            LEFT JOIN used u ON u.meeting_id = w.meeting_id AND u.canonical = s.canonical""",
         [series, ms.meeting_id.tolist(), ms.meeting_id.tolist()]).df()
-    labels = _labels(ms)
     rows["label"] = rows.meeting_id.map(labels)
     rows["order"] = rows.meeting_id.map({m: i for i, m in enumerate(ms.meeting_id)})
-    rows = rows.sort_values(["order", "canonical"])
-    return charts.formulation_life(rows, f"{series}：提法的使用（▲ 首次，■ 最后）", _span(ms) + "；最多 30 条提法")
+    # one column per meeting or quarter: used if any of its meetings used it
+    rows = (rows.groupby(["label", "canonical", "first_seen"], as_index=False)
+            .agg(used=("used", "any"), is_first=("is_first", "any"), is_last=("is_last", "any"), order=("order", "min"))
+            .sort_values(["order", "canonical"]))
+    return charts.formulation_life(rows, f"{series}：提法的使用（▲ 首次，■ 迄今最后一次）", _span(ms) + "；最多 30 条提法")
 
 
 def directive_force_figure(con, series: str, config: ChartsConfig):
     ms = _meetings(con, series, config)
+    labels = _labels(ms, config)
     rows = con.execute(
         """SELECT meeting_id, speaker, strength, strength_rank, directives FROM mart_directive_summary
            WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))""", [ms.meeting_id.tolist()]).df()
-    labels = _labels(ms)
-    rows["label"] = pd.Categorical(rows.meeting_id.map(labels), categories=list(labels.values()), ordered=True)
-    rows = rows.sort_values("label")
-    rows["label"] = rows["label"].astype(str)
-    return charts.directive_force(rows, f"{series}：每次会议的指示条数与力度", _span(ms))
+    rows["label"] = rows.meeting_id.map(labels)
+    columns = list(dict.fromkeys(labels[m] for m in ms.meeting_id))  # every meeting, with directives or not
+    unit = "每季度" if len(ms) > config.meetings else "每次会议"
+    return charts.directive_force(rows, f"{series}：{unit}的指示条数与力度", _span(ms), labels=columns)
 
 
 CHARTS = {
@@ -189,6 +233,10 @@ def preview_md(png: bytes, caption: str) -> str:
 def _chart_asset(kind: str, build, deps: list[str], description: str):
     @dg.asset(name=f"chart_{kind}", group_name="charts", deps=deps, kinds={"matplotlib", "png", "svg"}, description=description)
     def _asset(context: dg.AssetExecutionContext, config: ChartsConfig, store: HuiyiStore) -> dg.MaterializeResult:
+        try:
+            config = effective_config(config)
+        except ValueError as e:
+            raise dg.Failure(description=str(e)) from None
         out_dir = store.paths.charts_dir / kind
         written, previews, extra = [], [], {}
         with store.writer() as con:

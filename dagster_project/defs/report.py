@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 
 from dagster_project.core.report import ChartImage, MeetingChanges, Report, render_report
-from dagster_project.defs.charts import CHART_KEYS, CHARTS, ChartsConfig, chosen_series, file_name
+from dagster_project.defs.charts import CHART_KEYS, CHARTS, ChartsConfig, chosen_series, effective_config, file_name
 from dagster_project.defs.jobs import everything
 from dagster_project.defs.marts import MART_TABLES
 from dagster_project.defs.resources import HuiyiStore
@@ -70,7 +70,7 @@ def weekly_report(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.Ma
         listed = new_ids[:FIRST_REPORT if first else LISTED]
         meetings = [_meeting_changes(con, mid) for mid in listed]
         totals = con.execute("SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM documents)").fetchall()[0]
-        series = chosen_series(con, ChartsConfig())
+        series = chosen_series(con, effective_config(ChartsConfig()))
         all_ids = [r[0] for r in con.execute("SELECT meeting_id FROM meetings").fetchall()]
         charts = {}
         for s in series:

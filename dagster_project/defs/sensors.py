@@ -5,7 +5,7 @@ import os
 
 import dagster as dg
 
-from dagster_project.defs.jobs import everything
+from dagster_project.defs.jobs import refresh
 from dagster_project.defs.resources import HuiyiStore
 
 
@@ -27,10 +27,10 @@ def raw_fingerprint(raw_dir) -> str:
 
 
 @dg.sensor(
-    job=everything,
+    job=refresh,
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Watches the raw folder; when a file is added, changed or removed, materialises everything. "
+    description="Watches the raw folder; when a file is added, changed or removed, materialises everything but the weekly report. "
     "The run reads only the files the ledger has not seen.",
 )
 def raw_folder_sensor(context: dg.SensorEvaluationContext, store: HuiyiStore):
