@@ -1,6 +1,8 @@
 """Segmentation with the project lexicon, and term counts, on real report text."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dagster_project.core.lexicon import LEXICON_DIR, formulas
 from dagster_project.core.terms import DATE_TOKEN, NUM_TOKEN, count_terms, segment, stopwords, user_words
@@ -74,3 +76,11 @@ def test_a_malformed_dictionary_line_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(terms, "LEXICON_DIR", tmp_path)
     with pytest.raises(ValueError, match=r"user_dict.txt, line 2"):
         terms._read_dict("user_dict.txt")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789０〇零一二三四五六七八九十年月日号时分份元会议第、 ", max_size=40))
+def test_anchored_date_scan_finds_what_the_full_regex_finds(text):
+    from dagster_project.core.terms import DATE, date_spans
+
+    assert list(date_spans(text)) == [m.span() for m in DATE.finditer(text)]

@@ -220,9 +220,12 @@ def _traditional_chars() -> re.Pattern:
     return re.compile("[" + re.escape(trad) + "]")
 
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
 def simplify(text: str) -> tuple[str, bool]:
     """Traditional Chinese to simplified, for analysis; (text, converted). Simplified text is left alone."""
-    cjk = sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+    cjk = len(_CJK_CHAR.findall(text, 0, 20000))
     if cjk < 20:
         return text, False
     hits = len(_traditional_chars().findall(text[:20000]))

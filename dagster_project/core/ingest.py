@@ -9,7 +9,7 @@ import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, fields
+from dataclasses import fields
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +63,11 @@ def list_raw_files(raw_root: Path) -> tuple[list[Path], list[Rejection]]:
     return files, rejected
 
 
+def _shallow(record) -> dict:
+    """A dataclass's fields as a dict, without asdict's deep copy (its fields are plain values)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
+
+
 def _columns(rows: list[dict], names: list[str]) -> dict[str, list]:
     return {n: [r[n] for r in rows] for n in names}
 
@@ -110,7 +115,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
     try:
         for rec in records:
             if isinstance(rec, Rejection):
-                rows.rejected.append(dict(asdict(rec), seen_at=now))
+                rows.rejected.append(dict(_shallow(rec), seen_at=now))
                 n_rej += 1
             else:
                 try:
@@ -125,7 +130,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
                                               detail=f"{rel}: record {rec.record_key} has no text once page furniture is removed.", seen_at=now))
                     n_rej += 1
                     continue
-                row = asdict(doc)
+                row = _shallow(doc)
                 row["ingested_at"] = now
                 rows.docs.append(row)
                 n_docs += 1

@@ -222,6 +222,10 @@ _BOMS = (
 _CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be"]
 
 
+# Bytes below 32 other than tab, newline, vertical tab, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
 def looks_binary(head: bytes) -> bool:
     """NUL bytes outside a UTF-16 text, or mostly control bytes: not a text file."""
     if not head:
@@ -232,8 +236,9 @@ def looks_binary(head: bytes) -> bool:
         # UTF-16 without BOM has NULs in every other byte of ASCII text; charset detection decides that.
         even, odd = head[0::2].count(0), head[1::2].count(0)
         return not (even > len(head) // 8 or odd > len(head) // 8) or (even > 0 and odd > 0)
-    control = sum(1 for b in head[:4096] if b < 9 or 13 < b < 32)
-    return control > len(head[:4096]) * 0.05
+    sample = head[:4096]
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return control > len(sample) * 0.05
 
 
 def detect_encoding(head: bytes, complete: bool) -> str | None:

@@ -33,6 +33,24 @@ DATE = re.compile(
     rf"|(?:[0-9０-９]{{1,2}}|[一二三]?十[一二三四五六七八九]?)[日号](?!元)"
     r"|[0-9０-９]{1,2}时(?:[0-9０-９]{1,2}分)?"
 )
+# Where a date can begin: a run of numerals followed by 年 月 日 号 or 时. Scanning for these first and
+# trying DATE only there is several times faster than DATE.finditer over the whole text.
+_DATE_ANCHOR = re.compile(r"[0-9０-９〇零一二三四五六七八九十]{1,4}[年月日号时]")
+
+
+def date_spans(text: str):
+    """(start, end) of each written-out date in text, left to right, as DATE.finditer would find them."""
+    pos = 0
+    for a in _DATE_ANCHOR.finditer(text):
+        # the date may begin later in the run of numerals (五十九号: 十九号)
+        for start in range(max(a.start(), pos), a.end() - 1):
+            m = DATE.match(text, start)
+            if m:
+                yield m.start(), m.end()
+                pos = m.end()
+                break
+
+
 # A number token as rjieba leaves it: 2020, 3.5, 12%, ５０, 三十, 一百二十, 百分之十; never a single 一 or 十.
 NUMBER = re.compile(
     r"^(?:[0-9０-９][0-9０-９.,．，]*[%％‰]?|百分之[零一二三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万亿点]{2,}|[0-9０-９.]+[万亿])$"
@@ -77,15 +95,20 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _formula_matcher():
-    """Aho-Corasick over every surface form of lexicon/formulas.txt (to canonical forms), and over the
-    user dictionary's words, which only block: 三保 inside the user word 两不愁三保障 is no formulation."""
+    """Aho-Corasick over every surface form of lexicon/formulas.txt: surface -> (length, canonical, the
+    user-dictionary words that contain it, each with the surface's offsets inside the word)."""
+    users = [w for w, _ in user_words()]
     auto = ahocorasick.Automaton()
-    for word, _ in user_words():
-        auto.add_word(word, (len(word), None))
     for surface, canon in formulas().canonical_of.items():
-        auto.add_word(surface, (len(surface), canon))
+        # a formulation inside a longer word of the user dictionary is no formulation there (三保 in 两不愁三保障)
+        inside = tuple((w, off) for w in users if len(w) > len(surface) for off in _offsets(w, surface))
+        auto.add_word(surface, (len(surface), canon, inside))
     auto.make_automaton()
     return auto
+
+
+def _offsets(word: str, part: str) -> list[int]:
+    return [i for i in range(len(word) - len(part) + 1) if word.startswith(part, i)]
 
 
 @lru_cache(maxsize=2)
@@ -105,12 +128,15 @@ def segmenter(with_user_dict: bool = True) -> rjieba.Jieba:
 def _formula_spans(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping lexicon formulations in text, leftmost-longest: (start, end, canonical); none
     inside a longer word of the user dictionary."""
-    hits = [(end + 1 - n, end + 1, canon) for end, (n, canon) in _formula_matcher().iter(text)]
-    words = [(s, e) for s, e, c in hits if c is None]
-    forms = sorted(((s, e, c) for s, e, c in hits if c is not None and not any(ws <= s and e <= we and we - ws > e - s for ws, we in words)),
-                   key=lambda h: (h[0], -h[1]))
+    hits = []
+    for end, (n, canon, inside) in _formula_matcher().iter(text):
+        start = end + 1 - n
+        if inside and any(text.startswith(w, start - off) for w, off in inside if start - off >= 0):
+            continue
+        hits.append((start, end + 1, canon))
+    hits.sort(key=lambda h: (h[0], -h[1]))
     out, last = [], 0
-    for s, e, c in forms:
+    for s, e, c in hits:
         if s >= last:
             out.append((s, e, c))
             last = e
@@ -153,26 +179,32 @@ class TermCounts:
     counts: Counter  # term -> occurrences, stop words out, numbers and dates folded
 
 
+@lru_cache(maxsize=500_000)
+def _classified(token: str) -> tuple[bool, str | None]:
+    """(is a word, the term it counts as): tokens repeat across documents, so each is judged once."""
+    t = token.strip()
+    if not t or _NOT_WORD.match(t):
+        return False, None
+    return True, fold(t)
+
+
 def count_terms(text: str) -> TermCounts:
     """Terms of text: stop words and punctuation out, numbers folded to 〈数〉 and written-out dates to 〈日期〉."""
     raw: Counter = Counter()
-    pieces, last, dates = [], 0, 0
-    for m in DATE.finditer(text):
-        pieces.append(text[last:m.start()])
+    last = dates = 0
+    for start, end in date_spans(text):
+        raw.update(segment(text[last:start]))
         dates += 1
-        last = m.end()
-    pieces.append(text[last:])
-    for piece in pieces:
-        raw.update(segment(piece))
+        last = end
+    raw.update(segment(text[last:]))
     counts: Counter = Counter()
     tokens = dates
     if dates:
         counts[DATE_TOKEN] = dates
     for tok, n in raw.items():
-        if not tok.strip() or _NOT_WORD.match(tok):
-            continue
-        tokens += n
-        term = fold(tok)
-        if term is not None:
-            counts[term] += n
+        is_word, term = _classified(tok)
+        if is_word:
+            tokens += n
+            if term is not None:
+                counts[term] += n
     return TermCounts(len(text), tokens, counts)

@@ -12,6 +12,7 @@ own emphasis.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -204,6 +205,11 @@ def sentence_scores(sentence: str, taxonomy: Taxonomy) -> dict[int, int]:
     for end, (n, payload) in taxonomy.matcher().iter(sentence):
         for ti, weight in payload:
             hits.setdefault(ti, []).append((end + 1 - n, end + 1, weight, sentence[end + 1 - n:end + 1]))
+    return _scores(hits)
+
+
+def _scores(hits: dict[int, list[tuple[int, int, int, str]]]) -> dict[int, int]:
+    """theme index -> score, from one sentence's phrase hits (start, end, weight, phrase) per theme."""
     scores = {}
     for ti, hs in hits.items():
         excl = [(s, e) for s, e, w, _ in hs if w == EXCLUDE]
@@ -214,6 +220,22 @@ def sentence_scores(sentence: str, taxonomy: Taxonomy) -> dict[int, int]:
         if score:
             scores[ti] = score
     return scores
+
+
+def _sentence_hits(body: str, sents: list[tuple[int, int]], taxonomy: Taxonomy) -> list[dict]:
+    """Phrase hits per sentence from one pass of the matcher over the whole body (no phrase holds a
+    sentence end, so none crosses from one sentence into the next)."""
+    starts = [s for s, _ in sents]
+    per: list[dict] = [{} for _ in sents]
+    for end, (n, payload) in taxonomy.matcher().iter(body):
+        start = end + 1 - n
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end + 1 > sents[k][1]:
+            continue  # in the blank between sentences
+        phrase = body[start:end + 1]
+        for ti, weight in payload:
+            per[k].setdefault(ti, []).append((start, end + 1, weight, phrase))
+    return per
 
 
 @dataclass(frozen=True)
@@ -237,8 +259,10 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
     in_directive = [any(s < de and ds < e for ds, de in spans) for s, e in sents]
     n_dir = sum(in_directive)
     counts: dict[int, list[int]] = {}
-    for (s, e), in_dir in zip(sents, in_directive):
-        scores = sentence_scores(body[s:e], tax)
+    for hits, in_dir in zip(_sentence_hits(body, sents, tax), in_directive):
+        if not hits:
+            continue
+        scores = _scores(hits)
         if not scores:
             continue
         best = max(scores.values())
