@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+import pyarrow as pa
+
 from .extract import extractor_version, files_version
 from .lexicon import LEXICON_DIR
 from .parallel import map_batches
@@ -40,7 +42,9 @@ def count_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
         dl["chars"].append(counted.chars)
         dl["tokens"].append(counted.tokens)
         dl["sentences"].append(len(sentences(body)))
-    return {"term_counts": tc, "document_lengths": dl}
+    # Arrow tables: built here, in the worker, they travel back as buffers instead of millions of
+    # pickled Python objects, and DuckDB takes them without conversion in the writing process.
+    return {"term_counts": pa.table(tc), "document_lengths": pa.table(dl)}
 
 
 def theme_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
@@ -52,7 +56,7 @@ def theme_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
             cols["doc_id"].append(d["doc_id"])
             for k in ("theme_id", "sentences", "directive_sentences", "score", "share", "weighted_share", "is_primary"):
                 cols[k].append(getattr(r, k))
-    return {"theme_scores": cols}
+    return {"theme_scores": pa.table(cols) if cols["doc_id"] else cols}
 
 
 def count_all(batches: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:

@@ -20,7 +20,9 @@ import pandas as pd
 from dagster_project.analysis import distinctive_terms
 from dagster_project.core import charts
 from dagster_project.core.terms import lexicon_words
+from dagster_project.core.extract import files_version
 from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import built_from, data_signature, mark_built
 
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
@@ -226,6 +228,23 @@ def file_name(series: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", series).strip("._") or "series"
 
 
+# The drawing code: a change to it draws every chart again.
+CHARTS_CODE_VERSION = files_version([Path(charts.__file__), Path(__file__)])
+
+
+def _small(png: Path) -> bytes:
+    """A preview-sized copy of a chart already on disk."""
+    import matplotlib.image as mpimg
+    import matplotlib.pyplot as plt
+
+    img = mpimg.imread(png)
+    fig = plt.figure(figsize=(img.shape[1] / 150, img.shape[0] / 150), dpi=150)
+    fig.figimage(img)
+    out = charts.png_bytes(fig, dpi=60)
+    plt.close(fig)
+    return out
+
+
 def preview_md(png: bytes, caption: str) -> str:
     return f"![{caption}](data:image/png;base64,{base64.b64encode(png).decode()})"
 
@@ -240,16 +259,25 @@ def _chart_asset(kind: str, build, deps: list[str], description: str):
         out_dir = store.paths.charts_dir / kind
         written, previews, extra = [], [], {}
         with store.writer() as con:
-            for series in chosen_series(con, config):
-                result = build(con, series, config)
-                fig, more = (result if isinstance(result, tuple) else (result, None))
-                if more is not None:
-                    extra[series] = more
-                if not previews:
-                    previews.append(preview_md(charts.png_bytes(fig), series))
-                png, _ = charts.save(fig, out_dir / file_name(series))
-                written.append(str(png))
-                context.log.info(f"Wrote {png} (and .svg)")
+            series_list = chosen_series(con, config)
+            signature = data_signature(con, CHARTS_CODE_VERSION, kind, config.model_dump_json())
+            targets = [out_dir / f"{file_name(s)}.png" for s in series_list]
+            if built_from(con, f"chart_{kind}") == signature and all(p.exists() and p.with_suffix(".svg").exists() for p in targets):
+                context.log.info(f"chart_{kind}: nothing it draws changed since it was drawn; files kept.")
+                written = [str(p) for p in targets]
+                previews = [preview_md(_small(targets[0]), series_list[0])] if targets else []
+            else:
+                for series in series_list:
+                    result = build(con, series, config)
+                    fig, more = (result if isinstance(result, tuple) else (result, None))
+                    if more is not None:
+                        extra[series] = more
+                    if not previews:
+                        previews.append(preview_md(charts.png_bytes(fig), series))
+                    png, _ = charts.save(fig, out_dir / file_name(series))
+                    written.append(str(png))
+                    context.log.info(f"Wrote {png} (and .svg)")
+                mark_built(con, f"chart_{kind}", signature)
         meta = {
             "files": dg.MetadataValue.json(written),
             "path": dg.MetadataValue.path(str(out_dir)),

@@ -5,7 +5,7 @@ import dagster as dg
 
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import transaction
+from dagster_project.defs.tables import built_from, data_signature, mark_built, transaction
 from dagster_project.store import sql_text
 
 MARTS = {
@@ -24,15 +24,28 @@ MARTS = {
 
 def _mart_asset(name: str, deps: list[str], description: str, preview_sql: str):
     @dg.asset(name=f"mart_{name}", group_name="marts", deps=deps, kinds={"duckdb"}, description=description + f" (sql/marts/{name}.sql)")
-    def _asset(store: HuiyiStore) -> dg.MaterializeResult:
+    def _asset(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
         with store.writer() as con:
-            with transaction(con):
-                con.execute(sql_text(f"marts/{name}"))
+            rebuilt = _build(con, f"mart_{name}", sql_text(f"marts/{name}"), context.log.info)
             n = con.execute(f"SELECT count(*) FROM mart_{name}").fetchone()[0]
             preview = markdown_table(con.execute(preview_sql))
-        return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview})
+        return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview, "rebuilt": rebuilt})
 
     return _asset
+
+
+def _build(con, table: str, sql: str, log, *settings: str) -> bool:
+    """Run a mart's SQL unless the mart exists and was built from the same data, SQL and settings.
+    Returns whether it was rebuilt."""
+    signature = data_signature(con, sql, *settings)
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [table]).fetchall()[0][0]
+    if exists and built_from(con, table) == signature:
+        log(f"{table}: nothing it reads changed since it was built; kept as it is.")
+        return False
+    with transaction(con):
+        con.execute(sql)
+        mark_built(con, table, signature)
+    return True
 
 
 mart_assets = [_mart_asset(name, *spec) for name, spec in MARTS.items()]
@@ -49,13 +62,14 @@ class BaselineConfig(dg.Config):
 @dg.asset(group_name="marts", deps=["meetings", "term_counts"], kinds={"duckdb"},
           description="Distinctive terms of each meeting against the previous N meetings of its series (log-odds ratio "
           "with informative Dirichlet prior, z-scores; sql/marts/distinctive_terms.sql).")
-def mart_distinctive_terms(config: BaselineConfig, store: HuiyiStore) -> dg.MaterializeResult:
+def mart_distinctive_terms(context: dg.AssetExecutionContext, config: BaselineConfig, store: HuiyiStore) -> dg.MaterializeResult:
     with store.writer() as con:
+        settings = []
         for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
             # a variable, bound as a parameter: configuration never becomes SQL text
             con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
-        with transaction(con):
-            con.execute(sql_text("marts/distinctive_terms"))
+            settings.append(f"{key}={getattr(config, key)}")
+        _build(con, "mart_distinctive_terms", sql_text("marts/distinctive_terms"), context.log.info, *settings)
         n = con.execute("SELECT count(*) FROM mart_distinctive_terms").fetchone()[0]
         preview = markdown_table(con.execute(
             """SELECT series, meeting_date, direction, rank, term, n_meeting, n_baseline, round(z, 2) AS z FROM mart_distinctive_terms

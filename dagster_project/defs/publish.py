@@ -6,6 +6,7 @@ import dagster as dg
 from dagster_project.defs.charts import CHART_KEYS
 from dagster_project.defs.marts import MART_TABLES
 from dagster_project.defs.resources import HuiyiStore
+from dagster_project.defs.tables import built_from, data_signature, mark_built
 
 # Tables exported as Parquet beside the published database.
 EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations", "term_counts",
@@ -21,7 +22,17 @@ EXPORTED = ["documents", "rejected_records", "meetings", "participants", "direct
     kinds={"duckdb", "parquet"},
 )
 def huiyi_database(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
-    path = store.publish(EXPORTED, context.log.info)
+    # Parquet is written again only when the tables changed (a run with nothing new still publishes the
+    # database, whose report_log did change).
+    with store.writer(context.log.info) as con:
+        signature = data_signature(con, "parquet", *EXPORTED)
+        unchanged = built_from(con, "parquet") == signature and all(
+            (store.paths.parquet_dir / f"{t}.parquet").exists() for t in EXPORTED)
+        if not unchanged:
+            mark_built(con, "parquet", signature)
+    if unchanged:
+        context.log.info("The tables did not change since the last export; Parquet files kept.")
+    path = store.publish([] if unchanged else EXPORTED, context.log.info)
     context.log.info(f"Published {path}")
     return dg.MaterializeResult(
         metadata={

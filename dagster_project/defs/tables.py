@@ -17,11 +17,17 @@ def transaction(con):
     con.execute("COMMIT")
 
 
-def insert_columns(con, table: str, columns: dict[str, list], schema: pa.Schema | None = None, rename: dict | None = None) -> int:
-    """INSERT … BY NAME from a dict of columns through a registered Arrow table: never row by row."""
-    if not columns or not next(iter(columns.values()), []):
+def insert_columns(con, table: str, columns: "dict[str, list] | pa.Table", schema: pa.Schema | None = None, rename: dict | None = None) -> int:
+    """INSERT … BY NAME from a dict of columns (or an Arrow table) through a registered Arrow table:
+    never row by row."""
+    if isinstance(columns, pa.Table):
+        if columns.num_rows == 0:
+            return 0
+        tbl = columns
+    elif not columns or not next(iter(columns.values()), []):
         return 0
-    tbl = pa.Table.from_pydict(columns, schema=schema) if schema is not None else pa.Table.from_pydict(columns)
+    else:
+        tbl = pa.Table.from_pydict(columns, schema=schema) if schema is not None else pa.Table.from_pydict(columns)
     if rename:
         tbl = tbl.rename_columns([rename.get(n, n) for n in tbl.column_names])
     con.register("incoming", tbl)
@@ -49,3 +55,29 @@ def write_batches(con, batches: list[list[dict]], results, tables: tuple[str, ..
             log(f"… {done}/{total} documents")
             last = time.monotonic()
     return done
+
+
+def data_signature(con, *extra: str) -> str:
+    """A hash of everything the set-level steps read: every raw file's content hash and the versions
+    of the reader, the source configs and the per-document steps that made the rows. Two runs with the
+    same signature have the same tables, so a mart, chart or export built from it need not be rebuilt."""
+    row = con.execute(
+        """SELECT md5(concat_ws('|',
+               (SELECT md5(coalesce(string_agg(concat_ws(':', raw_path, file_hash, reader_version, config_hash), ',' ORDER BY raw_path), '')) FROM raw_files),
+               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM extracted_docs),
+               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM counted_docs),
+               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM themed_docs),
+               (SELECT count(*) FROM documents), (SELECT count(*) FROM meetings), ?))""",
+        ["|".join(extra)],
+    ).fetchall()
+    return row[0][0]
+
+
+def built_from(con, key: str) -> str | None:
+    """The data signature the thing named `key` was last built from (huiyi_meta), or None."""
+    rows = con.execute("SELECT value FROM huiyi_meta WHERE key = ?", [f"built:{key}"]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def mark_built(con, key: str, signature: str) -> None:
+    con.execute("INSERT OR REPLACE INTO huiyi_meta VALUES (?, ?)", [f"built:{key}", signature])
