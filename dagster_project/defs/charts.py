@@ -22,7 +22,7 @@ from dagster_project.core import charts
 from dagster_project.core.terms import lexicon_words
 from dagster_project.core.extract import files_version
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import built_from, data_signature, mark_built
+from dagster_project.defs.tables import built_from, mark_built
 
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
@@ -232,6 +232,18 @@ def file_name(series: str) -> str:
 CHARTS_CODE_VERSION = files_version([Path(charts.__file__), Path(__file__)])
 
 
+def series_signature(con, series: str, *extra: str) -> str:
+    """A hash of what a series' charts draw from: its meetings and their reports, the versions and
+    content hashes of the steps that made those reports' rows, and the chart's own settings."""
+    return con.execute(
+        """SELECT md5(concat_ws('|', coalesce(string_agg(concat_ws(':', m.meeting_id, m.report_doc_id, e.content_hash, e.version,
+                                                          c.content_hash, c.version, t.content_hash, t.version), ',' ORDER BY m.meeting_id), ''),
+                                (SELECT count(*) FROM meetings), ?))
+           FROM meetings m LEFT JOIN extracted_docs e ON e.doc_id = m.report_doc_id
+           LEFT JOIN counted_docs c ON c.doc_id = m.report_doc_id LEFT JOIN themed_docs t ON t.doc_id = m.report_doc_id
+           WHERE m.series = ?""", ["|".join(extra), series]).fetchall()[0][0]
+
+
 def _small(png: Path) -> bytes:
     """A preview-sized copy of a chart already on disk."""
     import matplotlib.image as mpimg
@@ -259,25 +271,30 @@ def _chart_asset(kind: str, build, deps: list[str], description: str):
         out_dir = store.paths.charts_dir / kind
         written, previews, extra = [], [], {}
         with store.writer() as con:
-            series_list = chosen_series(con, config)
-            signature = data_signature(con, CHARTS_CODE_VERSION, kind, config.model_dump_json())
-            targets = [out_dir / f"{file_name(s)}.png" for s in series_list]
-            if built_from(con, f"chart_{kind}") == signature and all(p.exists() and p.with_suffix(".svg").exists() for p in targets):
-                context.log.info(f"chart_{kind}: nothing it draws changed since it was drawn; files kept.")
-                written = [str(p) for p in targets]
-                previews = [preview_md(_small(targets[0]), series_list[0])] if targets else []
-            else:
-                for series in series_list:
-                    result = build(con, series, config)
-                    fig, more = (result if isinstance(result, tuple) else (result, None))
-                    if more is not None:
-                        extra[series] = more
+            drawn = 0
+            for series in chosen_series(con, config):
+                png = out_dir / f"{file_name(series)}.png"
+                # A chart is drawn again only when its series' meetings or what was made of them changed.
+                signature = series_signature(con, series, CHARTS_CODE_VERSION, kind, config.model_dump_json())
+                key = f"chart_{kind}:{series}"
+                if built_from(con, key) == signature and png.exists() and png.with_suffix(".svg").exists():
                     if not previews:
-                        previews.append(preview_md(charts.png_bytes(fig), series))
-                    png, _ = charts.save(fig, out_dir / file_name(series))
+                        previews.append(preview_md(_small(png), series))
                     written.append(str(png))
-                    context.log.info(f"Wrote {png} (and .svg)")
-                mark_built(con, f"chart_{kind}", signature)
+                    continue
+                result = build(con, series, config)
+                fig, more = (result if isinstance(result, tuple) else (result, None))
+                if more is not None:
+                    extra[series] = more
+                if not previews:
+                    previews.append(preview_md(charts.png_bytes(fig), series))
+                png, _ = charts.save(fig, out_dir / file_name(series))
+                written.append(str(png))
+                drawn += 1
+                context.log.info(f"Wrote {png} (and .svg)")
+                mark_built(con, key, signature)
+            if drawn < len(written):
+                context.log.info(f"chart_{kind}: {len(written) - drawn} of {len(written)} series unchanged since last drawn; their files kept.")
         meta = {
             "files": dg.MetadataValue.json(written),
             "path": dg.MetadataValue.path(str(out_dir)),
