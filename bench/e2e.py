@@ -2,6 +2,7 @@
 its tags and segmenting every body with rjieba, the cheapest thing that could produce the same tables.
 
     .venv/bin/python bench/e2e.py [--corpus ../shared/corpus] [--marts /tmp/e2e_marts] [--keep]
+    .venv/bin/python bench/e2e.py --memory     # peak memory of the whole pipeline at 1/4, 1/2 and all of xwlb
 
 Prints the time of each stage (from Dagster's step statistics), the wall time of `huiyi run` (Dagster's
 start-up included), the floor, their ratio, and peak memory (the largest process's peak RSS).
@@ -73,12 +74,41 @@ STAGES = {
 }
 
 
+def memory(corpus: Path) -> int:
+    """`huiyi run` on the first quarter, half and all of xwlb's day files, each in a fresh process."""
+    import tempfile
+
+    days = sorted((corpus / "xwlb" / "assets").glob("*/*.json.gz"))
+    rows = []
+    for fraction in (0.25, 0.5, 1.0):
+        with tempfile.TemporaryDirectory(prefix="huiyi-mem-") as tmp:
+            raw, marts = Path(tmp) / "raw", Path(tmp) / "marts"
+            for f in days[: int(len(days) * fraction)]:
+                target = raw / "xwlb" / "assets" / f.parent.name / f.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(f, target)
+            script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+                      f"subprocess.run([{str(ROOT / '.venv' / 'bin' / 'huiyi')!r}, 'run', '--raw', {str(raw)!r}, '--marts', {str(marts)!r}], "
+                      "check=True, capture_output=True); "
+                      "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+            out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+            wall, peak = (float(x) for x in out.stdout.split())
+            rows.append((fraction, int(len(days) * fraction), wall, peak))
+    print(f"{'share of xwlb':<15}{'day files':>10}{'wall s':>9}{'peak RSS MB':>13}")
+    for fraction, n, wall, peak in rows:
+        print(f"{fraction:<15.0%}{n:>10,}{wall:>9.1f}{peak:>13,.0f}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--marts", default="/tmp/e2e_marts")
     ap.add_argument("--keep", action="store_true", help="keep the marts folder of an earlier run (an incremental run)")
+    ap.add_argument("--memory", action="store_true", help="the whole pipeline on 1/4, 1/2 and all of xwlb: peak memory side by side")
     args = ap.parse_args()
+    if args.memory:
+        return memory(Path(args.corpus))
     corpus, marts = Path(args.corpus), Path(args.marts)
     if marts.exists() and not args.keep:
         shutil.rmtree(marts)

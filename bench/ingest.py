@@ -55,7 +55,9 @@ def measure(raw: str, marts: str) -> dict:
 def child(raw: Path, label: str) -> dict:
     marts = Path(tempfile.mkdtemp(prefix="huiyi-bench-marts-"))
     try:
-        out = subprocess.run([sys.executable, __file__, "--child", str(raw), str(marts)], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--child", str(raw), str(marts)], capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit(f"{label}: the measuring process failed:\n{out.stderr[-3000:]}")
         result = json.loads(out.stdout.strip().splitlines()[-1])
     finally:
         shutil.rmtree(marts, ignore_errors=True)
@@ -91,15 +93,21 @@ def million_jsonl(dest: Path, n: int = 1_000_000) -> Path:
 
 
 def xwlb_tenfold(dest: Path, k: int = 10) -> Path:
-    """xwlb k times over, for the bench only (never committed): copy c gets new video ids and guids, its
-    dates moved c*20 years on, and a marker in every body, so no copy is a duplicate of another."""
+    """xwlb k times over, for the bench only (never committed): copy c gets new video ids, guids and page
+    addresses, its dates moved c*20 years on, and a marker in every body, so no copy is a duplicate of another."""
     for c in range(k):
         for f in sorted((CORPUS / "xwlb" / "assets").glob("*/*.json.gz")):
             data = json.load(gzip.open(f))
             for v in data.get("videoList") or []:
+                old_id = v.get("video_id") or ""
                 for key in ("video_id", "guid"):
                     if v.get(key):
                         v[key] = f"{v[key]}x{c}"
+                # the page address carries the id too, and copies are matched on it
+                for holder in (v, v.get("video_detail") if isinstance(v.get("video_detail"), dict) else {}):
+                    for key in ("video_url", "url"):
+                        if isinstance(holder.get(key), str) and old_id:
+                            holder[key] = holder[key].replace(old_id, f"{old_id}x{c}")
                 d = v.get("video_detail")
                 if isinstance(d, dict):
                     for key in ("id", "guid"):
@@ -108,7 +116,7 @@ def xwlb_tenfold(dest: Path, k: int = 10) -> Path:
                     if isinstance(d.get("pubtime"), str) and d["pubtime"][:4].isdigit():
                         d["pubtime"] = str(int(d["pubtime"][:4]) + 20 * c) + d["pubtime"][4:]
                     if isinstance(d.get("content"), str):
-                        d["content"] = d["content"].replace("</p>", f"（副本{c}）</p>")
+                        d["content"] = f"<p>本台消息（副本{c}）</p>" + d["content"]
                 if isinstance(v.get("pub_date"), str) and v["pub_date"][:4].isdigit():
                     v["pub_date"] = str(int(v["pub_date"][:4]) + 20 * c) + v["pub_date"][4:]
             year = int(f.parent.name) + 20 * c
