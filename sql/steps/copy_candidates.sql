@@ -2,7 +2,8 @@
 -- exact: same content hash (letters and digits identical); the group's smallest doc_id is the partner,
 --        so a hash shared by n documents gives n-1 pairs, not n².
 -- same_item: the publisher's own id (video_id, a page's contentid) appears in two records.
--- near: two documents share an LSH bucket of their MinHash signatures; confirmed in Python. Only one
+-- near: two documents share an LSH bucket of their MinHash signatures and were published within 3 days
+--       of each other; confirmed in Python. Only one
 --       document per content hash takes part (its exact copies follow it), and a bucket shared by more
 --       than 50 documents is boilerplate, not a fingerprint, so it proposes nothing.
 WITH bodies AS (
@@ -26,7 +27,13 @@ near AS (
     SELECT DISTINCT x.doc_id AS a, y.doc_id AS b, 'near' AS why
     FROM signed x JOIN signed y
       ON x.band = y.band AND x.bucket = y.bucket AND x.doc_id < y.doc_id
+    JOIN documents dx ON dx.doc_id = x.doc_id
+    JOIN documents dy ON dy.doc_id = y.doc_id
     WHERE x.bucket_size <= 50
+      -- near copies must be published within 3 days of each other (dedup.NEAR_DAYS) where both are
+      -- dated: pairs further apart are not proposed, so their signatures are never fetched
+      AND (dx.published_at IS NULL OR dy.published_at IS NULL
+           OR abs(epoch(dx.published_at) - epoch(dy.published_at)) <= 3 * 86400)
 )
 SELECT a, b, why FROM exact WHERE a <> b
 UNION ALL SELECT a, b, why FROM same_item WHERE a <> b
