@@ -21,6 +21,7 @@ from dagster_project.analysis import distinctive_terms
 from dagster_project.core import charts
 from dagster_project.core.terms import lexicon_words
 from dagster_project.core.extract import files_version
+from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
 
@@ -238,7 +239,7 @@ def series_signature(con, series: str, *extra: str) -> str:
     return con.execute(
         """SELECT md5(concat_ws('|', coalesce(string_agg(concat_ws(':', m.meeting_id, m.report_doc_id, e.content_hash, e.version,
                                                           c.content_hash, c.version, t.content_hash, t.version), ',' ORDER BY m.meeting_id), ''),
-                                (SELECT count(*) FROM meetings), ?))
+                                ?))
            FROM meetings m LEFT JOIN extracted_docs e ON e.doc_id = m.report_doc_id
            LEFT JOIN counted_docs c ON c.doc_id = m.report_doc_id LEFT JOIN themed_docs t ON t.doc_id = m.report_doc_id
            WHERE m.series = ?""", ["|".join(extra), series]).fetchall()[0][0]
@@ -262,7 +263,8 @@ def preview_md(png: bytes, caption: str) -> str:
 
 
 def _chart_asset(kind: str, build, deps: list[str], description: str):
-    @dg.asset(name=f"chart_{kind}", group_name="charts", deps=deps, kinds={"matplotlib", "png", "svg"}, description=description)
+    # after every per-document step, so the signature a chart is drawn from is the run's final one
+    @dg.asset(name=f"chart_{kind}", group_name="charts", deps=[*deps, *PER_DOCUMENT], kinds={"matplotlib", "png", "svg"}, description=description)
     def _asset(context: dg.AssetExecutionContext, config: ChartsConfig, store: HuiyiStore) -> dg.MaterializeResult:
         try:
             config = effective_config(config)

@@ -8,6 +8,9 @@ from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, data_signature, mark_built, transaction
 from dagster_project.store import sql_text
 
+# The per-document steps: marts and charts run after all of them, so the data signature they are built
+# from is the run's final one (and a run with nothing new finds it unchanged).
+PER_DOCUMENT = ["meetings", "directives", "formulations", "term_counts", "theme_scores"]
 MARTS = {
     "theme_emphasis": (["meetings", "theme_scores", "themes"], "Theme emphasis per meeting: the share of each theme in the meeting's fullest report, with series and date.",
                        "SELECT series, meeting_date, name_zh, round(share, 3) AS share FROM mart_theme_emphasis WHERE is_primary ORDER BY meeting_date DESC LIMIT 10"),
@@ -23,7 +26,8 @@ MARTS = {
 
 
 def _mart_asset(name: str, deps: list[str], description: str, preview_sql: str):
-    @dg.asset(name=f"mart_{name}", group_name="marts", deps=deps, kinds={"duckdb"}, description=description + f" (sql/marts/{name}.sql)")
+    # after every per-document step, so the signature a mart is built from is the run's final one
+    @dg.asset(name=f"mart_{name}", group_name="marts", deps=[*deps, *PER_DOCUMENT], kinds={"duckdb"}, description=description + f" (sql/marts/{name}.sql)")
     def _asset(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
         with store.writer() as con:
             rebuilt = _build(con, f"mart_{name}", sql_text(f"marts/{name}"), context.log.info)
@@ -59,7 +63,7 @@ class BaselineConfig(dg.Config):
     min_count: int = 3  # a term used fewer times in meeting and baseline together is left out
 
 
-@dg.asset(group_name="marts", deps=["meetings", "term_counts"], kinds={"duckdb"},
+@dg.asset(group_name="marts", deps=PER_DOCUMENT, kinds={"duckdb"},
           description="Distinctive terms of each meeting against the previous N meetings of its series (log-odds ratio "
           "with informative Dirichlet prior, z-scores; sql/marts/distinctive_terms.sql).")
 def mart_distinctive_terms(context: dg.AssetExecutionContext, config: BaselineConfig, store: HuiyiStore) -> dg.MaterializeResult:
