@@ -105,3 +105,12 @@ def test_accuracy_on_reports_never_used_for_tuning():
     assert n >= 30
     assert primary >= 0.8
     assert f1 >= 0.8
+
+
+def test_one_sentence_can_be_scored_from_a_notebook():
+    from dagster_project.core.themes import sentence_scores
+
+    tax = default_taxonomy()
+    scores = {tax.themes[i].id: s for i, s in sentence_scores("要统筹疫情防控和稳增长，抓好核酸检测。", tax).items()}
+    # 疫情防控 and 核酸 are strong epidemic phrases (2 each); 稳增长 is a strong growth phrase
+    assert scores["epidemic"] == 4 and scores["growth"] == 2

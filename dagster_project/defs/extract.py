@@ -11,43 +11,13 @@ import dagster as dg
 from dagster_project.core.extract import extract_all, extractor_version
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import transaction, write_batches
+from dagster_project.defs.tables import forget_stale, todo_batches, transaction, write_batches
 from dagster_project.store import sql_text
 
 PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
 # What extraction reads of a document: a change to any of it (not only the body) extracts it again.
-INPUT_HASH = "md5(concat_ws(chr(31), coalesce(title, ''), body, coalesce(CAST(published_at AS VARCHAR), ''), coalesce(page_chrome, '')))"
+INPUT_HASH = "md5(concat_ws(chr(31), coalesce(d.title, ''), d.body, coalesce(CAST(d.published_at AS VARCHAR), ''), coalesce(d.page_chrome, '')))"
 BATCH = 1500
-
-
-def _stale_and_todo(con, version: str) -> tuple[int, int]:
-    """Forget extraction rows of documents that left, changed, or were extracted by another version.
-    Returns (documents forgotten, documents to extract)."""
-    with transaction(con):
-        forgotten = con.execute(
-            f"""DELETE FROM extracted_docs e WHERE version <> ? OR NOT EXISTS (
-                   SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id AND {INPUT_HASH} = e.content_hash AND d.is_report)""",
-            [version],
-        ).fetchone()[0]
-        for t in PER_DOC_TABLES:
-            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM extracted_docs)")
-    todo = con.execute(
-        "SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs)"
-    ).fetchone()[0]
-    return forgotten, todo
-
-
-def _todo_batches(con):
-    cur = con.execute(
-        f"""SELECT doc_id, title, body, published_at, page_chrome, {INPUT_HASH} AS content_hash FROM documents
-           WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM extracted_docs) ORDER BY doc_id"""
-    )
-    cols = [c[0] for c in cur.description]
-    while True:
-        rows = cur.fetchmany(BATCH)
-        if not rows:
-            return
-        yield [dict(zip(cols, r)) for r in rows]
 
 
 @dg.multi_asset(
@@ -69,9 +39,9 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
         # Read the work list first: the extraction writes while it reads, so the cursor is drained.
-        forgotten, n_todo = _stale_and_todo(con, version)
+        forgotten, n_todo = forget_stale(con, "extracted_docs", PER_DOC_TABLES, version, INPUT_HASH)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
-        batches = list(_todo_batches(con))
+        batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome", INPUT_HASH, BATCH)
         write_batches(con, batches, extract_all(batches), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
         # copy marks may have: a changed canonical report changes a meeting's report_doc_id).

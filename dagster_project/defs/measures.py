@@ -14,7 +14,7 @@ from dagster_project.core.measures import count_all, terms_version, theme_all, t
 from dagster_project.core.themes import TaxonomyError, load_taxonomy
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import insert_columns, transaction, write_batches
+from dagster_project.defs.tables import forget_stale, insert_columns, todo_batches, transaction, write_batches
 
 BATCH = 2000
 # What each step reads of a document: a change to it does the document again.
@@ -25,40 +25,12 @@ BODY_AND_DIRECTIVES_HASH = """md5(coalesce(d.body, '') || chr(31) || coalesce((
     FROM directives x WHERE x.doc_id = d.doc_id), ''))"""
 
 
-def _refresh(con, ledger: str, tables: tuple[str, ...], version: str, input_hash: str) -> tuple[int, int]:
-    """Forget rows of documents that left, changed, or were made by another version.
-    Returns (documents forgotten, documents to do)."""
-    with transaction(con):
-        forgotten = con.execute(
-            f"""DELETE FROM {ledger} l WHERE version <> ? OR NOT EXISTS (
-                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {input_hash} = l.content_hash)""",
-            [version],
-        ).fetchone()[0]
-        for t in tables:
-            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM {ledger})")
-    todo = con.execute(f"SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM {ledger})").fetchone()[0]
-    return forgotten, todo
-
-
-def _batches(con, ledger: str, with_directives: bool, input_hash: str):
-    """The documents to do, in batches, read before any is written (the cursor is drained first)."""
-    spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans" if with_directives else ""
-    rel = con.execute(
-        f"""SELECT d.doc_id, d.body, {input_hash} AS content_hash{spans} FROM documents d
-            WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
-    )
-    cols = [c[0] for c in rel.description]
-    out = []
-    while rows := rel.fetchmany(BATCH):
-        out.append([dict(zip(cols, r)) for r in rows])
-    return out
-
-
 def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> dict:
     input_hash = BODY_AND_DIRECTIVES_HASH if with_directives else BODY_HASH
-    forgotten, n_todo = _refresh(con, ledger, tables, version, input_hash)
+    forgotten, n_todo = forget_stale(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
-    batches = _batches(con, ledger, with_directives, input_hash)
+    spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans"
+    batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH)
     write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
     return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}
 

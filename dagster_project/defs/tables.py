@@ -81,3 +81,33 @@ def built_from(con, key: str) -> str | None:
 
 def mark_built(con, key: str, signature: str) -> None:
     con.execute("INSERT OR REPLACE INTO huiyi_meta VALUES (?, ?)", [f"built:{key}", signature])
+
+
+def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_hash: str) -> tuple[int, int]:
+    """Forget the per-document rows of documents that left, changed (`input_hash`, an expression over
+    documents d, no longer matches the ledger) or were made by another version.
+    Returns (documents forgotten, documents to do)."""
+    with transaction(con):
+        forgotten = con.execute(
+            f"""DELETE FROM {ledger} l WHERE version <> ? OR NOT EXISTS (
+                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {input_hash} = l.content_hash)""",
+            [version],
+        ).fetchone()[0]
+        for t in tables:
+            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM {ledger})")
+    todo = con.execute(f"SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM {ledger})").fetchone()[0]
+    return forgotten, todo
+
+
+def todo_batches(con, ledger: str, columns: str, input_hash: str, size: int) -> list[list[dict]]:
+    """The documents the ledger lacks, as batches of dicts of `columns` (an expression list over
+    documents d) plus content_hash; read whole before anything is written."""
+    rel = con.execute(
+        f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
+            WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
+    )
+    cols = [c[0] for c in rel.description]
+    out = []
+    while rows := rel.fetchmany(size):
+        out.append([dict(zip(cols, r)) for r in rows])
+    return out
