@@ -7,7 +7,9 @@ materialised shows in the UI.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,24 +57,87 @@ def cmd_run(args) -> int:
     print(f"huiyi: reading {paths.raw}, writing {paths.marts}", file=sys.stderr)
     # The lock first: a second run waits before it touches the Dagster instance, whose first-use
     # set-up (creating its SQLite storage) two processes must not race through.
-    with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), dg.DagsterInstance.get() as instance:
-        job = defs.resolve_job_def("huiyi_all")
-        result = job.execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
-            tags={"huiyi/trigger": "huiyi run"},
-        )
+    try:
+        with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), dg.DagsterInstance.get() as instance:
+            job = defs.resolve_job_def("huiyi_all")
+            result = job.execute_in_process(
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": args.log_level}}}},
+                tags={"huiyi/trigger": "huiyi run"},
+            )
+    except Exception as e:  # Dagster's own storage failed (a full disk, most often): one sentence, no traceback
+        if args.log_level == "DEBUG":
+            raise
+        # On a line of its own, whatever Dagster's threads left half-written on stderr.
+        print(f"\nhuiyi: {stopped_because(paths, e)}", file=sys.stderr)
+        return 1
     if not result.success:
         failed = [e for e in result.all_events if e.is_step_failure]
-        why = failed[0].event_specific_data.error.message.strip().splitlines()[-1] if failed else "see the log above"
-        print(f"huiyi: the run failed: {why}", file=sys.stderr)
+        error = failed[0].event_specific_data.error if failed else None
+        causes = _messages(error)
+        why = causes[-1] if causes else "see the log above."
+        if any(_disk_full(m) for m in causes) or _nearly_full(paths):
+            print(f"\nhuiyi: {full_disk_sentence(paths)}", file=sys.stderr)
+        else:
+            print(f"huiyi: the run failed: {why} The published database {paths.published} is as the last good run left it.", file=sys.stderr)
         return 1
     failed_checks = [
         f"{e.check_name}: {e.description}" for e in result.get_asset_check_evaluations() if not e.passed
     ]
     print(summary(paths, time.monotonic() - started, failed_checks))
     return 0
+
+
+def _messages(error) -> list[str]:
+    """The last line of each message in a Dagster error and its causes, outermost first."""
+    out, seen = [], 0
+    while error is not None and seen < 20:
+        lines = (error.message or "").strip().splitlines()
+        if lines:
+            out.append(lines[-1].strip())
+        error = error.cause or getattr(error, "context", None)
+        seen += 1
+    return out
+
+
+def _disk_full(error) -> bool:
+    """Whether an exception (or its causes), or an error message, says the disk is full."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, str):
+            text = error
+        else:
+            if getattr(error, "errno", None) == errno.ENOSPC:
+                return True
+            text = str(error)
+        if "No space left on device" in text or "database or disk is full" in text:
+            return True
+        error = None if isinstance(error, str) else (error.__cause__ or error.__context__)
+        seen += 1
+    return False
+
+
+def full_disk_sentence(paths: Paths) -> str:
+    return (f"the run stopped because the disk holding {paths.marts} is full (no space left on device); "
+            f"the published database {paths.published} is as the last good run left it. "
+            "Free some space there, or pass --marts DIR on a larger disk, and run again.")
+
+
+def _nearly_full(paths: Paths) -> bool:
+    """Less than 16 MB left where the run writes: whatever the error said (SQLite reports a full disk as
+    'disk I/O error'), that is why it stopped."""
+    try:
+        return shutil.disk_usage(paths.marts).free < 16 * 2**20
+    except OSError:
+        return False
+
+
+def stopped_because(paths: Paths, e: Exception) -> str:
+    if _disk_full(e) or _nearly_full(paths):
+        return full_disk_sentence(paths)
+    return (f"the run stopped at an unexpected error ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+            f"the published database {paths.published} is as the last good run left it. Run with --log-level DEBUG for the traceback.")
 
 
 # Bookkeeping tables: in the database for the pipeline's own use, listed apart in the summary.

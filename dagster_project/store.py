@@ -193,29 +193,105 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
             con.close()
 
 
-def publish(paths: Paths, export_tables: list[str] | None = None, log=None) -> Path:
-    """Copy the working database to huiyi.duckdb by atomic rename; export tables as Parquet."""
+def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_exported=None) -> Path:
+    """Export tables as Parquet, then copy the working database to huiyi.duckdb by atomic rename.
+
+    Nothing a reader sees is ever half-written: the Parquet files of one run go to a folder of their own
+    that `parquet` (a symbolic link) is swapped to in one rename, and the database copy is renamed over
+    huiyi.duckdb only once it is complete and synced. A run killed at any point leaves both as the last
+    good run left them. `on_exported(con)` runs on the working database after the export, before the copy."""
     with writer_lock(paths, log):
+        for stale in paths.marts.glob(f".{PUBLISHED_NAME}.publishing-*"):
+            stale.unlink(missing_ok=True)  # left by a run killed while copying; we hold the lock, so it is dead
         with duckdb.connect(str(paths.work_db)) as con:
-            con.execute("CHECKPOINT")
             if export_tables:
-                paths.parquet_dir.mkdir(parents=True, exist_ok=True)
-                for t in export_tables:
-                    tmp = paths.parquet_dir / f".{t}.parquet.tmp"
-                    con.table(t).write_parquet(str(tmp), compression="zstd")
-                    os.replace(tmp, paths.parquet_dir / f"{t}.parquet")
+                _export_parquet(con, paths, export_tables, log)
+            if on_exported:
+                on_exported(con)
+            con.execute("CHECKPOINT")
+        if log:
+            log(f"Publishing {paths.published} …")
         tmp = paths.marts / f".{PUBLISHED_NAME}.publishing-{os.getpid()}"
         try:
             shutil.copyfile(paths.work_db, tmp)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, paths.published)
-            dfd = os.open(paths.marts, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
+            _fsync_dir(paths.marts)
         finally:
-            if tmp.exists():
-                tmp.unlink()
+            tmp.unlink(missing_ok=True)
         return paths.published
+
+
+def _fsync_dir(folder: Path) -> None:
+    dfd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dfd)
+    finally:
+        os.close(dfd)
+
+
+PARQUET_VERSIONS = ".parquet-versions"
+
+
+def _export_parquet(con: duckdb.DuckDBPyConnection, paths: Paths, tables: list[str], log=None) -> None:
+    """Every table into a new version folder, then the `parquet` link swapped to it in one rename."""
+    if log:
+        log(f"Exporting {len(tables)} tables as Parquet …")
+    versions = paths.marts / PARQUET_VERSIONS
+    versions.mkdir(parents=True, exist_ok=True)
+    fresh = versions / f"{time.time_ns()}-{os.getpid()}"
+    fresh.mkdir()
+    for t in tables:
+        con.table(t).write_parquet(str(fresh / f"{t}.parquet"), compression="zstd")
+    link = paths.parquet_dir
+    if link.is_dir() and not link.is_symlink():
+        shutil.rmtree(link)  # a folder of an older layout: replaced once by the link
+    tmp_link = paths.marts / f".parquet-link-{os.getpid()}"
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(fresh.relative_to(paths.marts), tmp_link)
+    os.replace(tmp_link, link)
+    _fsync_dir(paths.marts)
+    # Older versions go; a notebook that opened one of their files keeps reading it (POSIX).
+    for old in versions.iterdir():
+        if old != fresh:
+            shutil.rmtree(old, ignore_errors=True)
+    if log:
+        log(f"Exported {len(tables)} tables as Parquet to {link} (→ {fresh.name}).")
+
+
+# ---------------------------------------------------------------- what a run produced, as checksums
+
+# Columns that record when the pipeline did something, not what the data is; left out of checksums.
+RUN_TIME_COLUMNS = {"ingested_at", "seen_at", "parsed_at", "checked_at"}
+# Tables that log the runs themselves (one row per report written), left out the same way.
+RUN_LOG_TABLES = {"report_log"}
+
+
+def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """Per table of the main schema: (rows, md5 of its rows sorted), run-time columns and run logs left
+    out and floating-point values rounded to 9 decimals (parallel sums may differ in the last bits).
+    Two databases with the same checksums hold the same data."""
+    out = {}
+    tables = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1").fetchall()]
+    for t in tables:
+        if t in RUN_LOG_TABLES:
+            continue
+        cols = con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+            [t]).fetchall()
+        exprs = []
+        for name, dtype in cols:
+            if name in RUN_TIME_COLUMNS:
+                continue
+            quoted = '"' + name.replace('"', '""') + '"'
+            exprs.append(f"round({quoted}, 9) AS {quoted}" if dtype in ("DOUBLE", "FLOAT") else quoted)
+        if not exprs:
+            continue
+        table = '"' + t.replace('"', '""') + '"'
+        n, digest = con.execute(
+            f"SELECT count(*), md5(coalesce(string_agg(r, chr(10) ORDER BY r), '')) "
+            f"FROM (SELECT CAST(to_json(x) AS VARCHAR) AS r FROM (SELECT {', '.join(exprs)} FROM {table}) x)").fetchone()
+        out[t] = (int(n), digest)
+    return out

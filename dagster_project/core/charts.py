@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -30,6 +31,8 @@ plt.rcParams.update({
     "font.family": "sans-serif",
     "font.sans-serif": [FONT_NAME, "DejaVu Sans"],
     "axes.unicode_minus": False,  # the font's minus sign, not U+2212 it may lack
+    # Labels are scraped text: "$...$" in a term or a title is drawn as written, never as mathtext.
+    "text.parse_math": False,
     "svg.fonttype": "path",  # glyphs drawn as outlines: the SVG shows Chinese on a machine without the font
     "figure.dpi": 100,
     "savefig.dpi": 150,
@@ -192,12 +195,20 @@ def directive_force(rows: pd.DataFrame, title: str, subtitle: str | None = None,
 
 
 def save(fig: Figure, path_without_suffix: Path) -> tuple[Path, Path]:
-    """PNG and SVG beside each other; the figure is closed."""
+    """PNG and SVG beside each other; the figure is closed. Each file is written under a temporary name
+    and renamed into place, so a reader (or a run killed half-way) never sees half a chart."""
     path_without_suffix.parent.mkdir(parents=True, exist_ok=True)
     png, svg = path_without_suffix.with_suffix(".png"), path_without_suffix.with_suffix(".svg")
-    fig.savefig(png, bbox_inches="tight", pad_inches=0.15)
-    fig.savefig(svg, bbox_inches="tight", pad_inches=0.15)
-    plt.close(fig)
+    try:
+        for path, fmt in ((png, "png"), (svg, "svg")):
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            try:
+                fig.savefig(tmp, format=fmt, bbox_inches="tight", pad_inches=0.15)
+                os.replace(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
+    finally:
+        plt.close(fig)
     return png, svg
 
 

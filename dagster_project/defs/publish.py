@@ -28,11 +28,11 @@ def huiyi_database(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.M
         signature = data_signature(con, "parquet", *EXPORTED)
         unchanged = built_from(con, "parquet") == signature and all(
             (store.paths.parquet_dir / f"{t}.parquet").exists() for t in EXPORTED)
-        if not unchanged:
-            mark_built(con, "parquet", signature)
     if unchanged:
         context.log.info("The tables did not change since the last export; Parquet files kept.")
-    path = store.publish([] if unchanged else EXPORTED, context.log.info)
+    # The export is marked built only once it is complete: a run killed half-way exports again.
+    path = store.publish([] if unchanged else EXPORTED, context.log.info,
+                         on_exported=None if unchanged else (lambda con: mark_built(con, "parquet", signature)))
     context.log.info(f"Published {path}")
     return dg.MaterializeResult(
         metadata={

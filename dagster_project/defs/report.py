@@ -89,7 +89,10 @@ def weekly_report(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.Ma
         html = render_report(report)
         out = reports_dir / report_id / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(html, encoding="utf-8")
+        # Written under a temporary name and renamed: never half a report, whenever the run stops.
+        tmp = out.with_name("index.html.tmp")
+        tmp.write_text(html, encoding="utf-8")
+        tmp.replace(out)
         latest = reports_dir / "latest"
         latest.mkdir(parents=True, exist_ok=True)
         tmp = latest / "index.html.tmp"

@@ -1,0 +1,195 @@
+"""Faults a scheduled pipeline meets: a run killed at any point, the same run twice, a full disk, two
+writers at once. Each test runs the real `huiyi` command over the real fixture reports and compares
+databases by the checksum of every table's sorted rows (store.table_checksums)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.store import table_checksums
+
+from .conftest import RAW_FIXTURES
+
+RUN = [sys.executable, "-m", "dagster_project.cli", "run", "--log-level", "INFO"]
+# What a second state of the raw folder adds to the first: the xwlb day files arriving later.
+LATER = "xwlb"
+
+
+def _env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "HUIYI_RAW_DIR", "HUIYI_MARTS_DIR")}
+    env.update(extra)
+    return env
+
+
+def run(raw: Path, marts: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*RUN, "--raw", str(raw), "--marts", str(marts)], capture_output=True, text=True,
+                          env=env or _env(), timeout=600)
+
+
+def sums(marts: Path) -> dict:
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        return table_checksums(con)
+
+
+def run_killed_at(raw: Path, marts: Path, marker: str) -> list[str]:
+    """Start `huiyi run` and SIGKILL it (with the step processes it started) the moment its log prints a
+    line containing `marker`. Returns the log up to that line; the marker must have been seen."""
+    proc = subprocess.Popen([*RUN, "--raw", str(raw), "--marts", str(marts)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, env=_env(), start_new_session=True)
+    seen = []
+    try:
+        for line in proc.stderr:
+            seen.append(line)
+            if marker in line:
+                os.killpg(proc.pid, signal.SIGKILL)
+                break
+    finally:
+        proc.wait(timeout=300)
+        proc.stderr.close()
+    assert marker in seen[-1], f"the run ended without logging {marker!r}:\n{''.join(seen[-20:])}"
+    assert proc.returncode == -signal.SIGKILL
+    return seen
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    """A raw folder in two states, the marts of a good run over the first, and the checksums of a run
+    over each: (raw, marts_a, sums_a, sums_b). The raw folder is left in the second state."""
+    tmp = tmp_path_factory.mktemp("faults")
+    raw = tmp / "raw"
+    shutil.copytree(RAW_FIXTURES, raw, ignore=shutil.ignore_patterns(LATER))
+    marts_a = tmp / "marts_a"
+    p = run(raw, marts_a)
+    assert p.returncode == 0, p.stderr[-3000:]
+    sums_a = sums(marts_a)
+    shutil.copytree(RAW_FIXTURES / LATER, raw / LATER)
+    ref = tmp / "ref"
+    p = run(raw, ref)
+    assert p.returncode == 0, p.stderr[-3000:]
+    sums_b = sums(ref)
+    assert sums_a != sums_b and sums_b["documents"][0] > sums_a["documents"][0]
+    return raw, marts_a, sums_a, sums_b, ref
+
+
+def _published_parquet_is_whole(marts: Path) -> None:
+    files = sorted((marts / "parquet").glob("*.parquet"))
+    assert files, "no Parquet files published"
+    with duckdb.connect() as con:
+        for f in files:
+            con.execute("SELECT count(*) FROM read_parquet(?)", [str(f)]).fetchall()
+
+
+# Points of a run, each named by the log line after which the run is killed.
+KILL_POINTS = {
+    "reading": "ingest - Raw folder",
+    "extracting": "extraction - Extracting meetings",
+    "writing term counts": "term_counting - Counting terms",
+    "drawing charts": "chart_theme_emphasis - ",
+    "exporting Parquet": "huiyi_database - Exporting",
+    "copying the database": "huiyi_database - Publishing",
+}
+
+
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_a_run_killed_anywhere_leaves_the_published_database_and_the_next_run_completes(states, tmp_path, point):
+    raw, marts_a, sums_a, sums_b, _ = states
+    marts = tmp_path / "marts"
+    shutil.copytree(marts_a, marts, symlinks=True)
+    run_killed_at(raw, marts, KILL_POINTS[point])
+    after_kill = sums(marts)
+    if point == "copying the database":
+        # The rename may have happened just before the kill: then the new database is whole.
+        assert after_kill in (sums_a, sums_b)
+    else:
+        assert after_kill == sums_a
+    _published_parquet_is_whole(marts)
+    p = run(raw, marts)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sums(marts) == sums_b
+    assert not list(marts.glob(".huiyi.duckdb.publishing-*"))
+    _published_parquet_is_whole(marts)
+
+
+def test_two_runs_over_the_same_raw_folder_give_identical_tables(states, tmp_path):
+    raw, _, _, sums_b, ref = states
+    # Again into the same marts folder (nothing new) and into a fresh one.
+    p = run(raw, ref)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sums(ref) == sums_b
+    p = run(raw, tmp_path / "fresh")
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sums(tmp_path / "fresh") == sums_b
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    p = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True, text=True)
+    return p.returncode == 0
+
+
+def test_a_full_disk_stops_the_run_with_one_sentence_and_keeps_the_published_database(states, tmp_path):
+    raw, _, _, sums_b, _ = states
+    mnt = tmp_path / "small-disk"
+    if not _mount_tmpfs(mnt, "96m"):
+        pytest.skip("mounting a tmpfs needs CAP_SYS_ADMIN, which this machine does not give the tests")
+    try:
+        marts = mnt / "marts"
+        first = raw.parent / "raw_first"
+        shutil.copytree(raw, first, ignore=shutil.ignore_patterns(LATER))
+        p = run(first, marts)
+        assert p.returncode == 0, p.stderr[-3000:]
+        before = sums(marts)
+        published = (marts / "huiyi.duckdb").read_bytes()
+        # Everything but 300 KB of the disk taken; then the later files arrive.
+        free = shutil.disk_usage(mnt).free
+        with open(mnt / "filler", "wb") as f:
+            os.posix_fallocate(f.fileno(), 0, free - 300 * 1024)
+        shutil.copytree(RAW_FIXTURES / LATER, first / LATER)
+        p = run(first, marts)
+        assert p.returncode == 1
+        last = p.stderr.strip().splitlines()[-1]
+        assert last.startswith("huiyi: ") and str(marts) in last and "no space left" in last, last
+        assert "Traceback" not in last
+        assert (marts / "huiyi.duckdb").read_bytes() == published and sums(marts) == before
+        # With space again, the next run completes with the same tables as a run that never failed.
+        (mnt / "filler").unlink()
+        p = run(first, marts)
+        assert p.returncode == 0, p.stderr[-3000:]
+        after = sums(marts)
+        # raw_files differs only by the copies' file times; every other table is the same.
+        assert {t: v for t, v in after.items() if t != "raw_files"} == {t: v for t, v in sums_b.items() if t != "raw_files"}
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_a_run_while_a_sensor_run_writes_never_corrupts_anything(states, tmp_path):
+    """`huiyi run` and the job the UI's sensor launches (huiyi_refresh, run the way Dagster's run worker
+    runs it: `dagster job execute`, each step taking the writer lock) over the same folders at once."""
+    raw, _, _, sums_b, _ = states
+    marts = tmp_path / "marts"
+    marts.mkdir()
+    env = _env(HUIYI_RAW_DIR=str(raw), HUIYI_MARTS_DIR=str(marts), DAGSTER_HOME=str(marts / ".dagster"))
+    (marts / ".dagster").mkdir()
+    (marts / ".dagster" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    sensor_run = subprocess.Popen([sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions",
+                                   "-j", "huiyi_refresh"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    cli_run = subprocess.Popen([*RUN, "--raw", str(raw), "--marts", str(marts)], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, env=env)
+    out_sensor, _ = sensor_run.communicate(timeout=600)
+    out_cli, _ = cli_run.communicate(timeout=600)
+    assert sensor_run.returncode == 0, out_sensor[-3000:]
+    assert cli_run.returncode == 0, out_cli[-3000:]
+    # One of them waited for the other at some point.
+    assert "waiting for it to finish" in out_sensor + out_cli
+    # The published database is whole and, after one more run, exactly what a single run makes.
+    p = run(raw, marts, env)
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert sums(marts) == sums_b
