@@ -126,8 +126,9 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
                     n_rej += 1
                     continue
                 if doc.is_report and not doc.body:
+                    which = f"record {rec.record_key}" if rec.record_key is not None else "the page"
                     rows.rejected.append(dict(raw_path=rel, record_key=rec.record_key, reason="no_body",
-                                              detail=f"{rel}: record {rec.record_key} has no text once page furniture is removed.", seen_at=now))
+                                              detail=f"{rel}: {which} has no text once page furniture is removed.", seen_at=now))
                     n_rej += 1
                     continue
                 row = _shallow(doc)

@@ -122,6 +122,12 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
             body_html = m.group(1)
     if body_html is None:
         body_html = _generic_body(html)
+    if body_html is None:
+        # trafilatura's parser (libxml2) gives up on pages nested past a few hundred levels; the
+        # paragraphs lexbor found are the report's text then.
+        paragraphs = [node.html for node in tree.css("p") if node.text(strip=True)]
+        if sum(len(p) for p in paragraphs) >= 50:
+            body_html = "".join(paragraphs)
 
     published = _meta(tree, "publishdate", "PubDate", "article:published_time", "pubdate")
     if not published:

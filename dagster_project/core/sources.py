@@ -12,7 +12,6 @@ import gzip
 import io
 import json
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,8 +21,10 @@ from charset_normalizer import from_bytes
 
 # A single record larger than this is a mis-scrape (a binary, a whole site in one page).
 MAX_RECORD_BYTES = 10 * 1024 * 1024
-# A JSON document is parsed whole; past this it is refused rather than loaded.
-MAX_JSON_BYTES = 512 * 1024 * 1024
+# A JSON document is parsed whole; past this it is refused rather than loaded (a gzip file is
+# decompressed only this far, so a small .gz that expands to gigabytes costs this much and no more).
+# Larger collections belong in JSON Lines, which is read line by line.
+MAX_JSON_BYTES = 64 * 1024 * 1024
 # How much of a file the encoding detector looks at.
 SNIFF_BYTES = 64 * 1024
 
@@ -407,7 +408,10 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     limit = MAX_JSON_BYTES if fmt == "json" else MAX_RECORD_BYTES
     data = _read_limited(path, limit)
     if data is None:
-        yield Rejection(raw_path, None, "too_large", f"{raw_path}: holds more than {limit // 2**20} MB in one document, more than any report; skipped.")
+        if fmt == "json":
+            yield Rejection(raw_path, None, "too_large", f"{raw_path}: is more than {limit // 2**20} MB of JSON once decompressed, and a JSON file is read whole; skipped (write large collections as JSON Lines, one record per line).")
+        else:
+            yield Rejection(raw_path, None, "too_large", f"{raw_path}: holds more than {limit // 2**20} MB in one document, more than any report; skipped.")
         return
     if not data.strip():
         yield Rejection(raw_path, None, "empty_file", f"{raw_path}: the file is empty.")
@@ -603,15 +607,68 @@ def _read_jsonl(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sou
             yield from _checked(sr)
 
 
+_LONE_QUOTE = re.compile(r'(?<!")"(?!")')
+
+
+class _BoundedLines:
+    """The lines of a text stream, none held longer than the record limit: an oversized line is skipped
+    in pieces, stands as an empty line, and its number is remembered so its record can be rejected."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.n = 0
+        self.oversized: list[int] = []
+        self.pending: str | None = None
+
+    def __iter__(self):
+        return self
+
+    def skip_rest_of_quoted_field(self) -> None:
+        """After the parser gave up inside an oversized quoted field: drop lines up to the one that closes
+        the field, and go on from just after its closing quote, so the records behind it are read."""
+        while True:
+            line = self.stream.readline(MAX_RECORD_BYTES)
+            if not line:
+                return
+            self.n += 1
+            m = _LONE_QUOTE.search(line)
+            if m:
+                self.pending = line[m.end():]
+                return
+
+    def __next__(self) -> str:
+        if self.pending is not None:
+            line, self.pending = self.pending, None
+            return line
+        line = self.stream.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            raise StopIteration
+        self.n += 1
+        if len(line) > MAX_RECORD_BYTES and line[-1] not in "\r\n":
+            while True:
+                more = self.stream.readline(MAX_RECORD_BYTES)
+                if not more or more[-1] in "\r\n":
+                    break
+            self.oversized.append(self.n)
+            return "\n"
+        return line
+
+    def oversized_between(self, first: int, last: int) -> bool:
+        return any(first <= n <= last for n in self.oversized)
+
+
 def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
     stream, enc, rej = _text_stream(path, raw_path, config)
     if rej:
         yield rej
         return
     keys = _Keys()
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    # A field past the record limit stops the parser instead of growing without bound; the rest of that
+    # record, which the parser then meets, is skipped with it.
+    csv.field_size_limit(MAX_RECORD_BYTES)
     with stream:
-        reader = csv.reader(stream, delimiter=config.csv_delimiter)
+        lines = _BoundedLines(stream)
+        reader = csv.reader(lines, delimiter=config.csv_delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -622,14 +679,30 @@ def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sourc
             return
         header = [h.strip().lstrip("\ufeff") for h in header]
         pos = -1
+        last_line = reader.line_num
+        oversized = False  # inside a record whose field went past the limit
         while True:
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as e:
+                if "field limit" in str(e):
+                    pos += 1
+                    oversized = True
+                    yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {reader.line_num}) has a field over 10 MB, not a report.")
+                    lines.skip_rest_of_quoted_field()
+                    continue
                 pos += 1
                 yield Rejection(raw_path, str(pos), "broken_line", f"{raw_path}: record {pos} cannot be parsed as CSV ({e}).")
+                continue
+            if oversized:
+                oversized = False  # the tail of the oversized field, parsed as a row of its own
+                continue
+            first_line, last_line = last_line + 1, reader.line_num
+            if lines.oversized_between(first_line, last_line):
+                pos += 1
+                yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {last_line}) has a line over 10 MB, not a report.")
                 continue
             if not row or not any(c.strip() for c in row):
                 continue

@@ -1,0 +1,190 @@
+"""Files built to break parsers, next to real reports: each is read within bounded memory or rejected with
+a reason, and the run goes on with everything valid beside it.
+
+Memory is measured in a fresh process (its peak RSS) reading the folder the way the ingest asset does;
+the bound asserted is generous (400 MB, while the bomb alone would be 2 GB) so that it tests the caps,
+not the machine."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from .conftest import RAW_FIXTURES, SEED, xwlb_items
+
+BOUND_MB = 400
+REPORT = SEED.read_text(encoding="utf-8")
+# A real sentence of the seed report, to find in what was read.
+SENTENCE = "共同织牢织密疫情防控工作防线"
+
+READ_FOLDER = """
+import json, sys
+from pathlib import Path
+from dagster_project.core.ingest import ingest_files, list_raw_files
+root = Path(sys.argv[1])
+files, links = list_raw_files(root)
+docs, rejected = [], [dict(raw_path=r.raw_path, reason=r.reason, detail=r.detail) for r in links]
+for batch in ingest_files(files, root, workers=1):
+    d = batch["documents"]
+    docs += [dict(raw_path=p, title=t, body=b) for p, t, b in zip(d["raw_path"], d["title"], d["body"])]
+    r = batch["rejected_records"]
+    rejected += [dict(raw_path=p, reason=x, detail=y) for p, x, y in zip(r["raw_path"], r["reason"], r["detail"])]
+# VmHWM: this process's own peak (ru_maxrss would carry the parent's over fork and exec).
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(json.dumps(dict(docs=docs, rejected=rejected, peak_mb=hwm / 1024)))
+"""
+
+
+def read_folder(root: Path) -> dict:
+    p = subprocess.run([sys.executable, "-c", READ_FOLDER, str(root)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-3000:]
+    return json.loads(p.stdout)
+
+
+def reasons(out: dict, name: str) -> list[str]:
+    return [r["reason"] for r in out["rejected"] if r["raw_path"] == name]
+
+
+def write_long(f, n_chars: int) -> None:
+    """n_chars of 长 (3 bytes each in UTF-8), written without holding them all."""
+    chunk = "长" * (1 << 20)
+    for _ in range(n_chars >> 20):
+        f.write(chunk)
+
+
+def _valid_line(title: str) -> str:
+    return json.dumps({"title": title, "content": REPORT, "date": "2021-12-14"}, ensure_ascii=False) + "\n"
+
+
+def gzip_bomb(path: Path, expanded_gb: float, head: bytes = b"") -> None:
+    """A gzip file of many members, each 1 MB of spaces: a few MB on disk, `expanded_gb` decompressed."""
+    member = gzip.compress(b" " * (1 << 20), compresslevel=9)
+    with open(path, "wb") as f:
+        f.write(gzip.compress(head))
+        for _ in range(int(expanded_gb * 1024)):
+            f.write(member)
+
+
+def test_a_gzip_bomb_is_read_only_up_to_the_cap(tmp_path):
+    gzip_bomb(tmp_path / "bomb.json.gz", 2, b'{"videoList": [')
+    gzip_bomb(tmp_path / "bomb.jsonl.gz", 2, _valid_line("前面的一行").encode())
+    assert (tmp_path / "bomb.json.gz").stat().st_size < 5 << 20
+    out = read_folder(tmp_path)
+    assert reasons(out, "bomb.json.gz") == ["too_large"]
+    # JSON Lines are read line by line: the line before the bomb is kept, the 2 GB line rejected.
+    assert reasons(out, "bomb.jsonl.gz") == ["too_large"]
+    assert [d["title"] for d in out["docs"]] == ["前面的一行"]
+    assert out["peak_mb"] < BOUND_MB, out["peak_mb"]
+
+
+def test_json_nested_ten_thousand_levels_is_rejected_and_the_next_line_kept(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 10_000 + "]" * 10_000)
+    (tmp_path / "deep_object.json").write_text('{"a":' * 10_000 + "1" + "}" * 10_000)
+    (tmp_path / "deep.jsonl").write_text("[" * 10_000 + "]" * 10_000 + "\n" + _valid_line("深层之后"), encoding="utf-8")
+    out = read_folder(tmp_path)
+    assert reasons(out, "deep.json") == ["invalid_json"]
+    assert reasons(out, "deep_object.json") == ["invalid_json"]
+    assert reasons(out, "deep.jsonl") == ["broken_line"]
+    assert [d["title"] for d in out["docs"]] == ["深层之后"]
+    assert any("nested too deeply" in r["detail"] for r in out["rejected"])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "txt"])
+def test_a_single_line_of_300_mb_is_rejected_in_bounded_memory(tmp_path, fmt):
+    huge = 100 << 20  # characters: 300 MB in UTF-8, on one line
+    path = tmp_path / f"huge.{fmt}"
+    with open(path, "w", encoding="utf-8") as f:
+        if fmt == "jsonl":
+            f.write('{"title": "巨行", "content": "')
+            write_long(f, huge)
+            f.write('"}\n' + _valid_line("巨行之后"))
+        elif fmt == "csv":
+            f.write('title,content,date\n巨行,"')
+            write_long(f, huge)
+            f.write('",2021-12-14\n巨行之后,"' + REPORT.replace('"', '""') + '",2021-12-14\n')
+        else:
+            f.write("巨行\n")
+            write_long(f, huge)
+    assert path.stat().st_size > 300 << 20
+    out = read_folder(tmp_path)
+    assert reasons(out, path.name) == ["too_large"]
+    assert [d["title"] for d in out["docs"]] == ([] if fmt == "txt" else ["巨行之后"])
+    assert out["peak_mb"] < BOUND_MB, out["peak_mb"]
+
+
+def test_a_csv_field_of_many_long_lines_is_skipped_and_the_records_behind_it_kept(tmp_path):
+    path = tmp_path / "long_field.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("title,content,date\n")
+        f.write('长字段,"')
+        for _ in range(40):  # 360 MB over 40 lines
+            write_long(f, 3 << 20)
+            f.write("\n")
+        f.write('",2021-12-14\n')
+        f.write('其后,"' + REPORT.replace('"', '""') + '",2021-12-14\n')
+    out = read_folder(tmp_path)
+    assert reasons(out, "long_field.csv") == ["too_large"]
+    assert [d["title"] for d in out["docs"]] == ["其后"]
+    assert out["peak_mb"] < BOUND_MB, out["peak_mb"]
+
+
+def test_html_nested_ten_thousand_tags_keeps_the_report_text(tmp_path):
+    paragraphs = "".join(f"<p>{line}</p>" for line in REPORT.splitlines()[8:] if line.strip())
+    page = ("<html><head><title>焦作市召开疫情防控专题会议</title></head><body>"
+            + "<div>" * 10_000 + paragraphs + "</div>" * 10_000 + "</body></html>")
+    (tmp_path / "nested.html").write_text(page, encoding="utf-8")
+    (tmp_path / "only_tags.html").write_text("<html><body>" + "<div><span>" * 10_000 + "</body></html>")
+    out = read_folder(tmp_path)
+    (doc,) = [d for d in out["docs"] if d["raw_path"] == "nested.html"]
+    assert SENTENCE in doc["body"] and "<div>" not in doc["body"]
+    assert reasons(out, "only_tags.html") == ["no_body"]
+    assert any(r["detail"] == "only_tags.html: the page has no text once page furniture is removed." for r in out["rejected"])
+
+
+def test_symbolic_links_never_lead_outside_the_raw_folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("不应读取\n2021年12月14日\n外部文件的内容，不属于原始文件夹。", encoding="utf-8")
+    os.symlink(outside / "secret.txt", raw / "link.txt")
+    os.symlink(outside, raw / "linked_folder")
+    os.symlink("/etc/passwd", raw / "passwd.txt")
+    (raw / "report.txt").write_text(REPORT, encoding="utf-8")
+    out = read_folder(raw)
+    assert sorted(r["raw_path"] for r in out["rejected"] if r["reason"] == "outside_raw") == ["link.txt", "passwd.txt"]
+    assert [d["raw_path"] for d in out["docs"]] == ["report.txt"]
+    assert all("root:" not in (d["body"] or "") and "外部文件" not in (d["body"] or "") for d in out["docs"])
+
+
+def test_the_whole_run_goes_on_past_hostile_files_and_odd_file_names(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "odd folder 'x'").mkdir(parents=True)
+    odd = raw / "odd folder 'x'" / "焦作 \"会议\" 'report'; DROP TABLE documents;--.txt"
+    odd.write_text(REPORT, encoding="utf-8")
+    gzip_bomb(raw / "bomb.json.gz", 1, b"[")
+    (raw / "deep.json").write_text("[" * 10_000 + "]" * 10_000)
+    os.symlink("/etc/passwd", raw / "passwd.txt")
+    (raw / "xwlb").mkdir()
+    src = RAW_FIXTURES / "xwlb" / "assets" / "2022" / "20220310.json.gz"
+    (raw / "xwlb" / src.name).write_bytes(src.read_bytes())
+    marts = tmp_path / "marts"
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "HUIYI_RAW_DIR", "HUIYI_MARTS_DIR")}
+    p = subprocess.run([sys.executable, "-m", "dagster_project.cli", "run", "--raw", str(raw), "--marts", str(marts),
+                        "--log-level", "WARNING"], capture_output=True, text=True, env=env, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        rel = odd.relative_to(raw).as_posix()
+        assert con.execute("SELECT count(*) FROM documents WHERE raw_path = ?", [rel]).fetchone()[0] == 1
+        assert con.execute("SELECT count(*) FROM documents WHERE raw_path LIKE 'xwlb/%'").fetchone()[0] == len(xwlb_items("2022/20220310.json.gz"))
+        got = dict(con.execute("SELECT raw_path, reason FROM rejected_records WHERE record_key IS NULL").fetchall())
+        assert got == {"bomb.json.gz": "too_large", "deep.json": "invalid_json", "passwd.txt": "outside_raw"}
+        assert con.execute("SELECT count(*) FROM meetings WHERE report_doc_id IN (SELECT doc_id FROM documents WHERE raw_path = ?)",
+                           [rel]).fetchone()[0] == 1
