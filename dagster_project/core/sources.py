@@ -55,6 +55,11 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
 RECORD_LIST_KEYS = ("videoList", "records", "items", "data", "list", "results", "articles", "docs")
 
 
+# A value that reaches for the file system: /abs, ~user, ../up, C:\, file:// and other URLs.
+_PATH_LIKE = re.compile(r"^\s*(?:/|~|\\)|\.\.[/\\]|[/\\]\.\.|^[A-Za-z]:[/\\]|^[a-z][a-z0-9+.-]*://|\x00", re.I)
+MAX_CONFIG_BYTES = 64 * 1024
+
+
 class SourceConfigError(ValueError):
     """A source.yaml that cannot be used; the message names the file and the mistake."""
 
@@ -80,6 +85,11 @@ class SourceConfig:
         fields = data.get("fields") or {}
         if not isinstance(fields, dict):
             raise SourceConfigError(f"{where}: 'fields' must map roles to field names.")
+        # Every value names something inside a record, never a file: a path is refused, so a source.yaml
+        # cannot send Huiyi anywhere outside the raw folder.
+        for key, value in [("records", data.get("records")), *((f"fields.{k}", v) for k, v in fields.items())]:
+            if value is not None and _PATH_LIKE.search(str(value)):
+                raise SourceConfigError(f"{where}: {key} is {value!r}, which looks like a file path; it must name a field inside each record (dotted for nested fields, e.g. video_detail.content).")
         bad_roles = set(fields) - set(FIELD_CANDIDATES)
         if bad_roles:
             raise SourceConfigError(f"{where}: unknown field role(s) {sorted(bad_roles)}; roles are {sorted(FIELD_CANDIDATES)}.")
@@ -169,6 +179,10 @@ def load_config(path: Path, raw_root: Path, cache: dict | None = None) -> Source
         if d not in cache:
             f = d / CONFIG_NAME
             if f.is_file():
+                if f.is_symlink() and root not in f.resolve().parents:
+                    raise SourceConfigError(f"{f}: is a link to {f.resolve()}, outside the raw folder; settings are read only from inside it.")
+                if f.stat().st_size > MAX_CONFIG_BYTES:
+                    raise SourceConfigError(f"{f}: is over {MAX_CONFIG_BYTES // 1024} KB, far more than any settings file; not read.")
                 try:
                     data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
                 except yaml.YAMLError as e:
@@ -201,6 +215,9 @@ def config_fingerprint(path: Path, raw_root: Path) -> str:
     for d in reversed(chain):
         f = d / CONFIG_NAME
         if f.is_file():
+            if (f.is_symlink() and root not in f.resolve().parents) or f.stat().st_size > MAX_CONFIG_BYTES:
+                h.update(str(f.relative_to(root)).encode() + b"\0refused")  # load_config names the problem
+                continue
             h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:12]
 
