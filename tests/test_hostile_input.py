@@ -188,3 +188,42 @@ def test_the_whole_run_goes_on_past_hostile_files_and_odd_file_names(tmp_path):
         assert got == {"bomb.json.gz": "too_large", "deep.json": "invalid_json", "passwd.txt": "outside_raw"}
         assert con.execute("SELECT count(*) FROM meetings WHERE report_doc_id IN (SELECT doc_id FROM documents WHERE raw_path = ?)",
                            [rel]).fetchone()[0] == 1
+
+
+# ---------------------------------------------------------------- findings of bench/fuzz.py, kept as tests
+
+
+def test_a_damaged_gzip_stream_is_a_clear_rejection_not_a_parser_error(tmp_path):
+    data = bytearray((RAW_FIXTURES / "xwlb" / "assets" / "2022" / "20220310.json.gz").read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one byte of the deflate stream flipped
+    (tmp_path / "20220310.json.gz").write_bytes(bytes(data))
+    out = read_folder(tmp_path)
+    (rej,) = out["rejected"]
+    assert rej["reason"] == "unreadable_file" and "gzip stream is damaged" in rej["detail"]
+
+
+def test_one_corrupt_byte_in_a_json_day_file_rejects_only_its_item(tmp_path):
+    items = xwlb_items("2012/20120702.json.gz")  # three items
+    text = json.dumps({"videoList": items}, ensure_ascii=False).encode("utf-8")
+    body = items[1]["video_detail"]["content"]
+    # Six Chinese characters from the middle of the second item's body, found in the file's bytes.
+    mid = next(body[i:i + 6] for i in range(len(body) // 2, len(body)) if all("\u4e00" <= c <= "\u9fff" for c in body[i:i + 6]))
+    at = text.index(mid.encode("utf-8")) + 3  # after the first character
+    damaged = text[:at] + b"\xff" + text[at:]
+    (tmp_path / "20120702.json.gz").write_bytes(gzip.compress(damaged))
+    out = read_folder(tmp_path)
+    assert [r["reason"] for r in out["rejected"]] == ["undecodable"]
+    assert len(out["docs"]) == len(items) - 1
+
+
+def test_a_corrupt_byte_in_a_page_keeps_the_page_and_its_terms(tmp_path):
+    data = SEED.read_bytes()
+    at = data.index(SENTENCE.encode("utf-8"))
+    (tmp_path / "page.txt").write_bytes(data[:at] + b"\xff" + data[at:])
+    out = read_folder(tmp_path)
+    (doc,) = out["docs"]
+    assert "\ufffd" + SENTENCE in doc["body"]
+    from dagster_project.core.terms import count_terms
+
+    assert count_terms(doc["body"]).counts["疫情防控"] > 0
+    assert count_terms("会议\udcff强调").counts["强调"] == 1  # a surrogate escape reaching rjieba

@@ -7,6 +7,7 @@ random characters dropped into it. `bench/fuzz.py` runs the same properties for 
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
@@ -44,7 +45,8 @@ def spliced_report(draw) -> str:
 
 
 texts = st.one_of(any_text, spliced_report())
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# bench/fuzz.py --properties N runs these with N examples each.
+SETTINGS = settings(max_examples=int(os.environ.get("HUIYI_PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @SETTINGS

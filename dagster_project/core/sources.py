@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -294,6 +295,11 @@ def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return data.decode(enc), enc
     except UnicodeDecodeError as e:
         if encoding is None and enc == "utf-8":
+            # A UTF-8 file with a few corrupt bytes further in: decoded with the bad bytes kept as
+            # surrogate escapes, so only the records that hold them are rejected (by _checked).
+            bad = data.decode("utf-8", errors="replace").count("\ufffd")
+            if bad <= max(3, len(data) // 2000):
+                return data.decode("utf-8", errors="surrogateescape"), enc
             # The head was UTF-8 but the rest is not: detect on the whole file.
             best = from_bytes(data, cp_isolation=_CANDIDATES).best()
             if best is not None:
@@ -410,9 +416,12 @@ def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) ->
             yield from _read_jsonl(path, raw_path, config)
         else:
             yield from _read_csv(path, raw_path, config)
-    except (OSError, EOFError, gzip.BadGzipFile, ValueError) as e:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error, ValueError) as e:
         # A truncated or corrupt gzip stream, or an unreadable file: what was read before stays.
-        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: cannot be read to the end ({type(e).__name__}: {e}).")
+        if path.name.lower().endswith(".gz") and isinstance(e, (EOFError, gzip.BadGzipFile, zlib.error)):
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: its gzip stream is damaged or cut short ({e}); records before the damage are kept.")
+        else:
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: cannot be read to the end ({type(e).__name__}: {e}).")
 
 
 def _read_limited(path: Path, limit: int) -> bytes | None:
@@ -441,6 +450,9 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     except UnicodeError as e:
         yield Rejection(raw_path, None, "unknown_encoding", f"{raw_path}: cannot be decoded: {e}.")
         return
+    if fmt in (PAGE_TEXT, PAGE_HTML) and _SURROGATE.search(text):
+        # A page is one report: a few corrupt bytes in it are shown as U+FFFD rather than losing it all.
+        text = _SURROGATE.sub("\ufffd", text)
     if fmt == PAGE_TEXT:
         from .pages import parse_text_page
 

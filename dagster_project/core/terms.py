@@ -143,9 +143,14 @@ def _formula_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def segment(text: str, with_user_dict: bool = True) -> list[str]:
     """The words of text; with the user dictionary, formulations of the lexicon come out whole, as their canonical form."""
     seg = segmenter(with_user_dict)
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)  # rjieba takes UTF-8 only; one character for one, offsets kept
     if not with_user_dict:
         return [t for t in seg.cut(text, True) if t]
     out: list[str] = []
