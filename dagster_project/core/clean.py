@@ -70,19 +70,27 @@ _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
 # ASCII brackets that open or close Chinese text: 县(市、区) → 县（市、区）
 _ASCII_PAREN = re.compile(rf"\((?=[^()\n]*[{_CJK}][^()\n]*\))([^()\n]*)\)")
 _SPACES = re.compile(r"[ \t\u3000]+")
+_ANY_ASCII_PUNCT = re.compile(r"[,:;?!]")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def normalise(text: str) -> str:
     """NFC, full-width alphanumerics to half-width, ASCII punctuation inside Chinese to full-width,
     whitespace folded, one paragraph per line."""
-    text = unicodedata.normalize("NFC", text).translate(_HALF)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_HALF)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ASCII_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
-    text = _ASCII_PAREN.sub(lambda m: "（" + m.group(1) + "）", text)
-    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
-    # A space between two Chinese characters is an artefact of line wrapping or tag removal.
-    lines = [re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", ln) for ln in lines]
-    return "\n".join(ln for ln in lines if ln)
+    if _ANY_ASCII_PUNCT.search(text):
+        text = _ASCII_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
+    if "(" in text:
+        text = _ASCII_PAREN.sub(lambda m: "（" + m.group(1) + "）", text)
+    # Whitespace runs folded over the whole text at once (they never hold a line break), then each line
+    # stripped; a space between two Chinese characters is an artefact of line wrapping or tag removal.
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(ln.strip() for ln in text.split("\n"))
+    text = _CJK_SPACE.sub("", text)
+    return "\n".join(ln for ln in text.split("\n") if ln)
 
 
 def normalise_title(title: str | None) -> str | None:
@@ -134,6 +142,22 @@ _EDITOR_TRAILER = re.compile(r"(?:\s*[（(]完[)）]\s*|\s*[（(][^（()）\n]{0
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|所在位置)[:：].*$", re.M)
 
 
+def _trailer(body: str) -> int | None:
+    """Where the editor trailer at the end of body starts (as _EDITOR_TRAILER.search would say), or None.
+    Searched in a window at the end, widened while the match begins near the window's start (a trailer
+    item is under 100 characters, so a match that began before the window would be found within its
+    first 256): searching a pattern anchored at the end over the whole body costs an attempt per character."""
+    window = 1024
+    while True:
+        start = max(0, len(body) - window)
+        m = _EDITOR_TRAILER.search(body, start)
+        if m is None:
+            return None
+        if m.start() >= start + 256 or start == 0:
+            return m.start()
+        window *= 4
+
+
 def strip_furniture(body: str) -> tuple[str, list[str]]:
     """Broadcast prefix, breadcrumbs and editor trailers off the body; returns what was removed."""
     removed = []
@@ -160,10 +184,10 @@ def strip_furniture(body: str) -> tuple[str, list[str]]:
     if _BREADCRUMB.search(body):
         removed.append("breadcrumb")
         body = _BREADCRUMB.sub("", body)
-    m = _EDITOR_TRAILER.search(body)
-    if m and m.start() > 0:
+    m = _trailer(body)
+    if m is not None and m > 0:
         removed.append("editor_trailer")
-        body = body[: m.start()]
+        body = body[:m]
     return body.strip(), removed
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import leaders, strength_scale
+from .lexicon import leader_mentions, leaders, strength_scale
 from .meetings import SPEECH_VERB, Meeting, _leader_at, name_at
 from .numerals import cn_to_int
 
@@ -83,6 +83,9 @@ class _Turn:
 GROUP_SPEAKER = re.compile(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$")
 
 
+_REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
+
+
 def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     """Where each speaker's words begin: 葛巧红传达… 她强调，一要… · 李亦博强调，一要… · 会议要求，一是…"""
     known = {p.name for p in (meeting.people if meeting else [])}
@@ -121,15 +124,12 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
                 last_person = who
             turns.append(_Turn(i, who))
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
-    names = known | set(_names_in(body))
-    for name in names:
-        for m in re.finditer(re.escape(name), body):
-            pos = m.start()
-            if pos > 0 and body[pos - 1] not in "。\n；":
-                continue
-            sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
-            if re.search(SPEECH_VERB + "|建议|报告了|介绍了|阐述", sentence[:60]):
-                turns.append(_Turn(pos, name))
+    for pos, name in _mentions(body, known):
+        if pos > 0 and body[pos - 1] not in "。\n；":
+            continue
+        sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
+        if _REPORTS_SPEECH.search(sentence[:60]):
+            turns.append(_Turn(pos, name))
     turns.sort(key=lambda t: t.start)
     return turns
 
@@ -142,26 +142,31 @@ NOT_A_NAME = re.compile(
 
 
 def _subject_before(body: str, i: int, known: set[str]) -> str | None:
-    """Who 她/他 is: the person who opens a sentence of the same paragraph before the pronoun
-    (葛巧红传达了…省委书记楼阳生…精神。她强调 → 葛巧红), else the first person named there."""
+    """Who 她/他 is: the nearest person before the pronoun who opens a sentence of the same paragraph
+    (葛巧红传达了…省委书记楼阳生…精神。她强调 → 葛巧红; 赵乐际出席。王毅通报了情况。他强调 → 王毅),
+    else the first person named there. Decided by position alone, so every process decides the same."""
     para_start = body.rfind("\n", 0, i) + 1
-    names = known | set(_names_in(body[para_start:i]))
-    first, first_pos = None, len(body)
-    for name in names:
-        for m in re.finditer(re.escape(name), body[para_start:i]):
-            pos = para_start + m.start()
-            at_start = pos == para_start or body[pos - 1] in "。；"
-            if at_start:
-                return name
-            if pos < first_pos:
-                first, first_pos = name, pos
-    return first
+    mentions = _mentions(body[para_start:i], known)
+    for pos, name in reversed(mentions):
+        pos += para_start
+        if pos == para_start or body[pos - 1] in "。；":
+            return name
+    return mentions[0][1] if mentions else None
+
+
+def _mentions(text: str, known: set[str]) -> list[tuple[int, str]]:
+    """(start, name) of every mention of a leader or of a person the meeting names, by position then name."""
+    out = leader_mentions(text)
+    for name in known - leaders():
+        start = text.find(name)
+        while start != -1:
+            out.append((start, name))
+            start = text.find(name, start + 1)
+    return sorted(out)
 
 
 def _names_in(text: str) -> list[str]:
-    from .lexicon import leaders
-
-    return [n for n in leaders() if n in text]
+    return sorted({name for _, name in leader_mentions(text)})
 
 
 def _speaker_at(turns: list[_Turn], pos: int) -> str | None:

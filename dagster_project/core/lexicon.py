@@ -57,6 +57,25 @@ def leaders() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _leader_automaton():
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for name in sorted(leaders()):
+        a.add_word(name, name)
+    a.make_automaton()
+    return a
+
+
+def leader_mentions(text: str) -> list[tuple[int, str]]:
+    """(start, name) of every mention of a leader of leaders.txt in text, overlapping ones included,
+    in order of position then name: one pass, whatever the number of names."""
+    if not text:
+        return []
+    return sorted((end - len(name) + 1, name) for end, name in _leader_automaton().iter(text))
+
+
+@lru_cache(maxsize=1)
 def places() -> tuple[dict[str, str], dict[str, str]]:
     """(form -> province short name, city -> province short name)."""
     provinces: dict[str, str] = {}

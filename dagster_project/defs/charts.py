@@ -245,19 +245,6 @@ def series_signature(con, series: str, *extra: str) -> str:
            WHERE m.series = ?""", ["|".join(extra), series]).fetchall()[0][0]
 
 
-def _small(png: Path) -> bytes:
-    """A preview-sized copy of a chart already on disk."""
-    import matplotlib.image as mpimg
-    import matplotlib.pyplot as plt
-
-    img = mpimg.imread(png)
-    fig = plt.figure(figsize=(img.shape[1] / 150, img.shape[0] / 150), dpi=150)
-    fig.figimage(img)
-    out = charts.png_bytes(fig, dpi=60)
-    plt.close(fig)
-    return out
-
-
 def preview_md(png: bytes, caption: str) -> str:
     return f"![{caption}](data:image/png;base64,{base64.b64encode(png).decode()})"
 
@@ -281,16 +268,16 @@ def _chart_asset(kind: str, build, deps: list[str], description: str):
                 key = f"chart_{kind}:{series}"
                 if built_from(con, key) == signature and png.exists() and png.with_suffix(".svg").exists():
                     if not previews:
-                        previews.append(preview_md(_small(png), series))
+                        previews.append(preview_md(charts.thumbnail(png), series))
                     written.append(str(png))
                     continue
                 result = build(con, series, config)
                 fig, more = (result if isinstance(result, tuple) else (result, None))
                 if more is not None:
                     extra[series] = more
-                if not previews:
-                    previews.append(preview_md(charts.png_bytes(fig), series))
                 png, _ = charts.save(fig, out_dir / file_name(series))
+                if not previews:
+                    previews.append(preview_md(charts.thumbnail(png), series))
                 written.append(str(png))
                 drawn += 1
                 context.log.info(f"Wrote {png} (and .svg)")
