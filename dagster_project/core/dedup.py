@@ -53,7 +53,7 @@ def band_buckets(sig: np.ndarray) -> list[tuple[int, int, list[int]]]:
         part = sig[b * ROWS : (b + 1) * ROWS]
         # blake2b, not hash(): buckets must be the same in every process and on every run.
         bucket = int.from_bytes(hashlib.blake2b(part.tobytes(), digest_size=8).digest(), "little")
-        rows.append((b, bucket, [int(x) for x in part]))
+        rows.append((b, bucket, part.tolist()))
     return rows
 
 

@@ -34,10 +34,9 @@ def count_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
     for d in docs:
         body = d["body"] or ""
         counted = count_terms(body)
-        for term, n in counted.counts.items():
-            tc["doc_id"].append(d["doc_id"])
-            tc["term"].append(term)
-            tc["n"].append(n)
+        tc["doc_id"].extend([d["doc_id"]] * len(counted.counts))
+        tc["term"].extend(counted.counts.keys())
+        tc["n"].extend(counted.counts.values())
         dl["doc_id"].append(d["doc_id"])
         dl["chars"].append(counted.chars)
         dl["tokens"].append(counted.tokens)

@@ -202,14 +202,13 @@ def count_terms(text: str) -> TermCounts:
         dates += 1
         last = end
     raw.update(segment(text[last:]))
-    counts: Counter = Counter()
+    counts: dict[str, int] = {DATE_TOKEN: dates} if dates else {}
     tokens = dates
-    if dates:
-        counts[DATE_TOKEN] = dates
+    classified, get = _classified, counts.get
     for tok, n in raw.items():
-        is_word, term = _classified(tok)
+        is_word, term = classified(tok)
         if is_word:
             tokens += n
             if term is not None:
-                counts[term] += n
-    return TermCounts(len(text), tokens, counts)
+                counts[term] = get(term, 0) + n
+    return TermCounts(len(text), tokens, Counter(counts))

@@ -212,6 +212,11 @@ def _scores(hits: dict[int, list[tuple[int, int, int, str]]]) -> dict[int, int]:
     """theme index -> score, from one sentence's phrase hits (start, end, weight, phrase) per theme."""
     scores = {}
     for ti, hs in hits.items():
+        if len(hs) == 1:  # the usual case: one phrase of the theme in the sentence
+            w = hs[0][2]
+            if w != EXCLUDE and w:
+                scores[ti] = w
+            continue
         excl = [(s, e) for s, e, w, _ in hs if w == EXCLUDE]
         live = [(s, e, w, p) for s, e, w, p in hs if w != EXCLUDE and not any(xs <= s and e <= xe for xs, xe in excl)]
         # a phrase inside a longer phrase of the same theme is part of it, not a second phrase
