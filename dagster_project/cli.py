@@ -77,8 +77,9 @@ def cmd_run(args) -> int:
         error = failed[0].event_specific_data.error if failed else None
         causes = _messages(error)
         why = causes[-1] if causes else "see the log above."
-        if any(_disk_full(m) for m in causes) or _nearly_full(paths):
-            print(f"\nhuiyi: {full_disk_sentence(paths)}", file=sys.stderr)
+        full = _full_folder(paths, any(_disk_full(m) for m in causes), any(_storage_error(m) for m in causes))
+        if full is not None:
+            print(f"\nhuiyi: {full_disk_sentence(paths, full)}", file=sys.stderr)
         else:
             print(f"huiyi: the run failed: {why} The published database {paths.published} is as the last good run left it.", file=sys.stderr)
         return 1
@@ -118,24 +119,43 @@ def _disk_full(error) -> bool:
     return False
 
 
-def full_disk_sentence(paths: Paths) -> str:
-    return (f"the run stopped because the disk holding {paths.marts} is full (no space left on device); "
+def _storage_error(error) -> bool:
+    """Whether an exception (or its causes), or a message, is a failure to read or write storage, which
+    a full disk may cause without saying so (SQLite reports it as 'disk I/O error')."""
+    seen = 0
+    while error is not None and seen < 20:
+        text = error if isinstance(error, str) else str(error)
+        if isinstance(error, OSError) or any(k in text for k in ("disk I/O error", "IO Error", "I/O error", "OSError")):
+            return True
+        error = None if isinstance(error, str) else (error.__cause__ or error.__context__)
+        seen += 1
+    return False
+
+
+def _full_folder(paths: Paths, said_full: bool, storage_error: bool):
+    """The folder whose disk is full, when that is why the run stopped: the error said so, or it was a
+    storage error and the marts folder or the Dagster instance has less than 16 MB left. Else None."""
+    if not (said_full or storage_error):
+        return None
+    for folder in (paths.marts, paths.dagster_home):
+        try:
+            if shutil.disk_usage(folder).free < 16 * 2**20:
+                return folder
+        except OSError:
+            continue
+    return paths.marts if said_full else None
+
+
+def full_disk_sentence(paths: Paths, folder) -> str:
+    return (f"the run stopped because the disk holding {folder} is full (no space left on device); "
             f"the published database {paths.published} is as the last good run left it. "
-            "Free some space there, or pass --marts DIR on a larger disk, and run again.")
-
-
-def _nearly_full(paths: Paths) -> bool:
-    """Less than 16 MB left where the run writes: whatever the error said (SQLite reports a full disk as
-    'disk I/O error'), that is why it stopped."""
-    try:
-        return shutil.disk_usage(paths.marts).free < 16 * 2**20
-    except OSError:
-        return False
+            "Free some space there, or put the folder on a larger disk (--marts DIR, DAGSTER_HOME), and run again.")
 
 
 def stopped_because(paths: Paths, e: Exception) -> str:
-    if _disk_full(e) or _nearly_full(paths):
-        return full_disk_sentence(paths)
+    full = _full_folder(paths, _disk_full(e), _storage_error(e))
+    if full is not None:
+        return full_disk_sentence(paths, full)
     return (f"the run stopped at an unexpected error ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
             f"the published database {paths.published} is as the last good run left it. Run with --log-level DEBUG for the traceback.")
 

@@ -90,6 +90,7 @@ def _published_parquet_is_whole(marts: Path) -> None:
 # Points of a run, each named by the log line after which the run is killed.
 KILL_POINTS = {
     "reading": "ingest - Raw folder",
+    "marking copies (files read, marks not yet written)": "ingest - Read ",
     "extracting": "extraction - Extracting meetings",
     "writing term counts": "term_counting - Counting terms",
     "drawing charts": "chart_theme_emphasis - ",
@@ -135,23 +136,27 @@ def _mount_tmpfs(where: Path, size: str) -> bool:
     return p.returncode == 0
 
 
-def test_a_full_disk_stops_the_run_with_one_sentence_and_keeps_the_published_database(states, tmp_path):
+@pytest.mark.parametrize("left", ["300 KB", "half the working database"])
+def test_a_full_disk_stops_the_run_with_one_sentence_and_keeps_the_published_database(states, tmp_path, left):
+    """The disk fills early in the run (300 KB left) or late, while publishing (room for the per-document
+    steps but not for a copy of the database)."""
     raw, _, _, sums_b, _ = states
     mnt = tmp_path / "small-disk"
     if not _mount_tmpfs(mnt, "96m"):
         pytest.skip("mounting a tmpfs needs CAP_SYS_ADMIN, which this machine does not give the tests")
     try:
         marts = mnt / "marts"
-        first = raw.parent / "raw_first"
+        first = tmp_path / "raw_first"
         shutil.copytree(raw, first, ignore=shutil.ignore_patterns(LATER))
         p = run(first, marts)
         assert p.returncode == 0, p.stderr[-3000:]
         before = sums(marts)
         published = (marts / "huiyi.duckdb").read_bytes()
-        # Everything but 300 KB of the disk taken; then the later files arrive.
+        # Everything but what is left taken; then the later files arrive.
+        keep = 300 * 1024 if left == "300 KB" else (marts / "work" / "huiyi_work.duckdb").stat().st_size // 2
         free = shutil.disk_usage(mnt).free
         with open(mnt / "filler", "wb") as f:
-            os.posix_fallocate(f.fileno(), 0, free - 300 * 1024)
+            os.posix_fallocate(f.fileno(), 0, free - keep)
         shutil.copytree(RAW_FIXTURES / LATER, first / LATER)
         p = run(first, marts)
         assert p.returncode == 1

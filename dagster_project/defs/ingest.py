@@ -17,7 +17,7 @@ from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files,
 from dagster_project.core.sources import config_fingerprint
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import insert_columns, transaction
+from dagster_project.defs.tables import built_from, insert_columns, mark_built, transaction
 from dagster_project.store import sql_text
 
 ARROW_SCHEMAS = {
@@ -138,7 +138,14 @@ def scan_and_ingest(con, paths, log) -> dict:
     }
 
 
-def mark_copies(con) -> dict:
+def ledger_signature(con) -> str:
+    """A hash of the raw-file ledger: which files, with which bytes, read by which reader and settings."""
+    return con.execute(
+        "SELECT md5(coalesce(string_agg(concat_ws(':', raw_path, file_hash, reader_version, config_hash), ',' ORDER BY raw_path), '')) FROM raw_files"
+    ).fetchall()[0][0]
+
+
+def mark_copies(con, ledger: str | None = None) -> dict:
     """Set documents.duplicate_of from exact, same-item and confirmed near copies; each group keeps one
     canonical row (a structured record before a page, then the longest body)."""
     candidates = con.execute(sql_text("steps/copy_candidates")).fetchall()
@@ -170,6 +177,8 @@ def mark_copies(con) -> dict:
                 dup_of[m] = twin.get(m, canon)
     with transaction(con):
         _write_copies(con, canonical, dup_of)
+        if ledger is not None:
+            mark_built(con, "copies", ledger)
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed), "near_pairs_proposed": len(near)}
 
 
@@ -217,8 +226,11 @@ def ingest(context: dg.AssetExecutionContext, store: HuiyiStore):
     with store.writer(context.log.info) as con:
         stats = scan_and_ingest(con, store.paths, context.log)
         # Copies change only when files come or go; a run with nothing new keeps the marks it has.
-        if stats["files_parsed"] or stats["files_removed"]:
-            copies = mark_copies(con)
+        # The marks are tied to the ledger they were made from, so a run stopped after its files were
+        # read but before the marks were written has them made by the next run.
+        ledger = ledger_signature(con)
+        if stats["files_parsed"] or stats["files_removed"] or built_from(con, "copies") != ledger:
+            copies = mark_copies(con, ledger)
         else:
             copies = {"duplicates": con.execute("SELECT count(duplicate_of) FROM documents").fetchone()[0],
                       "copy_groups": con.execute("SELECT count(DISTINCT canonical_id) FROM documents WHERE canonical_id IN (SELECT duplicate_of FROM documents)").fetchone()[0]}
