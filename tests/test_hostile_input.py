@@ -140,12 +140,20 @@ def test_html_nested_ten_thousand_tags_keeps_the_report_text(tmp_path):
     page = ("<html><head><title>焦作市召开疫情防控专题会议</title></head><body>"
             + "<div>" * 10_000 + paragraphs + "</div>" * 10_000 + "</body></html>")
     (tmp_path / "nested.html").write_text(page, encoding="utf-8")
-    (tmp_path / "only_tags.html").write_text("<html><body>" + "<div><span>" * 10_000 + "</body></html>")
+    (tmp_path / "only_tags.html").write_text("<html><body>" + "<div><span>" * 5_000 + "</body></html>")  # 10,000 tags
     out = read_folder(tmp_path)
     (doc,) = [d for d in out["docs"] if d["raw_path"] == "nested.html"]
     assert SENTENCE in doc["body"] and "<div>" not in doc["body"]
     assert reasons(out, "only_tags.html") == ["no_body"]
     assert any(r["detail"] == "only_tags.html: the page has no text once page furniture is removed." for r in out["rejected"])
+
+
+def test_html_nested_past_any_real_page_is_refused_unparsed(tmp_path):
+    """A million nested tags fit in 6 MB; parsing them would take hours (time grows with the square of
+    the depth). Real pages of cctv.com nest at most 24 deep."""
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 1_000_000 + "</body></html>")
+    out = read_folder(tmp_path)
+    assert [r["reason"] for r in out["rejected"]] == ["too_deep"]
 
 
 def test_symbolic_links_never_lead_outside_the_raw_folder(tmp_path):
@@ -227,3 +235,31 @@ def test_a_corrupt_byte_in_a_page_keeps_the_page_and_its_terms(tmp_path):
 
     assert count_terms(doc["body"]).counts["疫情防控"] > 0
     assert count_terms("会议\udcff强调").counts["强调"] == 1  # a surrogate escape reaching rjieba
+
+
+@pytest.mark.parametrize("ending", ["closing quote after text", "escaped quotes then closing quote", "never closes"])
+def test_an_oversized_csv_field_resumes_after_its_real_closing_quote(tmp_path, ending):
+    """Found in review: the reader resumed at the next lone quote anywhere, so a field whose closing quote
+    followed text on the same line swallowed the records behind it."""
+    path = tmp_path / "field.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('title,content,date\n甲,"' + REPORT.replace('"', '""') + '",2021-12-13\n长字段,"')
+        for line in range(4):  # 12 million characters over four lines: the limit is passed inside the 4th,
+            write_long(f, 3 << 20)  # which is where the field closes
+            if line < 3 or ending == "never closes":
+                f.write("\n")
+        if ending == "closing quote after text":
+            f.write('会议结束",2021-12-14\n')
+        elif ending == "escaped quotes then closing quote":
+            f.write('他说""好""",2021-12-14\n')
+        for k in range(3):  # unquoted: a later quote would close a field that never closed (CSV's own rule)
+            f.write(f"其后{k},国务院召开常务会议，研究部署稳就业工作第{k + 1}项。会议指出，要做好工作。,2021-12-1{k + 5}\n")
+    out = read_folder(tmp_path)
+    (rej,) = out["rejected"]
+    assert rej["reason"] == "too_large"
+    titles = [d["title"] for d in out["docs"]]
+    if ending == "never closes":
+        assert titles == ["甲"] and "never close" in rej["detail"]
+    else:
+        assert titles == ["甲", "其后0", "其后1", "其后2"]
+    assert out["peak_mb"] < BOUND_MB, out["peak_mb"]

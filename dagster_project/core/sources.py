@@ -458,10 +458,13 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
 
         yield parse_text_page(text, raw_path, enc, config)
     elif fmt == PAGE_HTML:
-        from .pages import parse_html_page
+        from .pages import MAX_DEPTH, html_depth, parse_html_page
 
         if _HTML_START.search(text[:4096]) and not _HTML_END.search(text[-4096:]):
             yield Rejection(raw_path, None, "truncated_html", f"{raw_path}: the page ends before </html>; it was cut off while saving, so its report may be incomplete.")
+            return
+        if html_depth(text) > MAX_DEPTH:
+            yield Rejection(raw_path, None, "too_deep", f"{raw_path}: its elements nest more than {MAX_DEPTH:,} levels deep, far beyond any real page; not parsed.")
             return
         yield parse_html_page(text, raw_path, enc, config)
     else:
@@ -636,9 +639,6 @@ def _read_jsonl(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sou
             yield from _checked(sr)
 
 
-_LONE_QUOTE = re.compile(r'(?<!")"(?!")')
-
-
 class _BoundedLines:
     """The lines of a text stream, none held longer than the record limit: an oversized line is skipped
     in pieces, stands as an empty line, and its number is remembered so its record can be rejected."""
@@ -648,28 +648,38 @@ class _BoundedLines:
         self.n = 0
         self.oversized: list[int] = []
         self.pending: str | None = None
+        self.last = ""
 
     def __iter__(self):
         return self
 
-    def skip_rest_of_quoted_field(self) -> None:
-        """After the parser gave up inside an oversized quoted field: drop lines up to the one that closes
-        the field, and go on from just after its closing quote, so the records behind it are read."""
+    def skip_rest_of_quoted_field(self) -> bool:
+        """After the parser gave up inside an oversized quoted field: drop everything up to the quote that
+        closes the field, and go on from just after it, so the records behind it are read. The line the
+        parser was in began inside the field (a field only outgrows the limit across lines, and no line
+        is longer than the limit), so it is scanned from its start: "" is a quote within the field, a
+        lone " closes it. Returns False when the field never closes before the end of the file."""
+        line = self.last
         while True:
+            i = 0
+            while (j := line.find('"', i)) != -1:
+                if line.startswith('""', j):
+                    i = j + 2
+                    continue
+                self.pending = line[j + 1:]
+                return True
             line = self.stream.readline(MAX_RECORD_BYTES)
             if not line:
-                return
+                return False
             self.n += 1
-            m = _LONE_QUOTE.search(line)
-            if m:
-                self.pending = line[m.end():]
-                return
 
     def __next__(self) -> str:
         if self.pending is not None:
             line, self.pending = self.pending, None
+            self.last = line
             return line
         line = self.stream.readline(MAX_RECORD_BYTES + 1)
+        self.last = line
         if not line:
             raise StopIteration
         self.n += 1
@@ -719,8 +729,10 @@ def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sourc
                 if "field limit" in str(e):
                     pos += 1
                     oversized = True
-                    yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {reader.line_num}) has a field over 10 MB, not a report.")
-                    lines.skip_rest_of_quoted_field()
+                    near = reader.line_num
+                    closed = lines.skip_rest_of_quoted_field()
+                    rest = "" if closed else " Its quotes never close, so the rest of the file belongs to it and nothing after it is read."
+                    yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {near}) has a field over 10 MB, not a report.{rest}")
                     continue
                 pos += 1
                 yield Rejection(raw_path, str(pos), "broken_line", f"{raw_path}: record {pos} cannot be parsed as CSV ({e}).")
