@@ -203,11 +203,11 @@ def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_e
 
     Nothing a reader sees is ever half-written: the Parquet files of one run go to a folder of their own
     that `parquet` (a symbolic link) is swapped to in one rename, and the database copy is renamed over
-    huiyi.duckdb only once it is complete and synced. A run killed at any point leaves both as the last
-    good run left them. `on_exported(con)` runs on the working database after the export, before the copy."""
+    huiyi.duckdb only once it is complete and synced. A run killed at any point leaves each of them whole;
+    killed between the two renames, the Parquet export is the new run's and the database the last one's
+    until the next run. `on_exported(con)` runs on the working database after the export, before the copy."""
     with writer_lock(paths, log):
-        for stale in paths.marts.glob(f".{PUBLISHED_NAME}.publishing-*"):
-            stale.unlink(missing_ok=True)  # left by a run killed while copying; we hold the lock, so it is dead
+        sweep_stale(paths)
         with duckdb.connect(str(paths.work_db)) as con:
             if export_tables:
                 _export_parquet(con, paths, export_tables, log)
@@ -237,29 +237,66 @@ def _fsync_dir(folder: Path) -> None:
 
 
 PARQUET_VERSIONS = ".parquet-versions"
+PARQUET_PREVIOUS = ".parquet-previous"
+
+
+def _link_target(link: Path) -> Path | None:
+    try:
+        return (link.parent / os.readlink(link)).resolve() if link.is_symlink() else None
+    except OSError:
+        return None
+
+
+def _swap_link(link: Path, target: Path, marts: Path) -> None:
+    """Point `link` at `target` in one rename."""
+    tmp_link = marts / f".parquet-link-{os.getpid()}"
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(target.relative_to(marts), tmp_link)
+    os.replace(tmp_link, link)
+
+
+def sweep_stale(paths: Paths) -> None:
+    """Remove what killed runs left half-written (the caller holds the writer lock, so no run is writing):
+    temporary chart and report files, link temporaries, Parquet versions that are neither the current
+    export nor the one before it, and a database copy that was never renamed."""
+    for pattern in (f".{PUBLISHED_NAME}.publishing-*", ".parquet-link-*"):
+        for stale in paths.marts.glob(pattern):
+            stale.unlink(missing_ok=True)
+    for stale in [*paths.charts_dir.glob("*/.*.tmp"), *paths.reports_dir.glob("*/index.html.tmp")]:
+        stale.unlink(missing_ok=True)
+    versions = paths.marts / PARQUET_VERSIONS
+    if versions.is_dir():
+        keep = {_link_target(paths.parquet_dir), _link_target(paths.marts / PARQUET_PREVIOUS)}
+        for d in versions.iterdir():
+            if d.resolve() not in keep:
+                shutil.rmtree(d, ignore_errors=True)
 
 
 def _export_parquet(con: duckdb.DuckDBPyConnection, paths: Paths, tables: list[str], log=None) -> None:
-    """Every table into a new version folder, then the `parquet` link swapped to it in one rename."""
+    """Every table into a new version folder, then the `parquet` link swapped to it in one rename. The
+    version before stays (behind .parquet-previous) for a reader that listed its files a moment ago."""
     if log:
         log(f"Exporting {len(tables)} tables as Parquet …")
     versions = paths.marts / PARQUET_VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
     fresh = versions / f"{time.time_ns()}-{os.getpid()}"
     fresh.mkdir()
-    for t in tables:
-        con.table(t).write_parquet(str(fresh / f"{t}.parquet"), compression="zstd")
+    try:
+        for t in tables:
+            con.table(t).write_parquet(str(fresh / f"{t}.parquet"), compression="zstd")
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)  # a full disk must not keep half an export
+        raise
     link = paths.parquet_dir
     if link.is_dir() and not link.is_symlink():
         shutil.rmtree(link)  # a folder of an older layout: replaced once by the link
-    tmp_link = paths.marts / f".parquet-link-{os.getpid()}"
-    tmp_link.unlink(missing_ok=True)
-    os.symlink(fresh.relative_to(paths.marts), tmp_link)
-    os.replace(tmp_link, link)
+    previous = _link_target(link)
+    _swap_link(link, fresh, paths.marts)
+    if previous is not None and previous.is_dir():
+        _swap_link(paths.marts / PARQUET_PREVIOUS, previous, paths.marts)
     _fsync_dir(paths.marts)
-    # Older versions go; a notebook that opened one of their files keeps reading it (POSIX).
     for old in versions.iterdir():
-        if old != fresh:
+        if old.resolve() not in (fresh.resolve(), previous):
             shutil.rmtree(old, ignore_errors=True)
     if log:
         log(f"Exported {len(tables)} tables as Parquet to {link} (→ {fresh.name}).")
