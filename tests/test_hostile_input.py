@@ -74,12 +74,14 @@ def gzip_bomb(path: Path, expanded_gb: float, head: bytes = b"") -> None:
 
 def test_a_gzip_bomb_is_read_only_up_to_the_cap(tmp_path):
     gzip_bomb(tmp_path / "bomb.json.gz", 2, b'{"videoList": [')
-    gzip_bomb(tmp_path / "bomb.jsonl.gz", 2, _valid_line("前面的一行").encode())
+    gzip_bomb(tmp_path / "bomb.jsonl.gz", 8, _valid_line("前面的一行").encode())
     assert (tmp_path / "bomb.json.gz").stat().st_size < 5 << 20
     out = read_folder(tmp_path)
     assert reasons(out, "bomb.json.gz") == ["too_large"]
-    # JSON Lines are read line by line: the line before the bomb is kept, the 2 GB line rejected.
+    # JSON Lines are read line by line: the line before the bomb is kept, and reading stops once the
+    # stream has expanded like a bomb (256 MB at over 200 times), not after decompressing all 8 GB.
     assert reasons(out, "bomb.jsonl.gz") == ["too_large"]
+    assert any("compression bomb" in r["detail"] for r in out["rejected"] if r["raw_path"] == "bomb.jsonl.gz")
     assert [d["title"] for d in out["docs"]] == ["前面的一行"]
     assert out["peak_mb"] < BOUND_MB, out["peak_mb"]
 

@@ -225,10 +225,41 @@ def config_fingerprint(path: Path, raw_root: Path) -> str:
 
 # ---------------------------------------------------------------- bytes and encodings
 
+# A gzip stream that has expanded past BOMB_BYTES at more than BOMB_RATIO times its compressed size is
+# a compression bomb: scraped text compresses 3 to 10 times, repetitive JSON perhaps 50.
+BOMB_BYTES = 256 * 1024 * 1024
+BOMB_RATIO = 200
+
+
+class CompressionBomb(OSError):
+    """A .gz whose content expands far beyond anything text does; reading it stops."""
+
+
+class _GuardedGzip(gzip.GzipFile):
+    """A gzip reader that stops with CompressionBomb once the stream expands like a bomb, so reading one
+    line by line is bounded in time as well as memory."""
+
+    def _check(self) -> None:
+        out = self.tell()
+        if out > BOMB_BYTES and out > BOMB_RATIO * max(1, self.fileobj.tell()):
+            raise CompressionBomb(f"its gzip stream expanded to {out // 2**20} MB from {self.fileobj.tell() // 2**10} KB, "
+                                  f"more than {BOMB_RATIO} times: a compression bomb, not scraped text")
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self._check()
+        return data
+
+    def read1(self, size=-1):
+        data = super().read1(size)
+        self._check()
+        return data
+
+
 def open_bytes(path: Path):
-    """A binary stream of what the file holds: a .gz is read as its content."""
+    """A binary stream of what the file holds: a .gz is read as its content (stopping at a bomb)."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return _GuardedGzip(filename=str(path), mode="rb")
     return open(path, "rb")
 
 
@@ -416,6 +447,8 @@ def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) ->
             yield from _read_jsonl(path, raw_path, config)
         else:
             yield from _read_csv(path, raw_path, config)
+    except CompressionBomb as e:
+        yield Rejection(raw_path, None, "too_large", f"{raw_path}: {e}; reading stopped, the records before it are kept.")
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error, ValueError) as e:
         # A truncated or corrupt gzip stream, or an unreadable file: what was read before stays.
         if path.name.lower().endswith(".gz") and isinstance(e, (EOFError, gzip.BadGzipFile, zlib.error)):
