@@ -251,7 +251,7 @@ def _swap_link(link: Path, target: Path, marts: Path) -> None:
     """Point `link` at `target` in one rename."""
     tmp_link = marts / f".parquet-link-{os.getpid()}"
     tmp_link.unlink(missing_ok=True)
-    os.symlink(target.relative_to(marts), tmp_link)
+    os.symlink(os.path.relpath(target, marts.resolve()), tmp_link)  # relative: the marts folder may move
     os.replace(tmp_link, link)
 
 

@@ -228,3 +228,25 @@ def test_who_a_pronoun_is_does_not_depend_on_the_process(tmp_path):
         assert p.returncode == 0, p.stderr[-2000:]
         outs.add(p.stdout.strip())
     assert outs == {"[(9, '赵乐际'), (31, '王毅')]"}
+
+
+def test_parquet_exports_swap_whole_even_when_the_versions_folder_is_a_link(tmp_path):
+    """Found in review: with .parquet-versions a link to another disk, every publish after the first failed."""
+    from dagster_project.store import Paths, publish
+
+    raw, marts, elsewhere = tmp_path / "raw", tmp_path / "marts", tmp_path / "bigdisk"
+    raw.mkdir()
+    elsewhere.mkdir()
+    paths = Paths.resolve(raw, marts)
+    paths.check()
+    os.symlink(elsewhere, marts / ".parquet-versions")
+    for n in (3, 5, 7):
+        with duckdb.connect(str(paths.work_db)) as con:
+            con.execute("CREATE OR REPLACE TABLE t AS SELECT range AS i FROM range(?)", [n])
+        publish(paths, ["t"])
+        with duckdb.connect() as con:
+            assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(marts / "parquet" / "t.parquet")]).fetchone()[0] == n
+    # the current export and the one before it, on the other disk
+    assert len(list(elsewhere.iterdir())) == 2
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM t").fetchone()[0] == 7

@@ -265,3 +265,23 @@ def test_an_oversized_csv_field_resumes_after_its_real_closing_quote(tmp_path, e
     else:
         assert titles == ["甲", "其后0", "其后1", "其后2"]
     assert out["peak_mb"] < BOUND_MB, out["peak_mb"]
+
+
+def test_a_long_line_inside_an_oversized_csv_field_does_not_reject_the_record_after_it(tmp_path):
+    """Found in the second review: the line count of the record after an oversized field still covered
+    the field's own over-long line, so that next, valid record was rejected as too_large."""
+    path = tmp_path / "field.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('title,content,date\n长字段,"')
+        write_long(f, 3 << 20)
+        f.write("\n")
+        write_long(f, 11 << 20)  # one line over the limit, inside the field
+        f.write("\n")
+        for _ in range(4):
+            write_long(f, 3 << 20)
+            f.write("\n")
+        f.write('结束",2021-12-14\n')
+        f.write("其后,国务院召开常务会议，研究部署稳就业工作。会议指出，要做好工作。,2021-12-15\n")
+    out = read_folder(tmp_path)
+    assert [r["reason"] for r in out["rejected"]] == ["too_large"]
+    assert [d["title"] for d in out["docs"]] == ["其后"]

@@ -704,7 +704,8 @@ class _BoundedLines:
             line = self.stream.readline(MAX_RECORD_BYTES)
             if not line:
                 return False
-            self.n += 1
+            if line[-1] in "\r\n":
+                self.n += 1  # a line is counted once, however many pieces an over-long one is read in
 
     def __next__(self) -> str:
         if self.pending is not None:
@@ -722,6 +723,7 @@ class _BoundedLines:
                 if not more or more[-1] in "\r\n":
                     break
             self.oversized.append(self.n)
+            self.last = "\n"  # what the parser is given in its place
             return "\n"
         return line
 
@@ -751,7 +753,7 @@ def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sourc
             return
         header = [h.strip().lstrip("\ufeff") for h in header]
         pos = -1
-        last_line = reader.line_num
+        last_line = lines.n  # lines are counted as read from the file, skipped ones too
         oversized = False  # inside a record whose field went past the limit
         while True:
             try:
@@ -762,18 +764,21 @@ def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sourc
                 if "field limit" in str(e):
                     pos += 1
                     oversized = True
-                    near = reader.line_num
+                    near = lines.n
                     closed = lines.skip_rest_of_quoted_field()
+                    last_line = lines.n  # lines skipped belong to this record, not the next
                     rest = "" if closed else " Its quotes never close, so the rest of the file belongs to it and nothing after it is read."
                     yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {near}) has a field over 10 MB, not a report.{rest}")
                     continue
                 pos += 1
+                last_line = lines.n
                 yield Rejection(raw_path, str(pos), "broken_line", f"{raw_path}: record {pos} cannot be parsed as CSV ({e}).")
                 continue
             if oversized:
                 oversized = False  # the tail of the oversized field, parsed as a row of its own
+                last_line = lines.n
                 continue
-            first_line, last_line = last_line + 1, reader.line_num
+            first_line, last_line = last_line + 1, lines.n
             if lines.oversized_between(first_line, last_line):
                 pos += 1
                 yield Rejection(raw_path, str(pos), "too_large", f"{raw_path}: record {pos} (near line {last_line}) has a line over 10 MB, not a report.")
@@ -784,7 +789,7 @@ def _read_csv(path: Path, raw_path: str, config: SourceConfig) -> Iterator[Sourc
             if len(row) != len(header):
                 yield Rejection(
                     raw_path, str(pos), "broken_line",
-                    f"{raw_path}: record {pos} (near line {reader.line_num}) has {len(row)} fields where the header has {len(header)}.",
+                    f"{raw_path}: record {pos} (near line {lines.n}) has {len(row)} fields where the header has {len(header)}.",
                 )
                 continue
             rec = dict(zip(header, row))
