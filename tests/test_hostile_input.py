@@ -158,6 +158,26 @@ def test_html_nested_past_any_real_page_is_refused_unparsed(tmp_path):
     assert [r["reason"] for r in out["rejected"]] == ["too_deep"]
 
 
+@pytest.mark.parametrize("unit", ["<div/>", "<div></foo>", "<b></i>"])
+def test_deep_nesting_written_to_look_flat_is_refused_too(tmp_path, unit):
+    """Found in review: a parser opens <div/> as <div> and ignores end tags that close nothing, so these
+    nest as deep as they are long."""
+    (tmp_path / "deep.html").write_text("<html><body>" + unit * 400_000 + "</body></html>")
+    out = read_folder(tmp_path)
+    assert [r["reason"] for r in out["rejected"]] == ["too_deep"]
+
+
+@pytest.mark.parametrize("filler", ["<p>段落", "<tr><td>格", "<script>" + "<div>" * 30_000 + "</script>", "<svg>" + "<path d='M0'/>" * 30_000 + "</svg>"])
+def test_many_flat_elements_are_not_taken_for_deep_ones(tmp_path, filler):
+    """Unclosed paragraphs and table cells, tags inside a script, and SVG paths nest no deeper for them."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in REPORT.splitlines()[9:] if line.strip())
+    body = (filler * 30_000 if len(filler) < 20 else filler)
+    (tmp_path / "flat.html").write_text(f"<html><head><title>焦作市召开疫情防控专题会议</title></head><body><div class='content_area'>"
+                                        f"{paragraphs}</div><table>{body}</table></body></html>", encoding="utf-8")
+    out = read_folder(tmp_path)
+    assert out["rejected"] == [] and SENTENCE in out["docs"][0]["body"]
+
+
 def test_symbolic_links_never_lead_outside_the_raw_folder(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()

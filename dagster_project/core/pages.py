@@ -89,27 +89,61 @@ def _meta(tree: HTMLParser, *names: str) -> str | None:
 
 # Elements that never hold others, so never deepen the tree.
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+# Elements whose content is text, not tags: skipped to their end tag.
+_RAW_TEXT = frozenset("script style textarea title xmp noembed noframes noscript iframe plaintext".split())
+# A start tag that closes an element of these kinds when that element is the current one (<p>…<p>…).
+_CLOSES = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "td": {"td", "th"}, "th": {"td", "th"},
+           "tr": {"tr", "td", "th"}, "option": {"option"}, "optgroup": {"option", "optgroup"}}
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][A-Za-z0-9:-]*)([^>]*)>)")
 # Deeper than any real page: the HTML parser's time grows with the square of the depth (10,000 levels
 # take 0.2 s, 100,000 take 16 s), so a page nested deeper than this is refused unparsed.
 MAX_DEPTH = 20_000
 
 
 def html_depth(html: str, stop_at: int = MAX_DEPTH) -> int:
-    """How deep the page's elements nest, counted from its tags in one pass (unclosed <p> and <li> count
-    as open, so this may overstate a sloppy page, never understate); stops counting past `stop_at`."""
-    depth = deepest = 0
-    for m in _TAG.finditer(html):
-        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+    """How deep the page's elements nest, estimated in one pass over its tags the way an HTML parser
+    builds the tree: an end tag closes the open element it names and those inside it (and is ignored when
+    none is open), <x/> opens x unless x is void or inside <svg>/<math>, <p> and <li> close the previous
+    one when it is the current element, and script, style and comments are skipped. Stops past `stop_at`."""
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    deepest = pos = 0
+    while m := _TAG.search(html, pos):
+        pos = m.end()
+        if m.group(1):  # a comment
+            end = html.find("-->", m.start() + 4)
+            pos = len(html) if end == -1 else end + 3
+            continue
+        closing, name, rest = m.group(2), m.group(3).lower(), m.group(4)
         if closing:
-            depth = max(0, depth - 1)
-        elif not self_closing and name not in _VOID:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > stop_at:
-                    break
+            if open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+            continue
+        if name in _VOID:
+            continue
+        foreign = open_count.get("svg") or open_count.get("math")
+        if rest.rstrip().endswith("/") and foreign:
+            continue
+        closes = _CLOSES.get(name)
+        while closes and stack and stack[-1] in closes:
+            open_count[stack.pop()] -= 1
+        stack.append(name)
+        open_count[name] = open_count.get(name, 0) + 1
+        if len(stack) > deepest:
+            deepest = len(stack)
+            if deepest > stop_at:
+                break
+        if name in _RAW_TEXT:
+            end = _RAW_END[name].search(html, pos)
+            pos = end.start() if end else len(html)
     return deepest
+
+
+_RAW_END = {name: re.compile(rf"</{name}", re.I) for name in _RAW_TEXT}
 
 
 def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfig) -> SourceRecord:
