@@ -102,34 +102,26 @@ def _messages(error) -> list[str]:
     return out
 
 
-def _disk_full(error) -> bool:
-    """Whether an exception (or its causes), or an error message, says the disk is full."""
+def _chain(error):
+    """An exception and its causes (at most 20), or a message alone."""
     seen = 0
     while error is not None and seen < 20:
-        if isinstance(error, str):
-            text = error
-        else:
-            if getattr(error, "errno", None) == errno.ENOSPC:
-                return True
-            text = str(error)
-        if "No space left on device" in text or "database or disk is full" in text:
-            return True
+        yield error
         error = None if isinstance(error, str) else (error.__cause__ or error.__context__)
         seen += 1
-    return False
+
+
+def _disk_full(error) -> bool:
+    """Whether an exception (or its causes), or an error message, says the disk is full."""
+    return any(getattr(e, "errno", None) == errno.ENOSPC
+               or any(k in str(e) for k in ("No space left on device", "database or disk is full")) for e in _chain(error))
 
 
 def _storage_error(error) -> bool:
     """Whether an exception (or its causes), or a message, is a failure to read or write storage, which
     a full disk may cause without saying so (SQLite reports it as 'disk I/O error')."""
-    seen = 0
-    while error is not None and seen < 20:
-        text = error if isinstance(error, str) else str(error)
-        if isinstance(error, OSError) or any(k in text for k in ("disk I/O error", "IO Error", "I/O error", "OSError")):
-            return True
-        error = None if isinstance(error, str) else (error.__cause__ or error.__context__)
-        seen += 1
-    return False
+    return any(isinstance(e, OSError) or any(k in str(e) for k in ("disk I/O error", "IO Error", "I/O error", "OSError"))
+               for e in _chain(error))
 
 
 def _full_folder(paths: Paths, said_full: bool, storage_error: bool):
