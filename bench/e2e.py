@@ -67,7 +67,7 @@ STAGES = {
     "terms": ["term_counting"],
     "themes": ["theme_scoring"],
     "marts": ["mart_"],
-    "charts": ["chart_"],
+    "charts": ["charts", "chart_"],
     "report": ["weekly_report"],
     "publish (copy, Parquet)": ["huiyi_database"],
     "asset checks": ["_check", "documents_have", "meetings_have", "duplicate_share", "rejected_per_reason", "directive_offsets"],

@@ -102,7 +102,7 @@ KILL_POINTS = {
     "marking copies (files read, marks not yet written)": "ingest - Read ",
     "extracting": "extraction - Extracting meetings",
     "writing term counts": "term_counting - Counting terms",
-    "drawing charts": "chart_theme_emphasis - ",
+    "drawing charts": "charts - Wrote",
     "exporting Parquet": "huiyi_database - Exporting",
     "copying the database": "huiyi_database - Publishing",
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import pickle
 from importlib.resources import files
 from pathlib import Path
 
@@ -211,6 +212,19 @@ def save(fig: Figure, path_without_suffix: Path) -> tuple[Path, Path]:
     finally:
         plt.close(fig)
     return png, svg
+
+
+def pickled(fig: Figure) -> bytes:
+    """The figure as bytes for another process to save, and closed here."""
+    try:
+        return pickle.dumps(fig)
+    finally:
+        plt.close(fig)
+
+
+def save_pickled(data: bytes, path_without_suffix: Path) -> tuple[Path, Path]:
+    """save() of a figure pickled by another process (the chart step builds figures, its pool saves them)."""
+    return save(pickle.loads(data), path_without_suffix)
 
 
 def thumbnail(png: Path, scale: float = 0.4) -> bytes:

@@ -64,4 +64,4 @@ def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
 
 def extract_all(docs: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:
     """Rows for batches of documents, in a process pool."""
-    return map_batches(extract_batch, docs, workers)
+    return map_batches(extract_batch, docs, workers, "extraction", extractor_version())

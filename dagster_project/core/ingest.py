@@ -6,9 +6,7 @@ Plain Python: the Dagster asset that calls this owns the database; this owns the
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
 from datetime import datetime
 from functools import lru_cache
@@ -17,6 +15,7 @@ from typing import Iterable, Iterator
 
 from .clean import Document, clean_record
 from .dedup import band_buckets, minhash
+from .parallel import map_batches
 from .sources import CONFIG_NAME, Rejection, SourceConfigError, config_fingerprint, load_config, read_file
 
 DOC_COLUMNS = [f.name for f in fields(Document)]
@@ -205,19 +204,9 @@ def ingest_files(paths: list[Path], raw_root: Path, workers: int | None = None) 
         for rows in _ingest_file(p, raw_root, cache, CHUNK_RECORDS):
             yield rows.columns()
     units = batches([p for p in paths if not _is_large(p)])
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers <= 1 or len(units) <= 1:
-        for unit in units:
-            yield ingest_batch(unit, str(raw_root))
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        # Bounded look-ahead keeps memory flat: at most 2 × workers batches in flight.
-        pending = []
-        it = iter(units)
-        for unit in it:
-            pending.append(pool.submit(ingest_batch, unit, str(raw_root)))
-            if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+    yield from map_batches(_ingest_unit, [(unit, str(raw_root)) for unit in units], workers, "ingest", reader_version())
+
+
+def _ingest_unit(job: tuple[list[str], str]) -> dict:
+    """ingest_batch over one (files, raw root) work unit: a module-level function, so a worker can be sent it."""
+    return ingest_batch(*job)

@@ -59,8 +59,8 @@ def theme_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
 
 
 def count_all(batches: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:
-    return map_batches(count_batch, batches, workers)
+    return map_batches(count_batch, batches, workers, "terms", terms_version())
 
 
 def theme_all(batches: Iterator[list[dict]], workers: int | None = None) -> Iterator[dict]:
-    return map_batches(theme_batch, batches, workers)
+    return map_batches(theme_batch, batches, workers, "themes", themes_version())

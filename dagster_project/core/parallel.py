@@ -1,20 +1,63 @@
-"""Batches of documents through a process pool: both cores for CPU-bound text work."""
+"""Batches of documents through a process pool: both cores for CPU-bound text work.
+
+One pool serves every step of a run: a run's steps execute one after the other in one process, and a
+worker spawned for one step would otherwise import the code and build its dictionaries and automata
+(rjieba's, the lexicon's) again for the next. A step names what its workers' caches depend on (its
+version: a hash of its code and lexicon files); when that changed since the pool last did the step, the
+pool is replaced, so no worker keeps a lexicon that was edited between two runs of one process.
+"""
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+_pool: ProcessPoolExecutor | None = None
+_pool_workers = 0
+_pool_versions: dict[str, str] = {}
 
-def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int | None = None) -> Iterator[R]:
-    """fn over each batch, results in order, two batches in flight per worker (spawned processes, so
-    nothing of the parent's open database handles is inherited). One worker, or one batch: in-process."""
-    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+
+def default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
+def shared_pool(workers: int, step: str = "", version: str = "") -> ProcessPoolExecutor:
+    """The process's pool of `workers` spawned processes (spawned, so nothing of the parent's open
+    database handles is inherited), replaced when it broke, has another size, or last did `step` at
+    another `version`."""
+    global _pool, _pool_workers
+    stale = step and _pool_versions.get(step, version) != version
+    if _pool is not None and (_pool_workers != workers or getattr(_pool, "_broken", False) or stale):
+        shutdown_pool()
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _pool_workers = workers
+    if step:
+        _pool_versions[step] = version
+    return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+        _pool_versions.clear()
+
+
+atexit.register(shutdown_pool)
+
+
+def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int | None = None, step: str = "", version: str = "") -> Iterator[R]:
+    """fn over each batch, results in order, two batches in flight per worker. One worker, or one
+    batch: in-process. Batches not yet taken when the caller stops are cancelled."""
+    workers = workers if workers is not None else default_workers()
     batches = iter(batches)
     first = next(batches, None)
     if first is None:
@@ -27,11 +70,15 @@ def map_batches(fn: Callable[[T], R], batches: Iterable[T], workers: int | None 
             for b in batches:
                 yield fn(b)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending = [pool.submit(fn, first), pool.submit(fn, second)]
+    pool = shared_pool(workers, step, version)
+    pending: list[Future] = [pool.submit(fn, first), pool.submit(fn, second)]
+    try:
         for b in batches:
             if len(pending) >= 2 * workers:
                 yield pending.pop(0).result()
             pending.append(pool.submit(fn, b))
+        while pending:
+            yield pending.pop(0).result()
+    finally:
         for f in pending:
-            yield f.result()
+            f.cancel()
