@@ -38,10 +38,10 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
     version = extractor_version()
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
-        # Read the work list first: the extraction writes while it reads, so the cursor is drained.
+        # The work list is read through a cursor of its own while the batches done are written.
         forgotten, n_todo = forget_stale(con, "extracted_docs", PER_DOC_TABLES, version, INPUT_HASH)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
-        batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome", INPUT_HASH, BATCH)
+        batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome", INPUT_HASH, BATCH, n_todo)
         write_batches(con, batches, extract_all(batches), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
         # copy marks may have: a changed canonical report changes a meeting's report_doc_id).

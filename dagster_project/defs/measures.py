@@ -30,7 +30,7 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
     forgotten, n_todo = forget_stale(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
     spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans"
-    batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH)
+    batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo)
     write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
     return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}
 

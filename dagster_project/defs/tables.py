@@ -2,6 +2,7 @@
 
 import contextlib
 import time
+from collections import deque
 
 import pyarrow as pa
 
@@ -38,21 +39,20 @@ def insert_columns(con, table: str, columns: "dict[str, list] | pa.Table", schem
     return tbl.num_rows
 
 
-def write_batches(con, batches: list[list[dict]], results, tables: tuple[str, ...], ledger: str, version: str, log=None) -> int:
+def write_batches(con, todo: "TodoBatches", results, tables: tuple[str, ...], ledger: str, version: str, log=None) -> int:
     """Insert each batch's rows and record its documents in the ledger, one transaction per batch, so a
-    run stopped halfway keeps what it finished and the next run does only the rest. Returns documents done."""
-    done, total, last = 0, sum(len(b) for b in batches), time.monotonic()
-    for batch, rows in zip(batches, results):
+    run stopped halfway keeps what it finished and the next run does only the rest. `results` are in
+    the order todo handed its batches out. Returns documents done."""
+    done, last = 0, time.monotonic()
+    for rows in results:
+        ids, hashes = todo.issued.popleft()
         with transaction(con):
             for t in tables:
                 insert_columns(con, t, rows[t])
-            insert_columns(con, ledger, {
-                "doc_id": [d["doc_id"] for d in batch], "content_hash": [d["content_hash"] for d in batch],
-                "version": [version] * len(batch),
-            })
-        done += len(batch)
+            insert_columns(con, ledger, {"doc_id": ids, "content_hash": hashes, "version": [version] * len(ids)})
+        done += len(ids)
         if log and time.monotonic() - last > 10:
-            log(f"… {done}/{total} documents")
+            log(f"… {done}/{todo.total} documents")
             last = time.monotonic()
     return done
 
@@ -99,15 +99,30 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
     return forgotten, todo
 
 
-def todo_batches(con, ledger: str, columns: str, input_hash: str, size: int) -> list[list[dict]]:
+class TodoBatches:
     """The documents the ledger lacks, as batches of dicts of `columns` (an expression list over
-    documents d) plus content_hash; read whole before anything is written."""
-    rel = con.execute(
-        f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
-            WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
-    )
-    cols = [c[0] for c in rel.description]
-    out = []
-    while rows := rel.fetchmany(size):
-        out.append([dict(zip(cols, r)) for r in rows])
-    return out
+    documents d) plus content_hash, read as they are asked for: memory holds a few batches, not the
+    corpus. They are read through a cursor of their own, whose snapshot is the moment the reading
+    began, so the writes of the batches done meanwhile never change what is read."""
+
+    def __init__(self, con, ledger: str, columns: str, input_hash: str, size: int, total: int) -> None:
+        self.con, self.size, self.total = con, size, total
+        self.sql = f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
+                       WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger})"""
+        self.issued: deque = deque()  # (doc_ids, content_hashes) of each batch handed out, oldest first
+
+    def __iter__(self):
+        cur = self.con.cursor()
+        try:
+            rel = cur.execute(self.sql)
+            cols = [c[0] for c in rel.description]
+            while rows := rel.fetchmany(self.size):
+                batch = [dict(zip(cols, r)) for r in rows]
+                self.issued.append(([d["doc_id"] for d in batch], [d["content_hash"] for d in batch]))
+                yield batch
+        finally:
+            cur.close()
+
+
+def todo_batches(con, ledger: str, columns: str, input_hash: str, size: int, total: int) -> TodoBatches:
+    return TodoBatches(con, ledger, columns, input_hash, size, total)
