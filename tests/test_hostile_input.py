@@ -32,9 +32,9 @@ root = Path(sys.argv[1])
 files, links = list_raw_files(root)
 docs, rejected = [], [dict(raw_path=r.raw_path, reason=r.reason, detail=r.detail) for r in links]
 for batch in ingest_files(files, root, workers=1):
-    d = batch["documents"]
+    d = batch["documents"].to_pydict()
     docs += [dict(raw_path=p, title=t, body=b) for p, t, b in zip(d["raw_path"], d["title"], d["body"])]
-    r = batch["rejected_records"]
+    r = batch["rejected_records"].to_pydict()
     rejected += [dict(raw_path=p, reason=x, detail=y) for p, x, y in zip(r["raw_path"], r["reason"], r["detail"])]
 # VmHWM: this process's own peak (ru_maxrss would carry the parent's over fork and exec).
 hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))

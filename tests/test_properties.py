@@ -149,7 +149,8 @@ def test_the_real_fixture_reports_hold_the_offset_property():
 
     files, _ = list_raw_files(RAW_FIXTURES)
     out = ingest_batch([str(p) for p in files], str(RAW_FIXTURES))
-    bodies = [(t, b) for t, b in zip(out["documents"]["title"], out["documents"]["body"]) if b]
+    docs = out["documents"].to_pydict()
+    bodies = [(t, b) for t, b in zip(docs["title"], docs["body"]) if b]
     assert len(bodies) >= 10
     n = 0
     for title, body in bodies:

@@ -37,7 +37,7 @@ from dagster_project.core.measures import count_batch, theme_batch
 
 def steps(root):
     files, _ = list_raw_files(root)
-    d = ingest_batch([str(f) for f in files], str(root))["documents"]
+    d = ingest_batch([str(f) for f in files], str(root))["documents"].to_pydict()
     docs = [dict(doc_id=i, title=t, body=b, published_at=p, page_chrome=c)
             for i, t, b, p, c in zip(d["doc_id"], d["title"], d["body"], d["published_at"], d["page_chrome"])]
     extract_batch(docs); count_batch(docs); theme_batch(docs)

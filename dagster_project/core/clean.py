@@ -63,6 +63,7 @@ def html_to_text(fragment: str) -> str:
 # Full-width digits and Latin letters become half-width; CJK punctuation stays full-width.
 _HALF = {c: c - 0xFEE0 for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
 _HALF.update({0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None})
+_HALF_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _HALF) + "]")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # ASCII , : ; ? ! between (or next to) Chinese characters: 12月11日上午,收听 → 12月11日上午，收听
 _ASCII_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([,:;?!])\s*|\s*([,:;?!])\s*(?=[{_CJK}])")
@@ -79,7 +80,8 @@ def normalise(text: str) -> str:
     whitespace folded, one paragraph per line."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_HALF)
+    if _HALF_CHARS.search(text):  # str.translate looks up every character; most texts have none to change
+        text = text.translate(_HALF)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ANY_ASCII_PUNCT.search(text):
         text = _ASCII_PUNCT.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
@@ -150,6 +152,11 @@ def _trailer(body: str) -> int | None:
     window = 1024
     while True:
         start = max(0, len(body) - window)
+        # Every trailer item holds 编辑 or 完) / 完）: without them the pattern cannot match here, and
+        # a substring test is much cheaper than the pattern's attempt at every character.
+        tail = body[start:]
+        if "编辑" not in tail and "完)" not in tail and "完）" not in tail:
+            return None
         m = _EDITOR_TRAILER.search(body, start)
         if m is None:
             return None
@@ -249,6 +256,8 @@ _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 
 def simplify(text: str) -> tuple[str, bool]:
     """Traditional Chinese to simplified, for analysis; (text, converted). Simplified text is left alone."""
+    if not _traditional_chars().search(text, 0, 20000):  # no traditional character at all: the common case
+        return text, False
     cjk = len(_CJK_CHAR.findall(text, 0, 20000))
     if cjk < 20:
         return text, False

@@ -13,8 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import numpy as np
+import pyarrow as pa
+
 from .clean import Document, clean_record
-from .dedup import band_buckets, minhash
+from .dedup import ROWS, band_buckets, minhash
 from .parallel import map_batches
 from .sources import CONFIG_NAME, Rejection, SourceConfigError, config_fingerprint, load_config, read_file
 
@@ -71,25 +74,79 @@ def _columns(rows: list[dict], names: list[str]) -> dict[str, list]:
     return {n: [r[n] for r in rows] for n in names}
 
 
+ARROW_SCHEMAS = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()), ("source", pa.string()), ("raw_path", pa.string()), ("record_key", pa.string()),
+            ("native_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published_at", pa.timestamp("us")),
+            ("date_precision", pa.string()), ("publisher", pa.string()), ("body", pa.string()), ("body_original", pa.string()),
+            ("page_chrome", pa.string()), ("content_hash", pa.string()), ("is_report", pa.bool_()),
+            ("repairs", pa.list_(pa.string())), ("encoding", pa.string()), ("format", pa.string()), ("n_chars", pa.int32()),
+            ("ingested_at", pa.timestamp("us")),
+        ]
+    ),
+    "rejected_records": pa.schema(
+        [("raw_path", pa.string()), ("record_key", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("seen_at", pa.timestamp("us"))]
+    ),
+    "doc_minhash": pa.schema([("doc_id", pa.string()), ("band", pa.int8()), ("bucket", pa.uint64()), ("sig", pa.list_(pa.uint64()))]),
+    "raw_files": pa.schema(
+        [
+            ("raw_path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("file_hash", pa.string()),
+            ("n_documents", pa.int32()), ("n_rejected", pa.int32()), ("parsed_at", pa.timestamp("us")), ("checked_at", pa.timestamp("us")),
+            ("reader_version", pa.string()), ("config_hash", pa.string()),
+        ]
+    ),
+}
+# Fields of the Document dataclass that the table names differently.
+_RENAME = {"fmt": "format"}
+
+
+def arrow_table(name: str, columns: dict[str, list]) -> pa.Table:
+    """Columns (named as the dataclasses name them; missing ones null) as an Arrow table of `name`'s schema."""
+    schema = ARROW_SCHEMAS[name]
+    columns = {_RENAME.get(k, k): v for k, v in columns.items()}
+    n = len(next(iter(columns.values()), []))
+    return pa.Table.from_pydict({c: columns.get(c, [None] * n) for c in schema.names}, schema=schema)
+
+
 class _Rows:
     """Rows of the four tables, accumulated for one bulk insert."""
 
     def __init__(self) -> None:
         self.docs: list[dict] = []
         self.rejected: list[dict] = []
-        self.bands: list[dict] = []
+        self.signatures: list[tuple[str, np.ndarray]] = []  # (doc_id, its MinHash signature)
         self.files: list[dict] = []
 
     def __len__(self) -> int:
         return len(self.docs) + len(self.rejected)
 
-    def columns(self) -> dict:
+    def tables(self) -> dict[str, pa.Table]:
+        """Arrow tables: built where the rows were read (a pool worker), they travel as buffers rather
+        than as a million pickled Python objects, and DuckDB takes them as they are."""
         return {
-            "documents": _columns(self.docs, DOC_COLUMNS + ["ingested_at"]),
-            "rejected_records": _columns(self.rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"]),
-            "doc_minhash": _columns(self.bands, ["doc_id", "band", "bucket", "sig"]),
-            "raw_files": _columns(self.files, ["raw_path", "size_bytes", "mtime_ns", "file_hash", "n_documents", "n_rejected", "parsed_at", "checked_at", "reader_version", "config_hash"]),
+            "documents": arrow_table("documents", _columns(self.docs, DOC_COLUMNS + ["ingested_at"])),
+            "rejected_records": arrow_table("rejected_records", _columns(self.rejected, ["raw_path", "record_key", "reason", "detail", "seen_at"])),
+            "doc_minhash": self._bands(),
+            "raw_files": arrow_table("raw_files", _columns(self.files, list(ARROW_SCHEMAS["raw_files"].names))),
         }
+
+    def _bands(self) -> pa.Table:
+        """The LSH rows of every signature: (doc_id, band, bucket, the band's values)."""
+        doc_ids, bands, buckets = [], [], []
+        for doc_id, sig in self.signatures:
+            for band, bucket, _ in band_buckets(sig):
+                doc_ids.append(doc_id)
+                bands.append(band)
+                buckets.append(bucket)
+        values = np.concatenate([sig for _, sig in self.signatures]) if self.signatures else np.empty(0, dtype=np.uint64)
+        offsets = np.arange(0, len(values) + 1, ROWS, dtype=np.int32)
+        schema = ARROW_SCHEMAS["doc_minhash"]
+        return pa.Table.from_arrays(
+            [pa.array(doc_ids, pa.string()), pa.array(bands, pa.int8()), pa.array(buckets, pa.uint64()),
+             pa.ListArray.from_arrays(pa.array(offsets), pa.array(values, pa.uint64()))],
+            schema=schema,
+        )
 
 
 def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = None) -> Iterator[_Rows]:
@@ -136,8 +193,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
                 n_docs += 1
                 sig = minhash(doc.body)
                 if sig is not None:
-                    for band, bucket, values in band_buckets(sig):
-                        rows.bands.append(dict(doc_id=doc.doc_id, band=band, bucket=bucket, sig=values))
+                    rows.signatures.append((doc.doc_id, sig))
             if chunk_records and len(rows) >= chunk_records:
                 yield rows
                 rows = _Rows()
@@ -145,13 +201,13 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
         rows.rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
         n_rej += 1
     rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej,
-                           parsed_at=now, checked_at=now, reader_version=reader_version(), config_hash=config_fingerprint(p, root)))
+                           parsed_at=now, checked_at=now, reader_version=reader_version(), config_hash=config_fingerprint(p, root, cache.setdefault("fingerprints", {}))))
     yield rows
 
 
-def ingest_batch(paths: list[str], raw_root: str) -> dict:
-    """Read and clean the given files (absolute paths). Returns columns for documents, rejected_records,
-    doc_minhash and the file ledger."""
+def ingest_batch(paths: list[str], raw_root: str) -> dict[str, pa.Table]:
+    """Read and clean the given files (absolute paths). Returns Arrow tables of documents,
+    rejected_records, doc_minhash and the file ledger."""
     root = Path(raw_root)
     cache: dict = {}
     out = _Rows()
@@ -159,9 +215,9 @@ def ingest_batch(paths: list[str], raw_root: str) -> dict:
         for rows in _ingest_file(p, root, cache):
             out.docs += rows.docs
             out.rejected += rows.rejected
-            out.bands += rows.bands
+            out.signatures += rows.signatures
             out.files += rows.files
-    return out.columns()
+    return out.tables()
 
 
 # Line-oriented files above this size are streamed in the main process in chunks instead of being
@@ -202,7 +258,7 @@ def ingest_files(paths: list[Path], raw_root: Path, workers: int | None = None) 
     cache: dict = {}
     for p in large:
         for rows in _ingest_file(p, raw_root, cache, CHUNK_RECORDS):
-            yield rows.columns()
+            yield rows.tables()
     units = batches([p for p in paths if not _is_large(p)])
     yield from map_batches(_ingest_unit, [(unit, str(raw_root)) for unit in units], workers, "ingest", reader_version())
 

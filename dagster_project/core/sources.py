@@ -200,8 +200,14 @@ def load_config(path: Path, raw_root: Path, cache: dict | None = None) -> Source
     return config
 
 
-def config_fingerprint(path: Path, raw_root: Path) -> str:
-    """A hash of every source.yaml in force for `path`: editing one re-reads the files it governs."""
+def config_fingerprint(path: Path, raw_root: Path, cache: dict | None = None) -> str:
+    """A hash of every source.yaml in force for `path`: editing one re-reads the files it governs.
+    With `cache` (a dict kept for one pass over the raw folder), each folder is hashed once."""
+    if cache is not None:
+        key = (path.parent, raw_root)
+        if key not in cache:
+            cache[key] = config_fingerprint(path, raw_root)
+        return cache[key]
     import hashlib
 
     h = hashlib.sha1()

@@ -13,47 +13,19 @@ import numpy as np
 import pyarrow as pa
 
 from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, same_item_twins
-from dagster_project.core.ingest import file_hash, ingest_files, list_raw_files, reader_version
+from dagster_project.core.ingest import arrow_table, file_hash, ingest_files, list_raw_files, reader_version
 from dagster_project.core.sources import config_fingerprint
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, insert_columns, mark_built, transaction
 from dagster_project.store import sql_text
 
-ARROW_SCHEMAS = {
-    "documents": pa.schema(
-        [
-            ("doc_id", pa.string()), ("source", pa.string()), ("raw_path", pa.string()), ("record_key", pa.string()),
-            ("native_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published_at", pa.timestamp("us")),
-            ("date_precision", pa.string()), ("publisher", pa.string()), ("body", pa.string()), ("body_original", pa.string()),
-            ("page_chrome", pa.string()), ("content_hash", pa.string()), ("is_report", pa.bool_()),
-            ("repairs", pa.list_(pa.string())), ("encoding", pa.string()), ("fmt", pa.string()), ("n_chars", pa.int32()),
-            ("ingested_at", pa.timestamp("us")),
-        ]
-    ),
-    "rejected_records": pa.schema(
-        [("raw_path", pa.string()), ("record_key", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("seen_at", pa.timestamp("us"))]
-    ),
-    "doc_minhash": pa.schema([("doc_id", pa.string()), ("band", pa.int8()), ("bucket", pa.uint64()), ("sig", pa.list_(pa.uint64()))]),
-    "raw_files": pa.schema(
-        [
-            ("raw_path", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64()), ("file_hash", pa.string()),
-            ("n_documents", pa.int32()), ("n_rejected", pa.int32()), ("parsed_at", pa.timestamp("us")), ("checked_at", pa.timestamp("us")),
-            ("reader_version", pa.string()), ("config_hash", pa.string()),
-        ]
-    ),
-}
 # Rejection sentences logged per batch of files; the rest are in the table.
 LOGGED_REJECTIONS = 3
-# Columns of the Document dataclass that the table names differently.
-_RENAME = {"fmt": "format"}
 
 
-def _insert(con, table: str, columns: dict[str, list]) -> int:
-    schema = ARROW_SCHEMAS[table]
-    n = len(next(iter(columns.values()), []))
-    cols = {name: columns.get(name, [None] * n) for name in schema.names}
-    return insert_columns(con, table, cols, schema, _RENAME)
+def _insert(con, table: str, rows: "dict[str, list] | pa.Table") -> int:
+    return insert_columns(con, table, rows if isinstance(rows, pa.Table) else arrow_table(table, rows))
 
 
 def _forget_files(con, raw_paths: list[str]) -> None:
@@ -79,10 +51,11 @@ def scan_and_ingest(con, paths, log) -> dict:
     current = {p.relative_to(paths.raw).as_posix(): p for p in files}
     removed = sorted(set(ledger) - set(current))
     to_parse, touched = [], []
+    fingerprints: dict = {}
     for rel, p in current.items():
         st = p.stat()
         known = ledger.get(rel)
-        if known and (known[3] != version or known[4] != config_fingerprint(p, paths.raw)):
+        if known and (known[3] != version or known[4] != config_fingerprint(p, paths.raw, fingerprints)):
             to_parse.append(p)  # read by another reader or under another source.yaml: read again
             continue
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
@@ -127,12 +100,12 @@ def scan_and_ingest(con, paths, log) -> dict:
             _insert(con, "raw_files", batch["raw_files"])
         # Each rejection's sentence is in rejected_records; the log shows the first few of a batch.
         # (One Dagster log event per rejection cost about 7 ms each, 5 s of a full corpus's ingest.)
-        details = batch["rejected_records"]["detail"]
+        details = batch["rejected_records"].column("detail").to_pylist()
         for detail in details[:LOGGED_REJECTIONS]:
             log.warning(f"Rejected: {detail}")
         if len(details) > LOGGED_REJECTIONS:
             log.warning(f"Rejected {len(details) - LOGGED_REJECTIONS} more records of these files; every one is in rejected_records with its sentence.")
-        done += len(batch["raw_files"]["raw_path"])
+        done += batch["raw_files"].num_rows
         if time.monotonic() - last_report > 5:
             log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
             last_report = time.monotonic()
