@@ -184,31 +184,42 @@ class TermCounts:
     counts: Counter  # term -> occurrences, stop words out, numbers and dates folded
 
 
-@lru_cache(maxsize=500_000)
-def _classified(token: str) -> tuple[bool, str | None]:
-    """(is a word, the term it counts as): tokens repeat across documents, so each is judged once."""
+# token -> the term it counts as; "" for a token that is no word (punctuation, spaces), None for a word
+# that is not counted (a stop word). Tokens repeat across documents, so each is judged once per process.
+_TERM_OF: dict[str, str | None] = {}
+_TERM_OF_MAX = 1_000_000
+_NO_WORD = ""
+
+
+def _term_of(token: str) -> str | None:
     t = token.strip()
     if not t or _NOT_WORD.match(t):
-        return False, None
-    return True, fold(t)
+        return _NO_WORD
+    return fold(t)
 
 
 def count_terms(text: str) -> TermCounts:
     """Terms of text: stop words and punctuation out, numbers folded to 〈数〉 and written-out dates to 〈日期〉."""
-    raw: Counter = Counter()
+    toks: list[str] = []
     last = dates = 0
     for start, end in date_spans(text):
-        raw.update(segment(text[last:start]))
+        toks += segment(text[last:start])
         dates += 1
         last = end
-    raw.update(segment(text[last:]))
-    counts: dict[str, int] = {DATE_TOKEN: dates} if dates else {}
-    tokens = dates
-    classified, get = _classified, counts.get
-    for tok, n in raw.items():
-        is_word, term = classified(tok)
-        if is_word:
-            tokens += n
-            if term is not None:
-                counts[term] = get(term, 0) + n
-    return TermCounts(len(text), tokens, Counter(counts))
+    toks += segment(text[last:])
+    # Each distinct token judged once (a set difference, in C), then every token mapped to its term
+    # and counted by Counter's C loop: no Python code runs per token.
+    table = _TERM_OF
+    unseen = set(toks).difference(table)
+    if unseen:
+        if len(table) + len(unseen) > _TERM_OF_MAX:
+            table.clear()
+            unseen = set(toks)
+        for tok in unseen:
+            table[tok] = _term_of(tok)
+    counts = Counter(map(table.__getitem__, toks))
+    not_words = counts.pop(_NO_WORD, 0)
+    counts.pop(None, 0)
+    if dates:
+        counts[DATE_TOKEN] = counts.get(DATE_TOKEN, 0) + dates
+    return TermCounts(len(text), len(toks) - not_words + dates, counts)
