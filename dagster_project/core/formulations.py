@@ -41,9 +41,13 @@ class Formulation:
 
 @lru_cache(maxsize=1)
 def _automaton():
+    """The lexicon's numbered surfaces (两个维护, 六稳, 十四五, 一带一路): unquoted, only they count."""
     a = ahocorasick.Automaton()
     for surface, canon in formulas().canonical_of.items():
-        a.add_word(surface, (surface, canon))
+        if NUMBERED_SURFACE.search(surface):
+            a.add_word(surface, (surface, canon))
+    if len(a) == 0:
+        return None  # a lexicon without numbered formulas
     a.make_automaton()
     return a
 
@@ -89,12 +93,10 @@ def extract_formulations(body: str) -> list[Formulation]:
     for m in NUMBERED.finditer(body):
         f = m.group("f")
         found.append(Formulation(f, canonical_form(f), "numbered", m.start("f"), m.end("f")))
-    for end, (surface, canon) in _automaton().iter(body):
-        start = end - len(surface) + 1
-        # Unquoted, only numbered formulas count (两个维护, 六稳, 十四五, 一带一路); an unnumbered lexicon
-        # entry (高质量发展) is a formulation where the report quotes it, which the quoted pass finds.
-        if NUMBERED_SURFACE.search(surface):
-            found.append(Formulation(surface, canon, "lexicon", start, end + 1))
+    # Unquoted, only numbered formulas count (两个维护, 六稳, 十四五, 一带一路); an unnumbered lexicon
+    # entry (高质量发展) is a formulation where the report quotes it, which the quoted pass finds.
+    for end, (surface, canon) in (auto.iter(body) if (auto := _automaton()) is not None else ()):
+        found.append(Formulation(surface, canon, "lexicon", end - len(surface) + 1, end + 1))
     return _whole_only(found)
 
 
