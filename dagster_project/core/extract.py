@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+import pyarrow as pa
+
 from .directives import extract_directives
 from .formulations import extract_formulations
 from .lexicon import LEXICON_DIR
@@ -56,8 +58,10 @@ def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
         for f in extract_formulations(d["body"]):
             forms.append(dict(doc_id=d["doc_id"], surface=f.surface, canonical=f.canonical, kind=f.kind, char_start=f.char_start, char_end=f.char_end))
 
-    def cols(rows: list[dict]) -> dict[str, list]:
-        return {k: [r[k] for r in rows] for k in rows[0]} if rows else {}
+    def cols(rows: list[dict]) -> "pa.Table | dict":
+        # Arrow tables built here, in the worker: they travel back as buffers, and the writing process
+        # (which shares the cores with the workers) only hands them to DuckDB.
+        return pa.Table.from_pydict({k: [r[k] for r in rows] for k in rows[0]}) if rows else {}
 
     return {"meeting_reports": cols(reports), "report_participants": cols(people), "directives": cols(directives), "formulations": cols(forms)}
 

@@ -44,16 +44,24 @@ def write_batches(con, todo: "TodoBatches", results, tables: tuple[str, ...], le
     run stopped halfway keeps what it finished and the next run does only the rest. `results` are in
     the order todo handed its batches out. Returns documents done."""
     done, last = 0, time.monotonic()
+    waiting = writing = 0.0
+    t0 = time.monotonic()
     for rows in results:
+        t1 = time.monotonic()
+        waiting += t1 - t0
         ids, hashes = todo.issued.popleft()
         with transaction(con):
             for t in tables:
                 insert_columns(con, t, rows[t])
             insert_columns(con, ledger, {"doc_id": ids, "content_hash": hashes, "version": [version] * len(ids)})
         done += len(ids)
-        if log and time.monotonic() - last > 10:
+        t0 = time.monotonic()
+        writing += t0 - t1
+        if log and t0 - last > 10:
             log(f"… {done}/{todo.total} documents")
-            last = time.monotonic()
+            last = t0
+    if log and done:
+        log(f"{done} documents: {waiting:.1f} s reading them and waiting for the workers, {writing:.1f} s writing their rows.")
     return done
 
 
