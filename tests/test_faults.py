@@ -102,7 +102,7 @@ KILL_POINTS = {
     "marking copies (files read, marks not yet written)": "ingest - Read ",
     "extracting": "extraction - Extracting meetings",
     "writing term counts": "term_counting - Counting terms",
-    "drawing charts": "charts - Wrote",
+    "drawing charts": " - charts - ",
     "exporting Parquet": "huiyi_database - Exporting",
     "copying the database": "huiyi_database - Publishing",
 }

@@ -200,7 +200,8 @@ def save(fig: Figure, path_without_suffix: Path) -> tuple[Path, Path]:
     """PNG and SVG beside each other; the figure is closed. Each file is written under a temporary name
     and renamed into place, so a reader (or a run killed half-way) never sees half a chart."""
     path_without_suffix.parent.mkdir(parents=True, exist_ok=True)
-    png, svg = path_without_suffix.with_suffix(".png"), path_without_suffix.with_suffix(".svg")
+    # suffixes appended, not swapped: a series named 1.5亿 keeps its whole name
+    png, svg = (path_without_suffix.with_name(path_without_suffix.name + ext) for ext in (".png", ".svg"))
     try:
         for path, fmt in ((png, "png"), (svg, "svg")):
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

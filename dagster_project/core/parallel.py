@@ -43,6 +43,13 @@ def shared_pool(workers: int, step: str = "", version: str = "") -> ProcessPoolE
     return _pool
 
 
+def warm_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The process's pool if one of `workers` processes is running, else None (nothing is started)."""
+    if _pool is not None and _pool_workers == workers and workers > 1 and not getattr(_pool, "_broken", False):
+        return _pool
+    return None
+
+
 def shutdown_pool() -> None:
     global _pool
     if _pool is not None:

@@ -19,13 +19,15 @@ import pandas as pd
 
 from dagster_project.analysis import distinctive_terms
 from dagster_project.core import charts
-from dagster_project.core.parallel import default_workers, shared_pool
+from dagster_project.core.parallel import default_workers, shared_pool, warm_pool
 from dagster_project.core.terms import lexicon_words
 from dagster_project.core.extract import files_version
 from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
 
+# Charts to draw from which a pool is started to save them (a warm pool is always used).
+POOL_FROM_CHARTS = 6
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
 
@@ -268,34 +270,39 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
     except ValueError as e:
         raise dg.Failure(description=str(e)) from None
     kinds = [k for k in CHARTS if dg.AssetKey(f"chart_{k}") in context.selected_asset_keys]
-    workers = default_workers()
-    pool = shared_pool(workers) if workers > 1 else None
-    # per kind: [(series, png path, pending save or None when kept, signature)]
+    # per kind: [(series, png path, pending save, True once saved, or None when kept, signature)]
     drawn: dict[str, list] = {k: [] for k in kinds}
     extra: dict[str, dict] = {k: {} for k in kinds}
     with store.writer() as con:
         series_list = chosen_series(con, config)
+        # A chart is drawn again only when its series' meetings or what was made of them changed.
+        todo = []
+        for kind in kinds:
+            for series in series_list:
+                png = store.paths.charts_dir / kind / f"{file_name(series)}.png"
+                signature = series_signature(con, series, CHARTS_CODE_VERSION, kind, config.model_dump_json())
+                kept = built_from(con, f"chart_{kind}:{series}") == signature and png.exists() and png.with_suffix(".svg").exists()
+                todo.append((kind, series, png, signature, kept))
+        # The pool pays for many charts; a worker that has to start first (importing matplotlib) does
+        # not pay for the two or three charts of a series that got a meeting.
+        workers = default_workers()
+        n_draw = sum(1 for t in todo if not t[4])
+        pool = warm_pool(workers) or (shared_pool(workers) if workers > 1 and n_draw >= POOL_FROM_CHARTS else None)
         try:
-            for kind in kinds:
-                build = CHARTS[kind][0]
-                out_dir = store.paths.charts_dir / kind
-                for series in series_list:
-                    png = out_dir / f"{file_name(series)}.png"
-                    # A chart is drawn again only when its series' meetings or what was made of them changed.
-                    signature = series_signature(con, series, CHARTS_CODE_VERSION, kind, config.model_dump_json())
-                    if built_from(con, f"chart_{kind}:{series}") == signature and png.exists() and png.with_suffix(".svg").exists():
-                        drawn[kind].append((series, png, None, signature))
-                        continue
-                    result = build(con, series, config)
-                    fig, more = (result if isinstance(result, tuple) else (result, None))
-                    if more is not None:
-                        extra[kind][series] = more
-                    if pool is None:
-                        charts.save(fig, out_dir / file_name(series))
-                        saving = None
-                    else:
-                        saving = pool.submit(charts.save_pickled, charts.pickled(fig), out_dir / file_name(series))
-                    drawn[kind].append((series, png, saving or True, signature))
+            for kind, series, png, signature, kept in todo:
+                if kept:
+                    drawn[kind].append((series, png, None, signature))
+                    continue
+                result = CHARTS[kind][0](con, series, config)
+                fig, more = (result if isinstance(result, tuple) else (result, None))
+                if more is not None:
+                    extra[kind][series] = more
+                if pool is None:
+                    charts.save(fig, png.parent / file_name(series))
+                    saving = True
+                else:
+                    saving = pool.submit(charts.save_pickled, charts.pickled(fig), png.parent / file_name(series))
+                drawn[kind].append((series, png, saving, signature))
             # Marked drawn only once the files are in place.
             for kind in kinds:
                 for series, png, saving, signature in drawn[kind]:
