@@ -12,7 +12,6 @@ own emphasis.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,7 +69,7 @@ class Taxonomy:
                         entries.setdefault(w, []).append((i, weight))
             auto = ahocorasick.Automaton()
             for w, payload in entries.items():
-                auto.add_word(w, (len(w), tuple(payload)))
+                auto.add_word(w, (len(w), tuple(payload), w))
             auto.make_automaton()
             self._matcher = auto
         return self._matcher
@@ -202,7 +201,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def sentence_scores(sentence: str, taxonomy: Taxonomy) -> dict[int, int]:
     """theme index -> score of one sentence (every theme with any phrase in it)."""
     hits: dict[int, list[tuple[int, int, int, str]]] = {}
-    for end, (n, payload) in taxonomy.matcher().iter(sentence):
+    for end, (n, payload, _) in taxonomy.matcher().iter(sentence):
         for ti, weight in payload:
             hits.setdefault(ti, []).append((end + 1 - n, end + 1, weight, sentence[end + 1 - n:end + 1]))
     return _scores(hits)
@@ -230,16 +229,24 @@ def _scores(hits: dict[int, list[tuple[int, int, int, str]]]) -> dict[int, int]:
 def _sentence_hits(body: str, sents: list[tuple[int, int]], taxonomy: Taxonomy) -> list[dict]:
     """Phrase hits per sentence from one pass of the matcher over the whole body (no phrase holds a
     sentence end, so none crosses from one sentence into the next)."""
-    starts = [s for s, _ in sents]
     per: list[dict] = [{} for _ in sents]
-    for end, (n, payload) in taxonomy.matcher().iter(body):
+    # Hits come in the order of their last character: k follows the sentence that holds it, and a hit
+    # counts when it also starts in that sentence (else it crosses a blank between sentences).
+    k, last = 0, len(sents) - 1
+    s_start, s_end = sents[0]
+    for end, (n, payload, phrase) in taxonomy.matcher().iter(body):
+        while k < last and sents[k + 1][0] <= end:
+            k += 1
+            s_start, s_end = sents[k]
         start = end + 1 - n
-        k = bisect.bisect_right(starts, start) - 1
-        if k < 0 or end + 1 > sents[k][1]:
-            continue  # in the blank between sentences
-        phrase = body[start:end + 1]
+        if start < s_start or end >= s_end:
+            continue
+        hits = per[k]
         for ti, weight in payload:
-            per[k].setdefault(ti, []).append((start, end + 1, weight, phrase))
+            if ti in hits:
+                hits[ti].append((start, end + 1, weight, phrase))
+            else:
+                hits[ti] = [(start, end + 1, weight, phrase)]
     return per
 
 
