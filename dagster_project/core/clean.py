@@ -72,7 +72,9 @@ _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
 _ASCII_PAREN = re.compile(rf"\((?=[^()\n]*[{_CJK}][^()\n]*\))([^()\n]*)\)")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ANY_ASCII_PUNCT = re.compile(r"[,:;?!]")
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+# The space first, then what is around it: the engine finds spaces in C instead of trying the
+# lookbehind at every character (same matches as (?<=[一-鿿]) (?=[一-鿿])).
+_CJK_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
 def normalise(text: str) -> str:
@@ -89,7 +91,8 @@ def normalise(text: str) -> str:
         text = _ASCII_PAREN.sub(lambda m: "（" + m.group(1) + "）", text)
     # Whitespace runs folded over the whole text at once (they never hold a line break), then each line
     # stripped; a space between two Chinese characters is an artefact of line wrapping or tag removal.
-    text = _SPACES.sub(" ", text)
+    if "\t" in text or "\u3000" in text or "  " in text:  # else every run is one space already
+        text = _SPACES.sub(" ", text)
     text = "\n".join(ln.strip() for ln in text.split("\n"))
     text = _CJK_SPACE.sub("", text)
     return "\n".join(ln for ln in text.split("\n") if ln)
