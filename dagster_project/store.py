@@ -168,6 +168,15 @@ def _built_with(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
+def _open_work_db(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the working database with its memory capped: DuckDB's buffer pool otherwise grows
+    towards 80% of RAM as a long ingest appends or an export buffers; capped, it spills and memory stays
+    flat however large the corpus."""
+    con = duckdb.connect(str(path))
+    con.execute("SET memory_limit = ?", [os.environ.get("HUIYI_DUCKDB_MEMORY", "512MB")])
+    return con
+
+
 @contextlib.contextmanager
 def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnection]:
     """The private working database, schema applied, under the writer lock. A working database built
@@ -175,7 +184,7 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
     ledger of the new one is empty, so the next ingest reads every file again."""
     with writer_lock(paths, log):
         paths.work_dir.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(paths.work_db))
+        con = _open_work_db(paths.work_db)
         has_tables = con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0] > 0
         if has_tables and _built_with(con) != schema_version():
             con.close()
@@ -184,10 +193,7 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
             for p in (paths.work_db, paths.work_db.with_name(paths.work_db.name + ".wal")):
                 if p.exists():
                     p.unlink()
-            con = duckdb.connect(str(paths.work_db))
-        # DuckDB's buffer pool otherwise grows towards 80% of RAM as a long ingest appends; capped,
-        # it spills and memory stays flat however large the corpus.
-        con.execute("SET memory_limit = ?", [os.environ.get("HUIYI_DUCKDB_MEMORY", "512MB")])
+            con = _open_work_db(paths.work_db)
         try:
             # Every step opens the database; the definitions are applied only when they are not the
             # ones it was built with (applying them takes ~90 ms, a run opens it some forty times).
@@ -208,7 +214,7 @@ def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_e
     until the next run. `on_exported(con)` runs on the working database after the export, before the copy."""
     with writer_lock(paths, log):
         sweep_stale(paths)
-        with duckdb.connect(str(paths.work_db)) as con:
+        with _open_work_db(paths.work_db) as con:
             if export_tables:
                 _export_parquet(con, paths, export_tables, log)
             if on_exported:
