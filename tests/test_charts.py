@@ -88,3 +88,12 @@ def test_charts_yaml_keeps_a_choice_and_names_its_mistakes(tmp_path, monkeypatch
     f.write_text("serie: [国务院常务会议]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"charts.yaml: unknown key 'serie'"):
         effective_config(ChartsConfig())
+
+
+def test_a_chart_saved_by_another_process_keeps_the_whole_series_name(tmp_path):
+    """The chart step pickles figures for the pool to save; a series name with a dot keeps it."""
+    fig = charts.empty_figure("国务院常务会议：1.5亿元", "没有可显示的会议")
+    png, svg = charts.save_pickled(charts.pickled(fig), tmp_path / "1.5亿元专项")
+    assert png == tmp_path / "1.5亿元专项.png" and svg == tmp_path / "1.5亿元专项.svg"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in svg.read_text(encoding="utf-8")[:500]

@@ -1,0 +1,134 @@
+"""The faster forms of the per-document code give what the plain forms give, on real text.
+
+Each test states the plain definition (a lookbehind pattern, the MinHash formula over Python integers,
+one pass per sentence) and checks the fast code against it on the fixture reports; and the shared
+process pool is replaced when a step's code or lexicon changed.
+"""
+
+import re
+
+import numpy as np
+import pytest
+
+from dagster_project.core import dedup, directives, parallel, themes
+from dagster_project.core.ingest import ingest_batch, list_raw_files
+
+from .conftest import RAW_FIXTURES
+from .labelled import THEMES_HOLDOUT, load_gold
+
+
+@pytest.fixture(scope="module")
+def bodies() -> list[str]:
+    """The fixture reports: the raw folder's and the hand-labelled set's, cleaned as a run cleans them."""
+    files, _ = list_raw_files(RAW_FIXTURES)
+    docs = ingest_batch([str(f) for f in files], str(RAW_FIXTURES))["documents"].to_pydict()
+    out = [b for b in docs["body"] if b] + [g.doc.body for g in load_gold() + load_gold(THEMES_HOLDOUT) if g.doc.body]
+    assert len(out) >= 50
+    return out
+
+
+# The marker patterns as they were written before: what must come before a marker as a lookbehind.
+_CN = directives._CN
+_BOUNDARY = r"(?:(?<=^)|(?<=[\n。；：，:;]))"
+LOOKBEHIND_FAMILIES = {
+    "yao": rf"(?<![{_CN}第统唯万同进之逐专单划归合])(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧|事|么)",
+    "shi": rf"(?<![{_CN}第])(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指|说|因为|由于|为了)",
+    "di": rf"{_BOUNDARY}(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])",
+    "paren": rf"{_BOUNDARY}(?P<m>[（(](?P<n>[{_CN}]{{1,2}})[）)])",
+    "dun": rf"(?:(?<=^)|(?<=\n))(?P<m>(?P<n>[{_CN}]{{1,2}})、)",
+    "arabic": rf"{_BOUNDARY}(?P<m>(?P<n>\d{{1,2}})[.、．](?!\d))",
+    "seq": rf"{_BOUNDARY}(?P<m>(?P<n>首先|其次|再次|然后|最后)[，,、])",
+}
+# Texts made to trip the candidate-then-test form: markers run together, after excluded characters,
+# at the very start, after every boundary character.
+TRICKY = ["一要二要三要", "统一要求，一要抓好", "三十一、工作", "\n三十一、工作", "2012.3.一是", "第一，第二、首先，其次，最后、",
+          "（一）（二）(三)", "万一二要", "一是二是，三是", "：1.做好；2、抓紧", "首先，\n其次，", "十二要求",
+          # each family where the character before rules the marker out
+          "工作。一、充分认识", "好的（一）做好", "要做1.好", "他说第一，", "然首先，", "第一是", "进一要"]
+
+
+def test_list_markers_match_the_lookbehind_patterns(bodies):
+    assert set(LOOKBEHIND_FAMILIES) == set(directives.FAMILIES)
+    found = 0
+    for text in bodies + TRICKY:
+        for fam, plain in LOOKBEHIND_FAMILIES.items():
+            want = [(m.start(), m.end()) for m in re.finditer(plain, text)]
+            must, chars = directives.FAMILY_BEFORE[fam]
+            got = [(m.start(), m.end()) for m in directives.FAMILIES[fam].finditer(text)
+                   if m.start() == 0 or (text[m.start() - 1] in chars) == must]
+            assert got == want, (fam, text[:80])
+            found += len(want)
+    assert found > 50
+
+
+def _minhash_by_definition(body: str) -> list[int] | None:
+    """The signature from its definition: per hash function, the least ((h * a + b) mod 2^64) >> 16 over
+    the polynomial hashes h of the 5-character shingles, in Python integers."""
+    s = dedup._KEEP.sub("", body)
+    if len(s) < dedup.MIN_CHARS:
+        return None
+    mask = (1 << 64) - 1
+    shingles = set()
+    for i in range(len(s) - dedup.SHINGLE + 1):
+        h = 0
+        for ch in s[i:i + dedup.SHINGLE]:
+            h = (h * int(dedup._BASE) + ord(ch)) & mask
+        shingles.add(h)
+    return [min((((h * int(a)) & mask) + int(b) & mask) >> 16 for h in shingles) for a, b in zip(dedup._A, dedup._B)]
+
+
+def test_minhash_is_its_definition(bodies):
+    for body in bodies[::6] + ["短文" * 10, "会" * 79, "会议" * 45]:
+        got = dedup.minhash(body)
+        want = _minhash_by_definition(body)
+        assert (got is None) == (want is None)
+        if want is not None:
+            assert got.tolist() == want
+
+
+def test_theme_hits_are_those_of_each_sentence_alone(bodies):
+    """One matcher pass over the body gives each sentence the hits a pass over that sentence gives."""
+    tax = themes.default_taxonomy()
+    n = 0
+    for body in bodies:
+        sents = themes.sentences(body)
+        if not sents:
+            continue
+        per = themes._sentence_hits(body, sents, tax)
+        for (s, e), hits in zip(sents, per):
+            alone: dict = {}
+            for end, (k, payload, phrase) in tax.matcher().iter(body[s:e]):
+                for ti, w in payload:
+                    alone.setdefault(ti, []).append((s + end + 1 - k, s + end + 1, w, phrase))
+            assert hits == alone
+            n += sum(len(v) for v in hits.values())
+    assert n > 100
+
+
+def _pid(_):
+    import os
+
+    return os.getpid()
+
+
+def test_the_shared_pool_is_replaced_when_a_steps_version_changes():
+    try:
+        pool = parallel.shared_pool(2, "terms", "v1")
+        assert parallel.shared_pool(2, "terms", "v1") is pool
+        assert parallel.shared_pool(2, "themes", "w1") is pool  # another step: the same warm workers
+        assert parallel.warm_pool(2) is pool
+        first = set(pool.map(_pid, range(8)))
+        fresh = parallel.shared_pool(2, "terms", "v2")  # the lexicon changed: no worker keeps the old one
+        assert fresh is not pool
+        assert not first & set(fresh.map(_pid, range(8)))
+    finally:
+        parallel.shutdown_pool()
+    assert parallel.warm_pool(2) is None
+
+
+def test_map_batches_gives_results_in_order_through_the_pool():
+    try:
+        out = list(parallel.map_batches(np.sum, [np.arange(i) for i in range(30)], workers=2, step="t", version="1"))
+        assert out == [sum(range(i)) for i in range(30)]
+    finally:
+        parallel.shutdown_pool()
