@@ -1,4 +1,5 @@
-"""Charts of the marts, written as PNG and SVG under <marts>/charts/<chart>/<series>.png, one asset per chart.
+"""Charts of the marts, written as PNG and SVG under <marts>/charts/<chart>/<series>.png: one asset per
+chart, all of them materialised by one step (a subsettable multi-asset) whose process pool saves them.
 
 Which series, terms, how many meetings, which period: a charts.yaml (in the folder `huiyi run` starts in,
 or where HUIYI_CHARTS points) keeps the choice for every run, the weekly report's included; ChartsConfig in
