@@ -97,3 +97,35 @@ def test_a_chart_saved_by_another_process_keeps_the_whole_series_name(tmp_path):
     assert png == tmp_path / "1.5亿元专项.png" and svg == tmp_path / "1.5亿元专项.svg"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text(encoding="utf-8")[:500]
+
+
+def test_a_chart_that_fails_leaves_the_other_charts_materialised(tmp_path, monkeypatch):
+    """One chart kind raising (a drawing bug) fails its own asset; the other four are drawn and recorded."""
+    import shutil
+
+    import dagster as dg
+
+    from dagster_project.definitions import defs
+    from dagster_project.defs import charts as chart_defs
+    from dagster_project.defs.resources import HuiyiStore
+
+    from .conftest import RAW_FIXTURES
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_FIXTURES, raw)
+    _, deps, description = chart_defs.CHARTS["term_trends"]
+
+    def broken(con, series, config):
+        raise ValueError("a drawing bug")
+
+    monkeypatch.setitem(chart_defs.CHARTS, "term_trends", (broken, deps, description))
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks], resources={"store": HuiyiStore(raw_dir=str(raw), marts_dir=str(tmp_path / "marts"))},
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    made = {m.asset_key.path[0] for m in result.asset_materializations_for_node("charts")}
+    assert made == {f"chart_{k}" for k in chart_defs.CHARTS if k != "term_trends"}
+    assert list((tmp_path / "marts" / "charts" / "theme_emphasis").glob("*.png"))
+    assert not list((tmp_path / "marts" / "charts" / "term_trends").glob("*.png"))
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "charts")
+    assert "chart_term_trends" in str(failure.event_specific_data.error) and "a drawing bug" in str(failure.event_specific_data.error)

@@ -132,3 +132,20 @@ def test_map_batches_gives_results_in_order_through_the_pool():
         assert out == [sum(range(i)) for i in range(30)]
     finally:
         parallel.shutdown_pool()
+
+
+def test_a_lexicon_edited_between_two_runs_of_one_process_changes_the_extraction_version(tmp_path, monkeypatch):
+    """The shared pool is replaced when a step's version changes; for extraction (and themes, which
+    include it) that version must see a lexicon file edited while the process lives."""
+    import shutil
+
+    from dagster_project.core import extract, lexicon, measures
+
+    lex = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON_DIR, lex)
+    monkeypatch.setattr(extract, "LEXICON_DIR", lex)
+    before, themes_before = extract.extractor_version(), measures.themes_version()
+    with open(lex / "leaders.txt", "a", encoding="utf-8") as f:
+        f.write("\n张三丰\n")
+    assert extract.extractor_version() != before
+    assert measures.themes_version() != themes_before

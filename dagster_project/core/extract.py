@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -21,9 +20,10 @@ _EXTRACTION_CODE = ("extract.py", "meetings.py", "directives.py", "formulations.
 _EXTRACTION_LEXICON = ("formulas.txt", "strength.txt", "leaders.txt", "places.txt")
 
 
-@lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the extraction code and the lexicon: when either changes, documents are extracted again."""
+    """A hash of the extraction code and the lexicon: when either changes, documents are extracted again.
+    Not cached: a lexicon file edited between two runs of one process must change it (the shared pool's
+    warm workers are replaced on that change)."""
     return files_version([_CORE / f for f in _EXTRACTION_CODE] + [LEXICON_DIR / f for f in _EXTRACTION_LEXICON])
 
 

@@ -11,6 +11,8 @@ largest series, and for term trends the terms that changed most.
 import base64
 import os
 import re
+from collections import deque
+from concurrent.futures import wait
 from pathlib import Path
 
 import yaml
@@ -289,20 +291,34 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         workers = default_workers()
         n_draw = sum(1 for t in todo if not t[4])
         pool = warm_pool(workers) or (shared_pool(workers) if workers > 1 and n_draw >= POOL_FROM_CHARTS else None)
+        failed: dict[str, str] = {}  # kind -> what went wrong: that chart fails, the others are kept
+        in_flight: deque = deque()
         try:
             for kind, series, png, signature, kept in todo:
+                if kind in failed:
+                    continue
                 if kept:
                     drawn[kind].append((series, png, None, signature))
                     continue
-                result = CHARTS[kind][0](con, series, config)
-                fig, more = (result if isinstance(result, tuple) else (result, None))
-                if more is not None:
-                    extra[kind][series] = more
-                if pool is None:
-                    charts.save(fig, png.parent / file_name(series))
-                    saving = True
-                else:
-                    saving = pool.submit(charts.save_pickled, charts.pickled(fig), png.parent / file_name(series))
+                try:
+                    result = CHARTS[kind][0](con, series, config)
+                    fig, more = (result if isinstance(result, tuple) else (result, None))
+                    if more is not None:
+                        extra[kind][series] = more
+                    if pool is None:
+                        charts.save(fig, png.parent / file_name(series))
+                        saving = True
+                    else:
+                        # two saves per worker queued at most: the figures wait here, not as pickles
+                        while len(in_flight) >= 2 * workers:
+                            wait([in_flight.popleft()])
+                        saving = pool.submit(charts.save_pickled, charts.pickled(fig), png.parent / file_name(series))
+                        in_flight.append(saving)
+                except OSError:
+                    raise  # a full disk or a lost folder stops the run with its own sentence
+                except Exception as e:  # noqa: BLE001 - one chart's error must not cost the others
+                    failed[kind] = f"chart_{kind} ({series}): {type(e).__name__}: {e}"
+                    continue
                 drawn[kind].append((series, png, saving, signature))
             # Marked drawn only once the files are in place.
             for kind in kinds:
@@ -310,7 +326,13 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                     if saving is None:
                         continue
                     if saving is not True:
-                        saving.result()
+                        try:
+                            saving.result()
+                        except OSError:
+                            raise
+                        except Exception as e:  # noqa: BLE001
+                            failed.setdefault(kind, f"chart_{kind} ({series}): {type(e).__name__}: {e}")
+                            continue
                     context.log.info(f"Wrote {png} (and .svg)")
                     mark_built(con, f"chart_{kind}:{series}", signature)
         finally:
@@ -319,6 +341,9 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                     if saving not in (None, True):
                         saving.cancel()
     for kind in kinds:
+        if kind in failed:
+            context.log.error(f"Could not draw {failed[kind]}")
+            continue
         out_dir = store.paths.charts_dir / kind
         done = drawn[kind]
         kept = sum(1 for d in done if d[2] is None)
@@ -332,6 +357,8 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         if extra[kind]:
             meta["terms"] = dg.MetadataValue.json(extra[kind])
         yield dg.MaterializeResult(asset_key=f"chart_{kind}", metadata=meta)
+    if failed:
+        raise dg.Failure(description="Charts not drawn (the others were): " + "; ".join(failed.values()))
 
 
 CHART_KEYS = [f"chart_{kind}" for kind in CHARTS]

@@ -5,6 +5,7 @@ folder take their rows with them.
 """
 
 
+import contextlib
 import time
 from datetime import datetime
 
@@ -92,23 +93,25 @@ def scan_and_ingest(con, paths, log) -> dict:
             con.unregister("touched")
     done = 0
     last_report = time.monotonic()
-    for batch in ingest_files(to_parse, paths.raw):
-        with transaction(con):
-            counts["documents"] += _insert(con, "documents", batch["documents"])
-            counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
-            _insert(con, "doc_minhash", batch["doc_minhash"])
-            _insert(con, "raw_files", batch["raw_files"])
-        # Each rejection's sentence is in rejected_records; the log shows the first few of a batch.
-        # (One Dagster log event per rejection cost about 7 ms each, 5 s of a full corpus's ingest.)
-        details = batch["rejected_records"].column("detail").to_pylist()
-        for detail in details[:LOGGED_REJECTIONS]:
-            log.warning(f"Rejected: {detail}")
-        if len(details) > LOGGED_REJECTIONS:
-            log.warning(f"Rejected {len(details) - LOGGED_REJECTIONS} more records of these files; every one is in rejected_records with its sentence.")
-        done += batch["raw_files"].num_rows
-        if time.monotonic() - last_report > 5:
-            log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
-            last_report = time.monotonic()
+    # closed on the way out: a failed write cancels the files not yet handed to a worker
+    with contextlib.closing(ingest_files(to_parse, paths.raw)) as batches:
+        for batch in batches:
+            with transaction(con):
+                counts["documents"] += _insert(con, "documents", batch["documents"])
+                counts["rejected_records"] += _insert(con, "rejected_records", batch["rejected_records"])
+                _insert(con, "doc_minhash", batch["doc_minhash"])
+                _insert(con, "raw_files", batch["raw_files"])
+            # Each rejection's sentence is in rejected_records; the log shows the first few of a batch.
+            # (One Dagster log event per rejection cost about 7 ms each, 5 s of a full corpus's ingest.)
+            details = batch["rejected_records"].column("detail").to_pylist()
+            for detail in details[:LOGGED_REJECTIONS]:
+                log.warning(f"Rejected: {detail}")
+            if len(details) > LOGGED_REJECTIONS:
+                log.warning(f"Rejected {len(details) - LOGGED_REJECTIONS} more records of these files; every one is in rejected_records with its sentence.")
+            done += batch["raw_files"].num_rows
+            if time.monotonic() - last_report > 5:
+                log.info(f"… {done}/{len(to_parse)} files read, {counts['documents']} documents so far")
+                last_report = time.monotonic()
     elapsed = time.monotonic() - t0
     log.info(f"Read {len(to_parse)} files in {elapsed:.1f} s: {counts['documents']} documents, {counts['rejected_records']} rejected.")
     return {

@@ -46,20 +46,25 @@ def write_batches(con, todo: "TodoBatches", results, tables: tuple[str, ...], le
     done, last = 0, time.monotonic()
     waiting = writing = 0.0
     t0 = time.monotonic()
-    for rows in results:
-        t1 = time.monotonic()
-        waiting += t1 - t0
-        ids, hashes = todo.issued.popleft()
-        with transaction(con):
-            for t in tables:
-                insert_columns(con, t, rows[t])
-            insert_columns(con, ledger, {"doc_id": ids, "content_hash": hashes, "version": [version] * len(ids)})
-        done += len(ids)
-        t0 = time.monotonic()
-        writing += t0 - t1
-        if log and t0 - last > 10:
-            log(f"… {done}/{todo.total} documents")
-            last = t0
+    try:
+        for rows in results:
+            t1 = time.monotonic()
+            waiting += t1 - t0
+            ids, hashes = todo.issued.popleft()
+            with transaction(con):
+                for t in tables:
+                    insert_columns(con, t, rows[t])
+                insert_columns(con, ledger, {"doc_id": ids, "content_hash": hashes, "version": [version] * len(ids)})
+            done += len(ids)
+            t0 = time.monotonic()
+            writing += t0 - t1
+            if log and t0 - last > 10:
+                log(f"… {done}/{todo.total} documents")
+                last = t0
+    finally:
+        # a failed write closes the pool's generator at once: batches not yet started are cancelled
+        if hasattr(results, "close"):
+            results.close()
     if log and done:
         log(f"{done} documents: {waiting:.1f} s reading them and waiting for the workers, {writing:.1f} s writing their rows.")
     return done
@@ -115,8 +120,10 @@ class TodoBatches:
 
     def __init__(self, con, ledger: str, columns: str, input_hash: str, size: int, total: int) -> None:
         self.con, self.size, self.total = con, size, total
+        # Ordered, so batches and the order rows are written in are the same on every run (DuckDB's
+        # scan order is not, while another connection commits); the sort spills under the memory cap.
         self.sql = f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
-                       WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger})"""
+                       WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
         self.issued: deque = deque()  # (doc_ids, content_hashes) of each batch handed out, oldest first
 
     def __iter__(self):

@@ -27,7 +27,8 @@ UPDATE documents SET is_meeting = false, meeting_id = NULL WHERE NOT is_report;
 -- People: one row per (meeting, person, role) across the meeting's reports.
 DELETE FROM participants;
 INSERT INTO participants
-SELECT r.meeting_id, p.name, arg_max(p.title, length(coalesce(p.title, ''))), p.role, count(DISTINCT p.doc_id)
+-- the longest title, ties broken by the title itself, so the row never depends on the order rows were written
+SELECT r.meeting_id, p.name, first(p.title ORDER BY length(coalesce(p.title, '')) DESC, p.title NULLS LAST), p.role, count(DISTINCT p.doc_id)
 FROM report_participants p JOIN meeting_reports r USING (doc_id)
 WHERE r.meeting_id IS NOT NULL
 GROUP BY r.meeting_id, p.name, p.role;
