@@ -120,10 +120,13 @@ class TodoBatches:
 
     def __init__(self, con, ledger: str, columns: str, input_hash: str, size: int, total: int) -> None:
         self.con, self.size, self.total = con, size, total
-        # Ordered, so batches and the order rows are written in are the same on every run (DuckDB's
-        # scan order is not, while another connection commits); the sort spills under the memory cap.
+        # Not ordered: sorting the bodies (with the themes step's directive spans) ran out of the 512 MB
+        # cap at ten times xwlb. So which batch a document falls in, and the order rows are written in,
+        # may differ between runs (DuckDB's scan order varies while another connection commits); the
+        # rows themselves do not, and no SQL over these tables depends on row order (every first() and
+        # row_number() orders by columns).
         self.sql = f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
-                       WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger}) ORDER BY d.doc_id"""
+                       WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger})"""
         self.issued: deque = deque()  # (doc_ids, content_hashes) of each batch handed out, oldest first
 
     def __iter__(self):
