@@ -93,37 +93,12 @@ def million_jsonl(dest: Path, n: int = 1_000_000) -> Path:
 
 
 def xwlb_tenfold(dest: Path, k: int = 10) -> Path:
-    """xwlb k times over, for the bench only (never committed): copy c gets new video ids, guids and page
-    addresses, its dates moved c*20 years on, and a marker in every body, so no copy is a duplicate of another."""
-    for c in range(k):
-        for f in sorted((CORPUS / "xwlb" / "assets").glob("*/*.json.gz")):
-            data = json.load(gzip.open(f))
-            for v in data.get("videoList") or []:
-                old_id = v.get("video_id") or ""
-                for key in ("video_id", "guid"):
-                    if v.get(key):
-                        v[key] = f"{v[key]}x{c}"
-                # the page address carries the id too, and copies are matched on it
-                for holder in (v, v.get("video_detail") if isinstance(v.get("video_detail"), dict) else {}):
-                    for key in ("video_url", "url"):
-                        if isinstance(holder.get(key), str) and old_id:
-                            holder[key] = holder[key].replace(old_id, f"{old_id}x{c}")
-                d = v.get("video_detail")
-                if isinstance(d, dict):
-                    for key in ("id", "guid"):
-                        if d.get(key):
-                            d[key] = f"{d[key]}x{c}"
-                    if isinstance(d.get("pubtime"), str) and d["pubtime"][:4].isdigit():
-                        d["pubtime"] = str(int(d["pubtime"][:4]) + 20 * c) + d["pubtime"][4:]
-                    if isinstance(d.get("content"), str):
-                        d["content"] = f"<p>本台消息（副本{c}）</p>" + d["content"]
-                if isinstance(v.get("pub_date"), str) and v["pub_date"][:4].isdigit():
-                    v["pub_date"] = str(int(v["pub_date"][:4]) + 20 * c) + v["pub_date"][4:]
-            year = int(f.parent.name) + 20 * c
-            target = dest / f"xwlb{c}" / "assets" / str(year) / f"{year}{f.name[4:]}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with gzip.open(target, "wt", encoding="utf-8", compresslevel=1) as out:
-                json.dump(data, out, ensure_ascii=False)
+    """xwlb k times over under dest, for the bench only (never committed): bench/tenfold.py's generator
+    (new ids, dates moved on, every copy with a line of its own, so no copy is a duplicate of another)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from tenfold import build
+
+    build(CORPUS, dest, k)
     return dest
 
 

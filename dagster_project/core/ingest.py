@@ -152,6 +152,8 @@ class _Rows:
 def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = None) -> Iterator[_Rows]:
     """One file's rows; with chunk_records, in chunks of that many records, so a file of a million
     records is never held in memory. The ledger row comes with the last chunk."""
+    # the same per-batch cache dict holds load_config's folders (Path keys) and the folders' fingerprints
+    fingerprints = cache.setdefault("fingerprints", {})
     rel = p.relative_to(root).as_posix()
     now = datetime.now()
     rows = _Rows()
@@ -201,7 +203,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
         rows.rejected.append(dict(raw_path=rel, record_key=None, reason="parser_error", detail=f"{rel}: reading stopped at an unexpected error ({type(e).__name__}: {e}).", seen_at=now))
         n_rej += 1
     rows.files.append(dict(raw_path=rel, size_bytes=st.st_size, mtime_ns=st.st_mtime_ns, file_hash=fhash, n_documents=n_docs, n_rejected=n_rej,
-                           parsed_at=now, checked_at=now, reader_version=reader_version(), config_hash=config_fingerprint(p, root, cache.setdefault("fingerprints", {}))))
+                           parsed_at=now, checked_at=now, reader_version=reader_version(), config_hash=config_fingerprint(p, root, fingerprints)))
     yield rows
 
 
