@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dagster_project.core import clean, dedup, directives, formulations, meetings, numerals, pages, sources, terms, themes
@@ -51,6 +51,8 @@ SETTINGS = settings(max_examples=int(os.environ.get("HUIYI_PROPERTY_EXAMPLES", "
 
 @SETTINGS
 @given(texts)
+@example("²")  # found by CI: a digit that is not a decimal
+@example("①")
 def test_cleaning_never_raises(text):
     clean.normalise(text)
     clean.normalise_title(text)
@@ -161,3 +163,8 @@ def test_the_real_fixture_reports_hold_the_offset_property():
         for f in formulations.extract_formulations(body):
             assert body[f.char_start:f.char_end] == f.surface
     assert n > 50
+
+
+def test_numerals_read_chinese_and_decimal_digits_and_refuse_others():
+    assert [numerals.cn_to_int(s) for s in ("九", "三十", "一百一十二", "十五", "107", "１２")] == [9, 30, 112, 15, 107, 12]
+    assert [numerals.cn_to_int(s) for s in ("", "²", "①", "第三")] == [None, None, None, None]

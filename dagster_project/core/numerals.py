@@ -10,7 +10,7 @@ CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 def cn_to_int(s: str) -> int | None:
     if not s:
         return None
-    if s.isdigit():
+    if s.isdecimal():  # not isdigit(): superscripts and circled digits are digits int() refuses
         return int(s)
     total, current = 0, 0
     for ch in s:
