@@ -33,6 +33,7 @@ class Document:
     page_chrome: str | None
     content_hash: str
     is_report: bool
+    body_md5: str = ""  # md5 of the body exactly as stored (what DuckDB's md5(body) gives): the per-document ledgers compare it
     repairs: list[str] = field(default_factory=list)
     encoding: str | None = None
     fmt: str | None = None
@@ -351,6 +352,7 @@ def clean_record(sr: SourceRecord) -> Document:
         body_original=body_original,
         page_chrome=sr.chrome,
         content_hash=content_hash(body),
+        body_md5=hashlib.md5(body.encode("utf-8", "surrogatepass")).hexdigest(),
         is_report=not is_programme(title or sr.title),
         repairs=repairs,
         encoding=sr.encoding,

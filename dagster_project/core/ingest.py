@@ -80,7 +80,7 @@ ARROW_SCHEMAS = {
             ("doc_id", pa.string()), ("source", pa.string()), ("raw_path", pa.string()), ("record_key", pa.string()),
             ("native_id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("published_at", pa.timestamp("us")),
             ("date_precision", pa.string()), ("publisher", pa.string()), ("body", pa.string()), ("body_original", pa.string()),
-            ("page_chrome", pa.string()), ("content_hash", pa.string()), ("is_report", pa.bool_()),
+            ("page_chrome", pa.string()), ("content_hash", pa.string()), ("is_report", pa.bool_()), ("body_md5", pa.string()),
             ("repairs", pa.list_(pa.string())), ("encoding", pa.string()), ("format", pa.string()), ("n_chars", pa.int32()),
             ("ingested_at", pa.timestamp("us")),
         ]

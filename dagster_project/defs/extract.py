@@ -16,7 +16,8 @@ from dagster_project.store import sql_text
 
 PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
 # What extraction reads of a document: a change to any of it (not only the body) extracts it again.
-INPUT_HASH = "md5(concat_ws(chr(31), coalesce(d.title, ''), d.body, coalesce(CAST(d.published_at AS VARCHAR), ''), coalesce(d.page_chrome, '')))"
+# (documents.body_md5 is md5(body), computed once when the document was read.)
+INPUT_HASH = "md5(concat_ws(chr(31), coalesce(d.title, ''), d.body_md5, coalesce(CAST(d.published_at AS VARCHAR), ''), coalesce(d.page_chrome, '')))"
 BATCH = 1500
 
 

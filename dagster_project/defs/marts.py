@@ -1,6 +1,8 @@
 """The marts notebooks and charts read: SQL over the tables (sql/marts/<name>.sql), one asset each."""
 
 
+import hashlib
+
 import dagster as dg
 
 from dagster_project.defs.metadata import markdown_table
@@ -25,12 +27,17 @@ MARTS = {
 }
 
 
+# Marts computed in parts, each part recomputed only when what it reads changed (sql/marts/<name>_inputs.sql
+# gives each part's key and fingerprint): after one new day file, a handful of meetings and months.
+INCREMENTAL = {"term_rates": "series and months", "distinctive_terms": "meetings"}
+
+
 def _mart_asset(name: str, deps: list[str], description: str, preview_sql: str):
     # after every per-document step, so the signature a mart is built from is the run's final one
     @dg.asset(name=f"mart_{name}", group_name="marts", deps=[*deps, *PER_DOCUMENT], kinds={"duckdb"}, description=description + f" (sql/marts/{name}.sql)")
     def _asset(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
         with store.writer() as con:
-            rebuilt = _build(con, f"mart_{name}", sql_text(f"marts/{name}"), context.log.info)
+            rebuilt = _build(con, name, context.log.info)
             n = con.execute(f"SELECT count(*) FROM mart_{name}").fetchone()[0]
             preview = markdown_table(con.execute(preview_sql))
         return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview, "rebuilt": rebuilt})
@@ -38,18 +45,42 @@ def _mart_asset(name: str, deps: list[str], description: str, preview_sql: str):
     return _asset
 
 
-def _build(con, table: str, sql: str, log, *settings: str) -> bool:
-    """Run a mart's SQL unless the mart exists and was built from the same data, SQL and settings.
-    Returns whether it was rebuilt."""
+def _build(con, name: str, log, *settings: str) -> bool:
+    """Run the SQL of mart `name` unless the mart exists and was built from the same data, SQL and
+    settings. An incremental mart recomputes only its parts whose inputs changed, or every part when
+    its SQL or settings changed. Returns whether anything was recomputed."""
+    table, sql = f"mart_{name}", sql_text(f"marts/{name}")
     signature = data_signature(con, sql, *settings)
     exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [table]).fetchall()[0][0]
     if exists and built_from(con, table) == signature:
         log(f"{table}: nothing it reads changed since it was built; kept as it is.")
         return False
+    if name not in INCREMENTAL:
+        with transaction(con):
+            con.execute(sql)
+            mark_built(con, table, signature)
+        return True
+    inputs = sql_text(f"marts/{name}_inputs")
+    recipe = hashlib.md5("\x1f".join([sql, inputs, *settings]).encode()).hexdigest()
     with transaction(con):
+        if not exists or built_from(con, f"{table}:recipe") != recipe:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+            con.execute("DELETE FROM huiyi_mart_inputs WHERE mart = ?", [table])
+        con.execute(f"CREATE OR REPLACE TEMP TABLE mart_current AS {inputs}")
+        con.execute("""CREATE OR REPLACE TEMP TABLE mart_scope AS SELECT key FROM mart_current c WHERE NOT EXISTS (
+                           SELECT 1 FROM huiyi_mart_inputs i WHERE i.mart = ? AND i.key = c.key AND i.fingerprint = c.fingerprint)""", [table])
+        con.execute("""CREATE OR REPLACE TEMP TABLE mart_stale AS SELECT key FROM mart_scope
+                       UNION SELECT key FROM huiyi_mart_inputs WHERE mart = ? AND key NOT IN (SELECT key FROM mart_current)""", [table])
         con.execute(sql)
+        con.execute("DELETE FROM huiyi_mart_inputs WHERE mart = ? AND key IN (SELECT key FROM mart_stale)", [table])
+        con.execute("INSERT INTO huiyi_mart_inputs SELECT ?, key, fingerprint FROM mart_current WHERE key IN (SELECT key FROM mart_scope)", [table])
+        n_scope, n_all = con.execute("SELECT (SELECT count(*) FROM mart_scope), (SELECT count(*) FROM mart_current)").fetchone()
+        for temp in ("mart_current", "mart_scope", "mart_stale"):
+            con.execute(f"DROP TABLE {temp}")
         mark_built(con, table, signature)
-    return True
+        mark_built(con, f"{table}:recipe", recipe)
+    log(f"{table}: {n_scope} of {n_all} {INCREMENTAL[name]} computed (the others read nothing that changed).")
+    return n_scope > 0
 
 
 mart_assets = [_mart_asset(name, *spec) for name, spec in MARTS.items()]
@@ -73,7 +104,7 @@ def mart_distinctive_terms(context: dg.AssetExecutionContext, config: BaselineCo
             # a variable, bound as a parameter: configuration never becomes SQL text
             con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
             settings.append(f"{key}={getattr(config, key)}")
-        _build(con, "mart_distinctive_terms", sql_text("marts/distinctive_terms"), context.log.info, *settings)
+        _build(con, "distinctive_terms", context.log.info, *settings)
         n = con.execute("SELECT count(*) FROM mart_distinctive_terms").fetchone()[0]
         preview = markdown_table(con.execute(
             """SELECT series, meeting_date, direction, rank, term, n_meeting, n_baseline, round(z, 2) AS z FROM mart_distinctive_terms

@@ -18,9 +18,10 @@ from dagster_project.defs.tables import forget_stale, insert_columns, todo_batch
 
 BATCH = 2000
 # What each step reads of a document: a change to it does the document again.
-BODY_HASH = "md5(coalesce(d.body, ''))"
+# (documents.body_md5 is md5(body), computed once when the document was read.)
+BODY_HASH = "d.body_md5"
 # Theme scores also weigh the document's directives: their offsets are part of what is read.
-BODY_AND_DIRECTIVES_HASH = """md5(coalesce(d.body, '') || chr(31) || coalesce((
+BODY_AND_DIRECTIVES_HASH = """md5(d.body_md5 || chr(31) || coalesce((
     SELECT string_agg(x.char_start || ':' || x.char_end, ',' ORDER BY x.char_start, x.char_end)
     FROM directives x WHERE x.doc_id = d.doc_id), ''))"""
 

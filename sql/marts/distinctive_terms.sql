@@ -4,13 +4,23 @@
 -- together (so a meeting's scores do not move as later meetings arrive) and summing to
 -- getvariable('prior_size'). The same formula as core/keyness.compare with its default background.
 -- Top getvariable('top_terms') terms in each direction: 'meeting' (more than the baseline) and 'baseline'.
-CREATE OR REPLACE TABLE mart_distinctive_terms AS
+-- Incremental: the step fills the temporary tables mart_scope (meetings to compute: those whose inputs,
+-- distinctive_terms_inputs.sql, changed) and mart_stale (those and the meetings that are gone); the
+-- rows of every other meeting are kept. A first build, or a change to this SQL or the settings, drops
+-- the table and computes every meeting.
+CREATE TABLE IF NOT EXISTS mart_distinctive_terms (
+    meeting_id VARCHAR, series VARCHAR, meeting_date DATE, baseline_meetings INTEGER, direction VARCHAR, rank INTEGER,
+    term VARCHAR, n_meeting INTEGER, n_baseline INTEGER, delta DOUBLE, z DOUBLE
+);
+DELETE FROM mart_distinctive_terms WHERE meeting_id IN (SELECT key FROM mart_stale);
+INSERT INTO mart_distinctive_terms
 WITH m AS (
     SELECT meeting_id, series, meeting_date, report_doc_id, k FROM meeting_sequence
 ),
 base AS (
     SELECT t.meeting_id, b.report_doc_id AS doc_id
     FROM m t JOIN m b ON b.series = t.series AND b.k BETWEEN t.k - getvariable('baseline_meetings') AND t.k - 1
+    WHERE t.meeting_id IN (SELECT key FROM mart_scope)
 ),
 content AS (
     SELECT doc_id, term, n FROM term_counts WHERE term NOT LIKE '〈%'

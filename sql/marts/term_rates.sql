@@ -1,14 +1,25 @@
 -- Term rates per 10,000 characters by month and by series, over the fullest report of each meeting,
 -- and the share of the month's meetings that use the term. Series '全部会议' is every meeting together.
-CREATE OR REPLACE TABLE mart_term_rates AS
+-- Incremental: the step fills the temporary tables mart_scope (series and months to compute, keyed as in
+-- term_rates_inputs.sql: those whose meetings or reports changed) and mart_stale (those and the ones
+-- gone); every other series and month keeps its rows. A first build, or a change to this SQL, drops the
+-- table and computes them all.
+CREATE TABLE IF NOT EXISTS mart_term_rates (
+    series VARCHAR, month DATE, term VARCHAR, n INTEGER, chars BIGINT, rate_per_10k DOUBLE, meetings_using INTEGER,
+    meetings BIGINT, share_of_meetings DOUBLE
+);
+DELETE FROM mart_term_rates WHERE series || chr(31) || coalesce(CAST(month AS VARCHAR), '') IN (SELECT key FROM mart_stale);
+INSERT INTO mart_term_rates
 WITH reports AS (
     SELECT m.meeting_id, m.series, date_trunc('month', m.meeting_date)::DATE AS month, m.report_doc_id, l.chars
     FROM meetings m JOIN document_lengths l ON l.doc_id = m.report_doc_id
 ),
 grouped AS (
-    SELECT series, month, report_doc_id, chars FROM reports
-    UNION ALL
-    SELECT '全部会议', month, report_doc_id, chars FROM reports
+    SELECT * FROM (
+        SELECT series, month, report_doc_id, chars FROM reports
+        UNION ALL
+        SELECT '全部会议', month, report_doc_id, chars FROM reports
+    ) WHERE series || chr(31) || coalesce(CAST(month AS VARCHAR), '') IN (SELECT key FROM mart_scope)
 ),
 denominators AS (
     SELECT series, month, sum(chars) AS chars, count(*) AS meetings FROM grouped GROUP BY ALL

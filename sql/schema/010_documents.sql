@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS documents (
     body_original   VARCHAR,
     page_chrome     VARCHAR,
     content_hash    VARCHAR NOT NULL,
+    body_md5        VARCHAR NOT NULL,
     duplicate_of    VARCHAR,
     canonical_id    VARCHAR,
     is_report       BOOLEAN NOT NULL,
@@ -40,6 +41,7 @@ COMMENT ON COLUMN documents.body IS 'Cleaned report text for analysis: page chro
 COMMENT ON COLUMN documents.body_original IS 'The cleaned text before traditional-to-simplified conversion; null when no conversion was made.';
 COMMENT ON COLUMN documents.page_chrome IS 'Site furniture found above a text page''s title (site name, region, breadcrumbs): kept out of body, kept here for place names.';
 COMMENT ON COLUMN documents.content_hash IS 'Hash of the body''s letters and digits only: equal for copies that differ only in punctuation or spacing.';
+COMMENT ON COLUMN documents.body_md5 IS 'md5 of the body exactly as stored (equal to md5(body)): the per-document steps compare it to tell a changed body without hashing every body on every run.';
 COMMENT ON COLUMN documents.duplicate_of IS 'For a copy (the same report scraped twice, syndicated, or saved as a page), the doc_id of the record it copies: a saved page points to the feed item with the same publisher id, any other copy to its group''s canonical row; null for canonical rows.';
 COMMENT ON COLUMN documents.canonical_id IS 'doc_id of the one row that stands for this report''s copy group (a structured record before a page, then the longest body); equal to doc_id for canonical rows. Count reports once with WHERE doc_id = canonical_id.';
 COMMENT ON COLUMN documents.is_report IS 'False for items that are not one report, such as whole-programme 新闻联播 compilations.';
