@@ -233,3 +233,28 @@ def test_participants_are_one_row_per_meeting_person_and_role(full_run):
             "SELECT count(*), count(DISTINCT (meeting_id, name, role)), count(*) FILTER (WHERE meeting_id IS NULL) FROM participants"
         ).fetchone()
     assert rows == distinct and orphans == 0 and rows > 0
+
+
+def test_the_offsets_check_verifies_what_changed_and_does_not_forget_a_failure(raw_copy, tmp_path):
+    marts = tmp_path / "marts"
+
+    def offsets(result):
+        return next(e for e in result.get_asset_check_evaluations() if e.check_name == "directive_offsets_point_at_text")
+
+    first = offsets(run_assets(raw_copy, marts))
+    with published(marts) as con:
+        extracted = con.execute("SELECT count(*) FROM extracted_docs").fetchone()[0]
+    assert first.passed and first.metadata["documents_verified"].value == extracted > 0
+    again = offsets(run_assets(raw_copy, marts))
+    assert again.passed and again.metadata["documents_verified"].value == 0  # nothing was extracted again
+
+    # A directive whose offsets are wrong: with the check's record gone (as before its first run) it is
+    # found, and a failing check verifies everything again on the next run, so it is found again.
+    work = next((marts / "work").glob("*.duckdb"))
+    with duckdb.connect(str(work)) as con:
+        con.execute("UPDATE directives SET char_start = char_start + 1 WHERE directive_id = (SELECT min(directive_id) FROM directives)")
+        con.execute("DELETE FROM huiyi_checks")
+    for _ in range(2):
+        failed = offsets(run_assets(raw_copy, marts))
+        assert not failed.passed and failed.metadata["bad_directives"].value == 1
+        assert failed.metadata["documents_verified"].value == extracted

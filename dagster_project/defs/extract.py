@@ -102,21 +102,32 @@ def meetings_have_chairs(store: HuiyiStore) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="directives", description="Every directive's offsets point at its text: body[char_start:char_end] = text.")
+@dg.asset_check(asset="directives", description="Every directive's and formulation's offsets point at its text: body[char_start:char_end] = text. "
+                 "Verified for the documents extracted since the check last passed (all of them after a failure): the rows of the others have not changed.")
 def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
     with store.writer() as con:
+        rows = con.execute("SELECT checked_at FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
+        since = rows[0][0] if rows else None
+        started = con.execute("SELECT CAST(current_timestamp AS TIMESTAMP)").fetchone()[0]
+        # the rows of documents extracted since the last passing check (a document extracted again has new rows)
+        scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_at >= ?)"
+        params = [] if since is None else [since]
         bad = con.execute(
-            """SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
-               WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text"""
+            f"""SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
+                WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text {scope}""", params
         ).fetchone()[0]
         bad_f = con.execute(
-            """SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
-               WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface"""
+            f"""SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
+                WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface {scope}""", params
         ).fetchone()[0]
+        checked = con.execute(f"SELECT count(*) FROM extracted_docs WHERE true {scope}", params).fetchone()[0]
+        if bad == 0 and bad_f == 0:
+            con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [started])
     return dg.AssetCheckResult(
         passed=bad == 0 and bad_f == 0,
-        description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text.",
-        metadata={"bad_directives": bad, "bad_formulations": bad_f},
+        description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text "
+        f"(the rows of {checked} documents verified: {'all' if since is None else 'those extracted since the last passing check'}).",
+        metadata={"bad_directives": bad, "bad_formulations": bad_f, "documents_verified": checked},
     )
 
 
