@@ -230,12 +230,26 @@ def save_pickled(data: bytes, path_without_suffix: Path) -> tuple[Path, Path]:
 
 def thumbnail(png: Path, scale: float = 0.4) -> bytes:
     """A smaller PNG of a chart already on disk (for previews): resampled, five times cheaper than
-    drawing the figure again."""
+    drawing the figure again. Kept beside the chart (.<name>.thumb) and made again only when the chart
+    is newer, so a run that redraws nothing does not decode every chart."""
+    cached = png.with_name(f".{png.name}.thumb")
+    try:
+        if cached.stat().st_mtime_ns >= png.stat().st_mtime_ns:
+            return cached.read_bytes()
+    except OSError:
+        pass  # none yet
     with Image.open(png) as im:
         small = im.resize((max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.BILINEAR, reducing_gap=2.0)
         buf = io.BytesIO()
         small.save(buf, format="PNG", compress_level=3)
-    return buf.getvalue()
+    data = buf.getvalue()
+    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, cached)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a preview not cached is drawn again next time: nothing is lost
+    return data
 
 
 def png_bytes(fig: Figure, dpi: int = 60) -> bytes:

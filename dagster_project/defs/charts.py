@@ -9,6 +9,7 @@ largest series, and for term trends the terms that changed most.
 """
 
 import base64
+import hashlib
 import os
 import re
 from collections import deque
@@ -239,16 +240,21 @@ def file_name(series: str) -> str:
 CHARTS_CODE_VERSION = files_version([Path(charts.__file__), Path(__file__)])
 
 
-def series_signature(con, series: str, *extra: str) -> str:
-    """A hash of what a series' charts draw from: its meetings and their reports, the versions and
-    content hashes of the steps that made those reports' rows, and the chart's own settings."""
-    return con.execute(
-        """SELECT md5(concat_ws('|', coalesce(string_agg(concat_ws(':', m.meeting_id, m.report_doc_id, e.content_hash, e.version,
-                                                          c.content_hash, c.version, t.content_hash, t.version), ',' ORDER BY m.meeting_id), ''),
-                                ?))
+def series_inputs(con, series: list[str]) -> dict[str, str]:
+    """Per series, a hash of what its charts draw from: its meetings and their reports, and the
+    versions and content hashes of the steps that made those reports' rows. One query for all."""
+    rows = con.execute(
+        """SELECT m.series, md5(string_agg(concat_ws(':', m.meeting_id, m.report_doc_id, e.content_hash, e.version,
+                                                  c.content_hash, c.version, t.content_hash, t.version), ',' ORDER BY m.meeting_id))
            FROM meetings m LEFT JOIN extracted_docs e ON e.doc_id = m.report_doc_id
            LEFT JOIN counted_docs c ON c.doc_id = m.report_doc_id LEFT JOIN themed_docs t ON t.doc_id = m.report_doc_id
-           WHERE m.series = ?""", ["|".join(extra), series]).fetchall()[0][0]
+           WHERE m.series IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.series""", [series]).fetchall()
+    return dict(rows)
+
+
+def series_signature(inputs: str, *extra: str) -> str:
+    """The signature a series' chart is drawn from: its inputs (series_inputs) and the chart's own settings."""
+    return hashlib.md5("|".join([inputs, *extra]).encode("utf-8")).hexdigest()
 
 
 def preview_md(png: bytes, caption: str) -> str:
@@ -280,10 +286,11 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         series_list = chosen_series(con, config)
         # A chart is drawn again only when its series' meetings or what was made of them changed.
         todo = []
+        inputs = series_inputs(con, series_list)
         for kind in kinds:
             for series in series_list:
                 png = store.paths.charts_dir / kind / f"{file_name(series)}.png"
-                signature = series_signature(con, series, CHARTS_CODE_VERSION, kind, config.model_dump_json())
+                signature = series_signature(inputs.get(series, ""), CHARTS_CODE_VERSION, kind, config.model_dump_json())
                 kept = built_from(con, f"chart_{kind}:{series}") == signature and png.exists() and png.with_suffix(".svg").exists()
                 todo.append((kind, series, png, signature, kept))
         # The pool pays for many charts; a worker that has to start first (importing matplotlib) does

@@ -112,6 +112,9 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
     return forgotten, todo
 
 
+FEW_TO_DO = 5000
+
+
 class TodoBatches:
     """The documents the ledger lacks, as batches of dicts of `columns` (an expression list over
     documents d) plus content_hash, read as they are asked for: memory holds a few batches, not the
@@ -127,12 +130,24 @@ class TodoBatches:
         # row_number() orders by columns).
         self.sql = f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
                        WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger})"""
+        # A few documents to do (a run after one new day file): their ids first, then their rows by id.
+        # The one query above reads every body to find them (0.13 s from a fresh connection, against
+        # 0.02 s for the two).
+        self.ids_sql = f"SELECT d.doc_id FROM documents d WHERE d.is_report AND d.doc_id NOT IN (SELECT doc_id FROM {ledger})"
+        self.by_ids_sql = f"""SELECT {columns}, {input_hash} AS content_hash FROM documents d
+                              WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[]))"""
         self.issued: deque = deque()  # (doc_ids, content_hashes) of each batch handed out, oldest first
 
     def __iter__(self):
+        if self.total == 0:
+            return
         cur = self.con.cursor()
         try:
-            rel = cur.execute(self.sql)
+            if self.total <= FEW_TO_DO:
+                ids = [r[0] for r in cur.execute(self.ids_sql).fetchall()]
+                rel = cur.execute(self.by_ids_sql, [ids])
+            else:
+                rel = cur.execute(self.sql)
             cols = [c[0] for c in rel.description]
             while rows := rel.fetchmany(self.size):
                 batch = [dict(zip(cols, r)) for r in rows]
