@@ -86,6 +86,24 @@ def test_minhash_is_its_definition(bodies):
             assert got.tolist() == want
 
 
+def test_signatures_of_many_bodies_together_are_each_one_alone(bodies):
+    """minhash_many hashes the shingles of a group of bodies at once: no shingle may cross from one body
+    into the next, and a group boundary (every _CHUNK characters) must not change a value."""
+    group = bodies + ["短文" * 10, "会" * 79] + bodies * 3
+    assert sum(map(len, group)) > 2 * dedup._CHUNK
+    kept, sigs = dedup.minhash_many(group)
+    assert len(kept) > 300
+    alone = [dedup.minhash(b) for b in group]
+    assert kept == [i for i, sig in enumerate(alone) if sig is not None]
+    for row, i in zip(sigs, kept):
+        assert row.tolist() == alone[i].tolist()
+    by_row = dedup.band_buckets_many(sigs)
+    assert [[b for _, b, _ in dedup.band_buckets(sig)] for sig in sigs[:20]] == by_row[:20].tolist()
+    # a band's bucket is a function of its values alone
+    same = sigs[:1].copy()
+    assert dedup.band_buckets_many(same).tolist() == by_row[:1].tolist()
+
+
 def test_theme_hits_are_those_of_each_sentence_alone(bodies):
     """One matcher pass over the body gives each sentence the hits a pass over that sentence gives."""
     tax = themes.default_taxonomy()

@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from .clean import Document, clean_record
-from .dedup import ROWS, band_buckets, minhash
+from .dedup import BANDS, ROWS, band_buckets_many, minhash_many
 from .parallel import map_batches
 from .sources import CONFIG_NAME, Rejection, SourceConfigError, config_fingerprint, load_config, read_file
 
@@ -115,7 +115,7 @@ class _Rows:
     def __init__(self) -> None:
         self.docs: list[dict] = []
         self.rejected: list[dict] = []
-        self.signatures: list[tuple[str, np.ndarray]] = []  # (doc_id, its MinHash signature)
+        self.bodies: list[tuple[str, str]] = []  # (doc_id, body) of every document, signed when the tables are built
         self.files: list[dict] = []
 
     def __len__(self) -> int:
@@ -132,20 +132,18 @@ class _Rows:
         }
 
     def _bands(self) -> pa.Table:
-        """The LSH rows of every signature: (doc_id, band, bucket, the band's values)."""
-        doc_ids, bands, buckets = [], [], []
-        for doc_id, sig in self.signatures:
-            for band, bucket, _ in band_buckets(sig):
-                doc_ids.append(doc_id)
-                bands.append(band)
-                buckets.append(bucket)
-        values = np.concatenate([sig for _, sig in self.signatures]) if self.signatures else np.empty(0, dtype=np.uint64)
+        """The LSH rows of every document long enough to sign: (doc_id, band, bucket, the band's values),
+        the signatures of all the rows' bodies computed together."""
+        kept, sigs = minhash_many([body for _, body in self.bodies])
+        ids = pa.array([self.bodies[i][0] for i in kept], pa.string())
+        values = sigs.ravel()
         offsets = np.arange(0, len(values) + 1, ROWS, dtype=np.int32)
-        schema = ARROW_SCHEMAS["doc_minhash"]
         return pa.Table.from_arrays(
-            [pa.array(doc_ids, pa.string()), pa.array(bands, pa.int8()), pa.array(buckets, pa.uint64()),
+            [ids.take(pa.array(np.repeat(np.arange(len(kept)), BANDS))),
+             pa.array(np.tile(np.arange(BANDS, dtype=np.int8), len(kept)), pa.int8()),
+             pa.array(band_buckets_many(sigs).ravel(), pa.uint64()),
              pa.ListArray.from_arrays(pa.array(offsets), pa.array(values, pa.uint64()))],
-            schema=schema,
+            schema=ARROW_SCHEMAS["doc_minhash"],
         )
 
 
@@ -193,9 +191,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
                 row["ingested_at"] = now
                 rows.docs.append(row)
                 n_docs += 1
-                sig = minhash(doc.body)
-                if sig is not None:
-                    rows.signatures.append((doc.doc_id, sig))
+                rows.bodies.append((doc.doc_id, doc.body))
             if chunk_records and len(rows) >= chunk_records:
                 yield rows
                 rows = _Rows()
@@ -217,7 +213,7 @@ def ingest_batch(paths: list[str], raw_root: str) -> dict[str, pa.Table]:
         for rows in _ingest_file(p, root, cache):
             out.docs += rows.docs
             out.rejected += rows.rejected
-            out.signatures += rows.signatures
+            out.bodies += rows.bodies
             out.files += rows.files
     return out.tables()
 
