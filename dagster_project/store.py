@@ -321,7 +321,8 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, paths: Paths, tables: list[s
 # ---------------------------------------------------------------- what a run produced, as checksums
 
 # Columns that record when the pipeline did something, not what the data is; left out of checksums.
-RUN_TIME_COLUMNS = {"ingested_at", "seen_at", "parsed_at", "checked_at", "done_at"}
+# (done_seq and checked_seq number the writes in order: a fresh run and an incremental one differ in them.)
+RUN_TIME_COLUMNS = {"ingested_at", "seen_at", "parsed_at", "checked_at", "done_seq", "checked_seq"}
 # Tables that log the runs themselves (one row per report written), left out the same way.
 RUN_LOG_TABLES = {"report_log"}
 

@@ -104,6 +104,18 @@ def test_signatures_of_many_bodies_together_are_each_one_alone(bodies):
     assert dedup.band_buckets_many(same).tolist() == by_row[:1].tolist()
 
 
+def test_a_body_longer_than_a_chunk_is_signed_in_chunks_to_the_same_values(bodies, monkeypatch):
+    """Bodies longer than dedup._CHUNK are hashed alone, a chunk at a time (memory stays bounded); with
+    the chunk made small, every long fixture body takes that path and must give its definition."""
+    monkeypatch.setattr(dedup, "_CHUNK", 300)
+    long = [b for b in bodies if len(dedup._KEEP.sub("", b)) > 300][:12]
+    assert len(long) == 12
+    kept, sigs = dedup.minhash_many(long + ["短文" * 10] + long[:2])
+    assert kept == [*range(12), 13, 14]
+    for row, body in zip(sigs, long + long[:2]):
+        assert row.tolist() == _minhash_by_definition(body)
+
+
 def test_theme_hits_are_those_of_each_sentence_alone(bodies):
     """One matcher pass over the body gives each sentence the hits a pass over that sentence gives."""
     tax = themes.default_taxonomy()

@@ -230,12 +230,16 @@ def save_pickled(data: bytes, path_without_suffix: Path) -> tuple[Path, Path]:
 
 def thumbnail(png: Path, scale: float = 0.4) -> bytes:
     """A smaller PNG of a chart already on disk (for previews): resampled, five times cheaper than
-    drawing the figure again. Kept beside the chart (.<name>.thumb) and made again only when the chart
-    is newer, so a run that redraws nothing does not decode every chart."""
+    drawing the figure again. Kept beside the chart (.<name>.thumb), headed by the modification time and
+    size of the chart file it was made from, and made again when the chart file is not that one: a run
+    that redraws nothing does not decode every chart."""
     cached = png.with_name(f".{png.name}.thumb")
+    st = png.stat()
+    stamp = f"{st.st_mtime_ns} {st.st_size}\n".encode()
     try:
-        if cached.stat().st_mtime_ns >= png.stat().st_mtime_ns:
-            return cached.read_bytes()
+        data = cached.read_bytes()
+        if data.startswith(stamp):
+            return data[len(stamp):]
     except OSError:
         pass  # none yet
     with Image.open(png) as im:
@@ -245,7 +249,7 @@ def thumbnail(png: Path, scale: float = 0.4) -> bytes:
     data = buf.getvalue()
     tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        tmp.write_bytes(stamp + data)
         os.replace(tmp, cached)
     except OSError:
         tmp.unlink(missing_ok=True)  # a preview not cached is drawn again next time: nothing is lost

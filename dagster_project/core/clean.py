@@ -33,7 +33,7 @@ class Document:
     page_chrome: str | None
     content_hash: str
     is_report: bool
-    body_md5: str = ""  # md5 of the body exactly as stored (what DuckDB's md5(body) gives): the per-document ledgers compare it
+    body_md5: str  # md5 of the body exactly as stored (what DuckDB's md5(body) gives): the per-document ledgers compare it
     repairs: list[str] = field(default_factory=list)
     encoding: str | None = None
     fmt: str | None = None

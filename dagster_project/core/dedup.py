@@ -47,16 +47,43 @@ def minhash_many(bodies: list[str]) -> tuple[list[int], np.ndarray]:
     group: list[int] = []
     size = 0
     for k, s in enumerate(texts):
+        if len(s) > _CHUNK:
+            sigs[k] = _minhash_long(s)  # alone, in chunks: memory bounded whatever its length
+            continue
         group.append(k)
         size += len(s)
-        if size >= _CHUNK or k == len(texts) - 1:
-            _minhash_group([texts[g] for g in group], sigs[group[0]:group[-1] + 1])
+        if size >= _CHUNK:
+            sigs[group] = _minhash_group([texts[g] for g in group])
             group, size = [], 0
+    if group:
+        sigs[group] = _minhash_group([texts[g] for g in group])
     return kept, sigs
 
 
-def _minhash_group(texts: list[str], out: np.ndarray) -> None:
-    """Signatures of texts (each at least MIN_CHARS long) into the rows of out."""
+def _minhash_long(text: str) -> np.ndarray:
+    """The signature of one long text, its shingles hashed _CHUNK at a time."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    n = len(codes) - SHINGLE + 1
+    sig = np.full(BANDS * ROWS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for start in range(0, n, _CHUNK):
+            stop = min(n, start + _CHUNK)
+            part = codes[start : stop + SHINGLE - 1].astype(np.uint64)
+            h = np.zeros(stop - start, dtype=np.uint64)
+            for j in range(SHINGLE):
+                h = h * _BASE + part[j : j + stop - start]
+            t = np.empty_like(h)
+            for k in range(BANDS * ROWS):
+                np.multiply(h, _A[k], out=t)
+                t += _B[k]
+                t >>= np.uint64(16)
+                sig[k] = min(sig[k], t.min())
+    return sig
+
+
+def _minhash_group(texts: list[str]) -> np.ndarray:
+    """Signatures of texts (each at least MIN_CHARS and at most _CHUNK long), as rows."""
+    out = np.empty((len(texts), BANDS * ROWS), dtype=np.uint64)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(codes) - SHINGLE + 1
@@ -79,6 +106,7 @@ def _minhash_group(texts: list[str], out: np.ndarray) -> None:
             t += _B[k]
             t >>= np.uint64(16)
             out[:, k] = np.minimum.reduceat(t, starts)
+    return out
 
 
 # Odd 64-bit constants of splitmix64: the bucket of a band is its four values mixed by multiply and

@@ -103,14 +103,14 @@ def meetings_have_chairs(store: HuiyiStore) -> dg.AssetCheckResult:
 
 
 @dg.asset_check(asset="directives", description="Every directive's and formulation's offsets point at its text: body[char_start:char_end] = text. "
-                 "Verified for the documents extracted since the check last passed (all of them after a failure): the rows of the others have not changed.")
+                 "Verified for the documents extracted since the check last passed (so a failure is reported again until fixed): the rows of the others have not changed.")
 def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
     with store.writer() as con:
-        rows = con.execute("SELECT checked_at FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
+        rows = con.execute("SELECT checked_seq FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
         since = rows[0][0] if rows else None
-        started = con.execute("SELECT CAST(current_timestamp AS TIMESTAMP)").fetchone()[0]
+        upto = con.execute("SELECT coalesce(max(done_seq), 0) FROM extracted_docs").fetchone()[0]
         # the rows of documents extracted since the last passing check (a document extracted again has new rows)
-        scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_at >= ?)"
+        scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_seq > ?)"
         params = [] if since is None else [since]
         bad = con.execute(
             f"""SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
@@ -122,7 +122,7 @@ def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
         ).fetchone()[0]
         checked = con.execute(f"SELECT count(*) FROM extracted_docs WHERE true {scope}", params).fetchone()[0]
         if bad == 0 and bad_f == 0:
-            con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [started])
+            con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [upto])
     return dg.AssetCheckResult(
         passed=bad == 0 and bad_f == 0,
         description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text "

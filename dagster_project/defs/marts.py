@@ -74,13 +74,14 @@ def _build(con, name: str, log, *settings: str) -> bool:
         con.execute(sql)
         con.execute("DELETE FROM huiyi_mart_inputs WHERE mart = ? AND key IN (SELECT key FROM mart_stale)", [table])
         con.execute("INSERT INTO huiyi_mart_inputs SELECT ?, key, fingerprint FROM mart_current WHERE key IN (SELECT key FROM mart_scope)", [table])
-        n_scope, n_all = con.execute("SELECT (SELECT count(*) FROM mart_scope), (SELECT count(*) FROM mart_current)").fetchone()
+        n_scope, n_stale, n_all = con.execute(
+            "SELECT (SELECT count(*) FROM mart_scope), (SELECT count(*) FROM mart_stale), (SELECT count(*) FROM mart_current)").fetchone()
         for temp in ("mart_current", "mart_scope", "mart_stale"):
             con.execute(f"DROP TABLE {temp}")
         mark_built(con, table, signature)
         mark_built(con, f"{table}:recipe", recipe)
     log(f"{table}: {n_scope} of {n_all} {INCREMENTAL[name]} computed (the others read nothing that changed).")
-    return n_scope > 0
+    return n_stale > 0
 
 
 mart_assets = [_mart_asset(name, *spec) for name, spec in MARTS.items()]
