@@ -7,7 +7,7 @@
 -- Incremental: the step fills the temporary tables mart_scope (meetings to compute: those whose inputs,
 -- distinctive_terms_inputs.sql, changed) and mart_stale (those and the meetings that are gone); the
 -- rows of every other meeting are kept. A first build, or a change to this SQL or the settings, drops
--- the table and computes every meeting.
+-- the table and computes every meeting. Parts are appended as they are computed: query with ORDER BY.
 CREATE TABLE IF NOT EXISTS mart_distinctive_terms (
     meeting_id VARCHAR, series VARCHAR, meeting_date DATE, baseline_meetings INTEGER, direction VARCHAR, rank INTEGER,
     term VARCHAR, n_meeting INTEGER, n_baseline INTEGER, delta DOUBLE, z DOUBLE
@@ -68,7 +68,7 @@ SELECT r.meeting_id, r.series, r.meeting_date,
 FROM ranked r
 WHERE r.rank <= getvariable('top_terms')
 ORDER BY r.series, r.meeting_date, r.direction DESC, r.rank;
-COMMENT ON TABLE mart_distinctive_terms IS 'Distinctive terms of each meeting against the previous N meetings of its series: log-odds ratio with informative Dirichlet prior (Monroe et al. 2008), top terms each way.';
+COMMENT ON TABLE mart_distinctive_terms IS 'Distinctive terms of each meeting against the previous N meetings of its series: log-odds ratio with informative Dirichlet prior (Monroe et al. 2008), top terms each way. Kept up to date part by part, so the rows are in no particular order: use ORDER BY.';
 COMMENT ON COLUMN mart_distinctive_terms.meeting_id IS 'The meeting.';
 COMMENT ON COLUMN mart_distinctive_terms.series IS 'Its series.';
 COMMENT ON COLUMN mart_distinctive_terms.meeting_date IS 'Its date.';

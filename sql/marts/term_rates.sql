@@ -3,7 +3,7 @@
 -- Incremental: the step fills the temporary tables mart_scope (series and months to compute, keyed as in
 -- term_rates_inputs.sql: those whose meetings or reports changed) and mart_stale (those and the ones
 -- gone); every other series and month keeps its rows. A first build, or a change to this SQL, drops the
--- table and computes them all.
+-- table and computes them all. Parts are appended as they are computed: query with ORDER BY.
 CREATE TABLE IF NOT EXISTS mart_term_rates (
     series VARCHAR, month DATE, term VARCHAR, n INTEGER, chars BIGINT, rate_per_10k DOUBLE, meetings_using INTEGER,
     meetings BIGINT, share_of_meetings DOUBLE
@@ -39,7 +39,7 @@ JOIN term_counts c ON c.doc_id = g.report_doc_id
 JOIN denominators d USING (series, month)
 GROUP BY g.series, g.month, c.term, d.chars, d.meetings
 ORDER BY g.series, g.month, n DESC;
-COMMENT ON TABLE mart_term_rates IS 'Term rates per 10,000 characters by month and series, over the fullest report of each meeting; series 全部会议 is all meetings together.';
+COMMENT ON TABLE mart_term_rates IS 'Term rates per 10,000 characters by month and series, over the fullest report of each meeting; series 全部会议 is all meetings together. Kept up to date part by part, so the rows are in no particular order: use ORDER BY.';
 COMMENT ON COLUMN mart_term_rates.series IS 'The series, or 全部会议 for all meetings.';
 COMMENT ON COLUMN mart_term_rates.month IS 'First day of the month.';
 COMMENT ON COLUMN mart_term_rates.term IS 'The term (term_counts.term).';
