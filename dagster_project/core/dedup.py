@@ -61,28 +61,16 @@ def minhash_many(bodies: list[str]) -> tuple[list[int], np.ndarray]:
 
 
 def _minhash_long(text: str) -> np.ndarray:
-    """The signature of one long text, its shingles hashed _CHUNK at a time."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    n = len(codes) - SHINGLE + 1
-    sig = np.full(BANDS * ROWS, np.iinfo(np.uint64).max, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for start in range(0, n, _CHUNK):
-            stop = min(n, start + _CHUNK)
-            part = codes[start : stop + SHINGLE - 1].astype(np.uint64)
-            h = np.zeros(stop - start, dtype=np.uint64)
-            for j in range(SHINGLE):
-                h = h * _BASE + part[j : j + stop - start]
-            t = np.empty_like(h)
-            for k in range(BANDS * ROWS):
-                np.multiply(h, _A[k], out=t)
-                t += _B[k]
-                t >>= np.uint64(16)
-                sig[k] = min(sig[k], t.min())
-    return sig
+    """The signature of one long text: its shingles _CHUNK at a time (each chunk overlapping the next by
+    SHINGLE - 1 characters, so every shingle is in exactly one), the least value of each function over
+    the chunks."""
+    n = len(text) - SHINGLE + 1
+    chunks = [text[start : min(n, start + _CHUNK) + SHINGLE - 1] for start in range(0, n, _CHUNK)]
+    return np.minimum.reduce([_minhash_group([c])[0] for c in chunks])
 
 
 def _minhash_group(texts: list[str]) -> np.ndarray:
-    """Signatures of texts (each at least MIN_CHARS and at most _CHUNK long), as rows."""
+    """Signatures of texts (each at least SHINGLE long; at most _CHUNK, or one chunk of a long text), as rows."""
     out = np.empty((len(texts), BANDS * ROWS), dtype=np.uint64)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
@@ -128,12 +116,6 @@ def band_buckets_many(sigs: np.ndarray) -> np.ndarray:
             x *= _MIX[2]
             x ^= x >> np.uint64(29)
     return x
-
-
-def band_buckets(sig: np.ndarray) -> list[tuple[int, int, list[int]]]:
-    """(band, bucket, values) rows for the LSH table, of one signature."""
-    buckets = band_buckets_many(np.asarray(sig, dtype=np.uint64)[None, :])[0]
-    return [(b, int(buckets[b]), sig[b * ROWS : (b + 1) * ROWS].tolist()) for b in range(BANDS)]
 
 
 def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
