@@ -73,57 +73,50 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         yield dg.MaterializeResult(asset_key=key, metadata=meta)
 
 
-@dg.asset_check(asset="meetings", description="Every meeting has a date and a series.")
-def meetings_have_date_and_series(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        bad = con.execute("SELECT count(*) FROM meetings WHERE meeting_date IS NULL OR series IS NULL").fetchone()[0]
-        missing = con.execute("SELECT count(*) FROM meeting_reports WHERE is_meeting AND meeting_id IS NULL").fetchone()[0]
-    return dg.AssetCheckResult(
+def meetings_have_date_and_series(con) -> dict:
+    bad = con.execute("SELECT count(*) FROM meetings WHERE meeting_date IS NULL OR series IS NULL").fetchone()[0]
+    missing = con.execute("SELECT count(*) FROM meeting_reports WHERE is_meeting AND meeting_id IS NULL").fetchone()[0]
+    return dict(
         passed=bad == 0 and missing == 0,
         description=f"{bad} meetings lack a date or series; {missing} meeting reports could not be given a series and date.",
         metadata={"meetings_incomplete": bad, "reports_without_meeting_id": missing},
     )
 
 
-@dg.asset_check(asset="meetings", description="No meeting without a chair where its report's title names one (主持).")
-def meetings_have_chairs(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        rows = con.execute(
-            """SELECT m.meeting_id, d.title FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id
-               WHERE m.chair IS NULL AND d.title LIKE '%主持%' LIMIT 20"""
-        ).fetchall()
-        n = con.execute(
-            "SELECT count(*) FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id WHERE m.chair IS NULL AND d.title LIKE '%主持%'"
-        ).fetchone()[0]
-    return dg.AssetCheckResult(
+def meetings_have_chairs(con) -> dict:
+    rows = con.execute(
+        """SELECT m.meeting_id, d.title FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id
+           WHERE m.chair IS NULL AND d.title LIKE '%主持%' LIMIT 20"""
+    ).fetchall()
+    n = con.execute(
+        "SELECT count(*) FROM meetings m JOIN documents d ON d.doc_id = m.report_doc_id WHERE m.chair IS NULL AND d.title LIKE '%主持%'"
+    ).fetchone()[0]
+    return dict(
         passed=n == 0, severity=dg.AssetCheckSeverity.WARN,
         description=f"{n} meetings whose title names a chair have none.",
         metadata={"missing_chair": n, "examples": dg.MetadataValue.json([t for _, t in rows])},
     )
 
 
-@dg.asset_check(asset="directives", description="Every directive's and formulation's offsets point at its text: body[char_start:char_end] = text. "
-                 "Verified for the documents extracted since the check last passed (so a failure is reported again until fixed): the rows of the others have not changed.")
-def directive_offsets_point_at_text(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        rows = con.execute("SELECT checked_seq FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
-        since = rows[0][0] if rows else None
-        upto = con.execute("SELECT coalesce(max(done_seq), 0) FROM extracted_docs").fetchone()[0]
-        # the rows of documents extracted since the last passing check (a document extracted again has new rows)
-        scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_seq > ?)"
-        params = [] if since is None else [since]
-        bad = con.execute(
-            f"""SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
-                WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text {scope}""", params
-        ).fetchone()[0]
-        bad_f = con.execute(
-            f"""SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
-                WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface {scope}""", params
-        ).fetchone()[0]
-        checked = con.execute(f"SELECT count(*) FROM extracted_docs WHERE true {scope}", params).fetchone()[0]
-        if bad == 0 and bad_f == 0:
-            con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [upto])
-    return dg.AssetCheckResult(
+def directive_offsets_point_at_text(con) -> dict:
+    rows = con.execute("SELECT checked_seq FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
+    since = rows[0][0] if rows else None
+    upto = con.execute("SELECT coalesce(max(done_seq), 0) FROM extracted_docs").fetchone()[0]
+    # the rows of documents extracted since the last passing check (a document extracted again has new rows)
+    scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_seq > ?)"
+    params = [] if since is None else [since]
+    bad = con.execute(
+        f"""SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
+            WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text {scope}""", params
+    ).fetchone()[0]
+    bad_f = con.execute(
+        f"""SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
+            WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface {scope}""", params
+    ).fetchone()[0]
+    checked = con.execute(f"SELECT count(*) FROM extracted_docs WHERE true {scope}", params).fetchone()[0]
+    if bad == 0 and bad_f == 0:
+        con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [upto])
+    return dict(
         passed=bad == 0 and bad_f == 0,
         description=f"{bad} directives and {bad_f} formulations whose offsets do not give back their text "
         f"(the rows of {checked} documents verified: {'all' if since is None else 'those extracted since the last passing check'}).",
@@ -154,3 +147,12 @@ def formulation_candidates(store: HuiyiStore) -> dg.MaterializeResult:
         n = con.execute("SELECT count(*) FROM formulation_candidates").fetchone()[0]
         preview = markdown_table(con.execute("SELECT * FROM formulation_candidates LIMIT 15"))
     return dg.MaterializeResult(metadata={"dagster/row_count": n, "preview": preview})
+
+
+# Checks of these tables, each with what it needs: defs/checks.py runs them all in one step over one connection.
+CHECKS = [
+    (dg.AssetCheckSpec("meetings_have_date_and_series", asset="meetings", description="Every meeting has a date and a series."), meetings_have_date_and_series),
+    (dg.AssetCheckSpec("meetings_have_chairs", asset="meetings", description="No meeting without a chair where its report's title names one (主持)."), meetings_have_chairs),
+    (dg.AssetCheckSpec("directive_offsets_point_at_text", asset="directives", description="Every directive's and formulation's offsets point at its text: body[char_start:char_end] = text. "
+                 "Verified for the documents extracted since the check last passed (so a failure is reported again until fixed): the rows of the others have not changed."), directive_offsets_point_at_text),
+]

@@ -257,12 +257,10 @@ def ingest(context: dg.AssetExecutionContext, store: HuiyiStore):
 # ---------------------------------------------------------------- checks next to the assets they guard
 
 
-@dg.asset_check(asset="documents", description="Documents without a title: kept, but a reader cannot tell them apart in lists.")
-def documents_have_titles(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        n, total = con.execute("SELECT count(*) FILTER (WHERE title IS NULL), count(*) FROM documents WHERE is_report").fetchone()
-        by_source = con.execute("SELECT raw_path, count(*) FROM documents WHERE title IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
-    return dg.AssetCheckResult(
+def documents_have_titles(con) -> dict:
+    n, total = con.execute("SELECT count(*) FILTER (WHERE title IS NULL), count(*) FROM documents WHERE is_report").fetchone()
+    by_source = con.execute("SELECT raw_path, count(*) FROM documents WHERE title IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
+    return dict(
         passed=n == 0,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{n} of {total} reports have no title.",
@@ -270,12 +268,10 @@ def documents_have_titles(store: HuiyiStore) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="documents", description="Documents without a publication date: kept with published_at null and left out of time series.")
-def documents_have_dates(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        n, total = con.execute("SELECT count(*) FILTER (WHERE published_at IS NULL), count(*) FROM documents WHERE is_report").fetchone()
-        by_file = con.execute("SELECT raw_path, count(*) FROM documents WHERE published_at IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
-    return dg.AssetCheckResult(
+def documents_have_dates(con) -> dict:
+    n, total = con.execute("SELECT count(*) FILTER (WHERE published_at IS NULL), count(*) FROM documents WHERE is_report").fetchone()
+    by_file = con.execute("SELECT raw_path, count(*) FROM documents WHERE published_at IS NULL AND is_report GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
+    return dict(
         passed=n == 0,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{n} of {total} reports have no date and are left out of time series.",
@@ -283,13 +279,11 @@ def documents_have_dates(store: HuiyiStore) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="documents", description="Share of documents that are copies of another; more than half suggests the same files were dropped in twice.")
-def duplicate_share(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        dups, total = con.execute("SELECT count(duplicate_of), count(*) FROM documents").fetchone()
-        by_source = con.execute("SELECT source, count(*) FROM documents WHERE duplicate_of IS NOT NULL GROUP BY 1 ORDER BY 2 DESC").fetchall()
+def duplicate_share(con) -> dict:
+    dups, total = con.execute("SELECT count(duplicate_of), count(*) FROM documents").fetchone()
+    by_source = con.execute("SELECT source, count(*) FROM documents WHERE duplicate_of IS NOT NULL GROUP BY 1 ORDER BY 2 DESC").fetchall()
     share = dups / total if total else 0.0
-    return dg.AssetCheckResult(
+    return dict(
         passed=share <= 0.5,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{dups} of {total} documents ({share:.1%}) are copies of another.",
@@ -297,16 +291,23 @@ def duplicate_share(store: HuiyiStore) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="rejected_records", description="Rejected records per reason; fails when more than 5% of records were rejected.")
-def rejected_per_reason(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        by_reason = dict(con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall())
-        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+def rejected_per_reason(con) -> dict:
+    by_reason = dict(con.execute("SELECT reason, count(*) FROM rejected_records GROUP BY 1 ORDER BY 2 DESC").fetchall())
+    docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     rejected = sum(by_reason.values())
     share = rejected / (rejected + docs) if rejected + docs else 0.0
-    return dg.AssetCheckResult(
+    return dict(
         passed=share <= 0.05,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{rejected} rejected against {docs} documents ({share:.1%}): " + ", ".join(f"{k} {v}" for k, v in by_reason.items()),
         metadata={"by_reason": dg.MetadataValue.json(by_reason), "share": float(round(share, 4))},
     )
+
+
+# Checks of these tables, each with what it needs: defs/checks.py runs them all in one step over one connection.
+CHECKS = [
+    (dg.AssetCheckSpec("documents_have_titles", asset="documents", description="Documents without a title: kept, but a reader cannot tell them apart in lists."), documents_have_titles),
+    (dg.AssetCheckSpec("documents_have_dates", asset="documents", description="Documents without a publication date: kept with published_at null and left out of time series."), documents_have_dates),
+    (dg.AssetCheckSpec("duplicate_share", asset="documents", description="Share of documents that are copies of another; more than half suggests the same files were dropped in twice."), duplicate_share),
+    (dg.AssetCheckSpec("rejected_per_reason", asset="rejected_records", description="Rejected records per reason; fails when more than 5% of records were rejected."), rejected_per_reason),
+]

@@ -96,18 +96,22 @@ def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
     yield dg.MaterializeResult(asset_key="theme_scores", metadata={"dagster/row_count": n_rows, "documents_per_theme": primary, **done})
 
 
-@dg.asset_check(asset="theme_scores", description="Every document with a body and at least 3 sentences has a theme, and exactly one primary.")
-def documents_have_one_primary_theme(store: HuiyiStore) -> dg.AssetCheckResult:
-    with store.writer() as con:
-        several = con.execute("SELECT count(*) FROM (SELECT doc_id FROM theme_scores WHERE is_primary GROUP BY doc_id HAVING count(*) > 1)").fetchone()[0]
-        none_ = con.execute(
-            """SELECT count(*) FROM document_lengths l WHERE l.sentences >= 3
-               AND NOT EXISTS (SELECT 1 FROM theme_scores s WHERE s.doc_id = l.doc_id)""").fetchone()[0]
-        total = con.execute("SELECT count(*) FROM document_lengths WHERE sentences >= 3").fetchone()[0]
+def documents_have_one_primary_theme(con) -> dict:
+    several = con.execute("SELECT count(*) FROM (SELECT doc_id FROM theme_scores WHERE is_primary GROUP BY doc_id HAVING count(*) > 1)").fetchone()[0]
+    none_ = con.execute(
+        """SELECT count(*) FROM document_lengths l WHERE l.sentences >= 3
+           AND NOT EXISTS (SELECT 1 FROM theme_scores s WHERE s.doc_id = l.doc_id)""").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM document_lengths WHERE sentences >= 3").fetchone()[0]
     untagged = none_ / total if total else 0.0
-    return dg.AssetCheckResult(
+    return dict(
         passed=several == 0 and untagged < 0.2,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{several} documents with several primary themes; {none_} of {total} documents of 3+ sentences ({untagged:.1%}) have no theme.",
         metadata={"several_primary": several, "untagged": none_, "untagged_share": round(untagged, 4)},
     )
+
+
+# Checks of these tables, each with what it needs: defs/checks.py runs them all in one step over one connection.
+CHECKS = [
+    (dg.AssetCheckSpec("documents_have_one_primary_theme", asset="theme_scores", description="Every document with a body and at least 3 sentences has a theme, and exactly one primary."), documents_have_one_primary_theme),
+]
