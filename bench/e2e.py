@@ -66,7 +66,7 @@ STAGES = {
     "meetings, directives, formulations": ["extraction", "formulation_candidates"],
     "terms": ["term_counting"],
     "themes": ["theme_scoring"],
-    "marts": ["mart_"],
+    "marts": ["mart_", "sql_marts"],
     "charts": ["charts", "chart_"],
     "report": ["weekly_report"],
     "publish (copy, Parquet)": ["huiyi_database"],
