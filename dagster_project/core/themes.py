@@ -123,7 +123,7 @@ def _strings(path: str, node, key: str) -> tuple[str, ...]:
 def parse_taxonomy(text: str, path: str = "themes.yaml") -> Taxonomy:
     """A taxonomy from YAML text; any mistake raises TaxonomyError naming the file and line."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: ten times faster
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
