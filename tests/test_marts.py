@@ -108,3 +108,39 @@ def test_any_two_groups_of_meetings_can_be_compared(db):
     assert [r.z for r in rows if r.z > 0] == sorted((r.z for r in rows if r.z > 0), reverse=True)
     # a quote in a value is a value, never SQL
     assert meetings_where(db, series="x' OR '1'='1") == []
+
+
+def test_a_mart_or_check_that_fails_leaves_the_others_built(tmp_path, monkeypatch):
+    """The marts share one step and the checks another: one mart whose SQL fails, and one check that
+    raises, fail alone; the other marts are built and the other checks give their verdicts."""
+    import shutil
+
+    import dagster as dg
+
+    from dagster_project.definitions import defs
+    from dagster_project.defs import checks, marts
+    from dagster_project.defs.resources import HuiyiStore
+
+    from .conftest import RAW_FIXTURES
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_FIXTURES, raw)
+    real_sql = marts.sql_text
+    monkeypatch.setattr(marts, "sql_text", lambda name: "SELECT * FROM no_such_table" if name == "marts/theme_shifts" else real_sql(name))
+
+    def broken(con):
+        raise ValueError("a check bug")
+
+    monkeypatch.setattr(checks, "CHECKS", [(spec, broken if spec.name == "meetings_have_chairs" else fn) for spec, fn in checks.CHECKS])
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks], resources={"store": HuiyiStore(raw_dir=str(raw), marts_dir=str(tmp_path / "marts"))},
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    assert not result.success
+    made = {m.asset_key.path[0] for m in result.asset_materializations_for_node("sql_marts")}
+    assert made == {f"mart_{name}" for name in marts.MARTS if name != "theme_shifts"}
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "sql_marts")
+    assert "mart_theme_shifts" in str(failure.event_specific_data.error) and "no_such_table" in str(failure.event_specific_data.error)
+    evals = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert set(evals) == {spec.name for spec, _ in checks.CHECKS}
+    assert not evals["meetings_have_chairs"].passed and "a check bug" in evals["meetings_have_chairs"].description
+    assert evals["meetings_have_date_and_series"].passed and evals["duplicate_share"].passed
