@@ -112,7 +112,8 @@ def test_any_two_groups_of_meetings_can_be_compared(db):
 
 def test_a_mart_or_check_that_fails_leaves_the_others_built(tmp_path, monkeypatch):
     """The marts share one step and the checks another: one mart whose SQL fails, and one check that
-    raises, fail alone; the other marts are built and the other checks give their verdicts."""
+    raises, fail their step (and the run) but alone: the other marts are built and the other checks
+    give their verdicts."""
     import shutil
 
     from dagster_project.defs import checks, marts
@@ -137,4 +138,6 @@ def test_a_mart_or_check_that_fails_leaves_the_others_built(tmp_path, monkeypatc
     evals = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert set(evals) == {spec.name for spec, _ in checks.CHECKS}
     assert not evals["meetings_have_chairs"].passed and "a check bug" in evals["meetings_have_chairs"].description
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "quality_checks")
+    assert "meetings_have_chairs" in str(failure.event_specific_data.error) and "a check bug" in str(failure.event_specific_data.error)
     assert evals["meetings_have_date_and_series"].passed and evals["duplicate_share"].passed

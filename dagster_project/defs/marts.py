@@ -46,7 +46,8 @@ INCREMENTAL = {"term_rates": "series and months", "distinctive_terms": "meetings
 def sql_marts(context: dg.AssetExecutionContext, store: HuiyiStore):
     """The marts without settings, in one step over one connection: as a step each, Dagster's bookkeeping
     and opening the database cost more than the SQL when little changed. Each can still be materialised
-    alone; one whose SQL fails is reported and the others are still built."""
+    alone; one whose SQL fails is reported and the others are still built, but the step fails, so the
+    steps after it (charts, report, publish) are skipped even where they do not read the failed mart."""
     failed = []
     with store.writer() as con:
         for name, (_, _, preview_sql) in MARTS.items():
@@ -54,14 +55,15 @@ def sql_marts(context: dg.AssetExecutionContext, store: HuiyiStore):
                 continue
             try:
                 rebuilt = _build(con, name, context.log.info)
+                n = con.execute(f"SELECT count(*) FROM mart_{name}").fetchone()[0]
+                preview = markdown_table(con.execute(preview_sql))
             except duckdb.IOException:
                 raise  # a full disk or a lost file stops the run with its own sentence
             except duckdb.Error as e:
                 context.log.error(f"mart_{name} could not be built: {type(e).__name__}: {e}")
-                failed.append(f"mart_{name}: {e}")
+                # the first line: DuckDB's message ends in the query and a line of ^ under the error
+                failed.append(f"mart_{name}: {str(e).strip().splitlines()[0]}")
                 continue
-            n = con.execute(f"SELECT count(*) FROM mart_{name}").fetchone()[0]
-            preview = markdown_table(con.execute(preview_sql))
             yield dg.MaterializeResult(asset_key=f"mart_{name}", metadata={"dagster/row_count": n, "preview": preview, "rebuilt": rebuilt})
     if failed:
         raise dg.Failure(description="Marts not built (the others were): " + "; ".join(failed))
