@@ -123,3 +123,21 @@ def test_the_schedule_runs_mondays_at_eight_beijing_time():
     schedule = defs.resolve_schedule_def("weekly_report_schedule")
     assert schedule.cron_schedule == "0 8 * * 1" and schedule.execution_timezone == "Asia/Shanghai"
     assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+
+
+def test_reports_made_within_the_same_second_each_get_a_folder_of_their_own(tmp_path):
+    """Runs with nothing new take a few seconds: a third report in the same second as the second one
+    (which found the day's folder taken) gets a counter, and an id in the log is never reused even when
+    its folder was deleted."""
+    from datetime import datetime
+
+    from dagster_project.defs.report import BEIJING, new_report_id
+
+    now = datetime(2026, 11, 29, 8, 39, 41, tzinfo=BEIJING)
+    made = []
+    for _ in range(4):
+        rid = new_report_id(now, tmp_path, set())
+        (tmp_path / rid).mkdir()
+        made.append(rid)
+    assert made == ["2026-11-29", "2026-11-29-083941", "2026-11-29-083941-2", "2026-11-29-083941-3"]
+    assert new_report_id(now, tmp_path / "elsewhere", {"2026-11-29", "2026-11-29-083941"}) == "2026-11-29-083941-2"

@@ -2,8 +2,10 @@
 its series, then the series' charts. One self-contained HTML page per run under reports/<date>/index.html,
 copied to reports/latest/; the schedule writes it every Monday at 08:00 Beijing time."""
 
+import itertools
 import shutil
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import dagster as dg
@@ -47,6 +49,17 @@ def _meeting_changes(con, meeting_id: str) -> MeetingChanges:
     return mc
 
 
+def new_report_id(now: datetime, reports_dir: Path, taken: set[str]) -> str:
+    """The day's date; a second report that day gets the time as well, and another within the same second
+    (a run with nothing new takes a few seconds) a counter: every run keeps a report of its own, never
+    one whose folder or log row is already there."""
+    day, second = f"{now:%Y-%m-%d}", f"{now:%Y-%m-%d-%H%M%S}"
+    for candidate in itertools.chain((day, second), (f"{second}-{n}" for n in itertools.count(2))):
+        if candidate not in taken and not (reports_dir / candidate).exists():
+            return candidate
+    raise AssertionError("unreachable")  # itertools.count never ends
+
+
 @dg.asset(
     group_name="report",
     deps=[*MART_TABLES, *CHART_KEYS],
@@ -57,10 +70,8 @@ def _meeting_changes(con, meeting_id: str) -> MeetingChanges:
 def weekly_report(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.MaterializeResult:
     now = datetime.now(BEIJING)
     reports_dir = store.paths.reports_dir
-    report_id = f"{now:%Y-%m-%d}"
-    if (reports_dir / report_id).exists():
-        report_id = f"{now:%Y-%m-%d-%H%M%S}"
     with store.writer(context.log.info) as con:
+        report_id = new_report_id(now, reports_dir, {r[0] for r in con.execute("SELECT report_id FROM report_log").fetchall()})
         previous = con.execute("SELECT report_id FROM report_log ORDER BY generated_at DESC LIMIT 1").fetchall()
         first = not previous
         new_ids = [r[0] for r in con.execute(
