@@ -11,6 +11,7 @@ import dagster as dg
 import duckdb
 
 from dagster_project.defs import extract, ingest, measures
+from dagster_project.defs.metadata import error_line
 from dagster_project.defs.resources import HuiyiStore
 
 CHECKS = [*ingest.CHECKS, *extract.CHECKS, *measures.CHECKS]
@@ -29,7 +30,7 @@ def quality_checks(context: dg.AssetCheckExecutionContext, store: HuiyiStore) ->
             except (OSError, duckdb.IOException):
                 raise  # a full disk or a lost file stops the run with its own sentence
             except Exception as e:  # noqa: BLE001 - one check that cannot run must not cost the others
-                why = f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
+                why = error_line(e)
                 crashed.append(f"{spec.name} ({why})")
                 result = dict(passed=False, description=f"The check could not run: {why}")
             yield dg.AssetCheckResult(asset_key=spec.asset_key, check_name=spec.name, **result)

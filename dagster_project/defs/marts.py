@@ -7,7 +7,7 @@ import hashlib
 import dagster as dg
 import duckdb
 
-from dagster_project.defs.metadata import markdown_table
+from dagster_project.defs.metadata import error_line, markdown_table
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, data_signature, mark_built, transaction
 from dagster_project.store import sql_text
@@ -61,8 +61,7 @@ def sql_marts(context: dg.AssetExecutionContext, store: HuiyiStore):
                 raise  # a full disk or a lost file stops the run with its own sentence
             except duckdb.Error as e:
                 context.log.error(f"mart_{name} could not be built: {type(e).__name__}: {e}")
-                # the first line: DuckDB's message ends in the query and a line of ^ under the error
-                failed.append(f"mart_{name}: {str(e).strip().splitlines()[0]}")
+                failed.append(f"mart_{name}: {error_line(e)}")
                 continue
             yield dg.MaterializeResult(asset_key=f"mart_{name}", metadata={"dagster/row_count": n, "preview": preview, "rebuilt": rebuilt})
     if failed:

@@ -1,4 +1,4 @@
-"""Small helpers that turn query results into Dagster metadata."""
+"""Small helpers that turn query results into Dagster metadata, and errors into one line."""
 
 
 import dagster as dg
@@ -18,3 +18,10 @@ def markdown_table(cursor, max_chars: int = 60) -> dg.MetadataValue:
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     return dg.MetadataValue.md("\n".join(lines))
+
+
+def error_line(e: BaseException) -> str:
+    """The error's type and the first line of its message: a DuckDB message goes on with the query and a
+    line of ^ under the fault, which says nothing in a one-line summary."""
+    lines = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {lines[0]}" if lines else type(e).__name__
