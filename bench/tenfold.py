@@ -12,7 +12,8 @@ it back: a first version of this bench saw 28% of the tenfold corpus marked as c
 has the original's vocabulary, length and meetings but its own content hash, so documents, meetings,
 term counts and marts all grow tenfold, like a real larger corpus.
 
-Then `huiyi run` over 1× and over the tenfold folder, each in a fresh process, and prints records per
+Then `huiyi run` over 1× and over the tenfold folder, each in a fresh process, and prints each stage's
+time in both and its cost per million documents (from the tenfold run), and records per
 second of each, their ratio, and the peak RSS of each (the largest process of the run).
 """
 
@@ -97,6 +98,16 @@ def build(corpus: Path, out: Path, times: int) -> tuple[int, int]:
     return files, records
 
 
+def stages(marts: Path) -> dict[str, float]:
+    """Seconds per stage of the run whose Dagster instance is in the marts folder (e2e.py's stages)."""
+    from e2e import STAGES
+    from incremental import step_times
+
+    steps = step_times(marts)
+    return {stage: sum(v for k, v in steps.items() if any(k.startswith(p) or p in k for p in prefixes))
+            for stage, prefixes in STAGES.items()}
+
+
 def run(raw: Path, marts: Path) -> tuple[float, float, int]:
     """`huiyi run` in a fresh process: (wall seconds, peak RSS MB of its largest process, documents)."""
     script = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -125,7 +136,7 @@ def main() -> int:
     corpus, work = Path(args.corpus), Path(args.work)
     if work.exists():
         shutil.rmtree(work)
-    rows = []
+    rows, per_stage = [], []
     for times in (1, args.times):
         raw, marts = work / f"raw{times}", work / f"marts{times}"
         t0 = time.perf_counter()
@@ -134,12 +145,19 @@ def main() -> int:
         wall, peak, docs = run(raw, marts)
         db_mb = (marts / "huiyi.duckdb").stat().st_size / 1e6
         rows.append((times, docs, wall, peak, db_mb))
+        per_stage.append(stages(marts))
         print(f"{times}×: {docs:,} documents in {wall:.1f} s, peak RSS {peak:,.0f} MB, database {db_mb:,.0f} MB", flush=True)
         shutil.rmtree(raw)
     print(f"{'corpus':<8}{'documents':>11}{'wall s':>9}{'docs/s':>9}{'peak RSS MB':>13}{'database MB':>13}")
     for times, docs, wall, peak, db_mb in rows:
         print(f"{str(times) + '×':<8}{docs:>11,}{wall:>9.1f}{docs / wall:>9,.0f}{peak:>13,.0f}{db_mb:>13,.0f}")
     (_, d1, w1, p1, _), (_, dn, wn, pn, _) = rows
+    print(f"{'stage':<38}{'1× s':>8}{f'{args.times}× s':>9}{'per million documents, from ' + str(args.times) + '×':>36}")
+    for stage in per_stage[0]:
+        a, b = per_stage[0][stage], per_stage[1][stage]
+        print(f"{stage:<38}{a:>8.1f}{b:>9.1f}{b / dn * 1e6:>33.0f} s")
+    rest1, restn = w1 - sum(per_stage[0].values()), wn - sum(per_stage[1].values())
+    print(f"{'Dagster start-up and between steps':<38}{rest1:>8.1f}{restn:>9.1f}")
     print(f"records per second, {args.times}× against 1×: {(dn / wn) / (d1 / w1):.2f} (target: within 20%, 0.80 or more); "
           f"peak memory {pn / p1:.2f}× the 1× run's")
     return 0
