@@ -141,3 +141,36 @@ def test_a_mart_or_check_that_fails_leaves_the_others_built(tmp_path, monkeypatc
     failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "quality_checks")
     assert "meetings_have_chairs" in str(failure.event_specific_data.error) and "a check bug" in str(failure.event_specific_data.error)
     assert evals["meetings_have_date_and_series"].passed and evals["duplicate_share"].passed
+
+
+def test_distinctive_terms_computed_in_passes_equal_one_pass(full_run, tmp_path, monkeypatch):
+    """Many meetings to compute are done a few thousand per pass (the memory cap); passes of three
+    meetings over the fixture corpus give the rows of the run's single pass, and record every meeting's
+    inputs, so the next build finds nothing to do."""
+    import shutil
+
+    import duckdb
+
+    from dagster_project.defs import marts
+    from dagster_project.defs.marts import BaselineConfig, _build
+
+    _, marts_dir, _ = full_run
+    shutil.copyfile(marts_dir / "huiyi.duckdb", tmp_path / "copy.duckdb")
+    monkeypatch.setitem(marts.PARTS_PER_PASS, "distinctive_terms", 3)
+    config, logged = BaselineConfig(), []
+    query = "SELECT * FROM mart_distinctive_terms ORDER BY meeting_id, direction, rank"
+    with duckdb.connect(str(tmp_path / "copy.duckdb")) as con:
+        one_pass = con.execute(query).fetchall()
+        settings = []
+        for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
+            con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
+            settings.append(f"{key}={getattr(config, key)}")
+        con.execute("DROP TABLE mart_distinctive_terms")  # a first build: every meeting to compute
+        assert _build(con, "distinctive_terms", logged.append, *settings)
+        meetings = con.execute("SELECT count(*) FROM meetings").fetchone()[0]
+        assert f"{meetings} of {meetings} meetings computed in {-(-meetings // 3)} passes" in logged[-1]
+        assert con.execute(query).fetchall() == one_pass and len(one_pass) > 100
+        # its signature forgotten, the next build compares every meeting's inputs and finds none changed
+        con.execute("DELETE FROM huiyi_meta WHERE key = 'built:mart_distinctive_terms'")
+        assert not _build(con, "distinctive_terms", logged.append, *settings)
+        assert f"0 of {meetings} meetings computed" in logged[-1]

@@ -6,7 +6,8 @@
 -- Top getvariable('top_terms') terms in each direction: 'meeting' (more than the baseline) and 'baseline'.
 -- Incremental: the step fills the temporary tables mart_scope (meetings to compute: those whose inputs,
 -- distinctive_terms_inputs.sql, changed) and mart_stale (those and the meetings that are gone); the
--- rows of every other meeting are kept. A first build, or a change to this SQL or the settings, drops
+-- rows of every other meeting are kept. Many meetings to compute are done in passes of a few thousand
+-- (the step runs this file once per pass), so the working set stays within the memory cap. A first build, or a change to this SQL or the settings, drops
 -- the table and computes every meeting. Parts are appended as they are computed: query with ORDER BY.
 CREATE TABLE IF NOT EXISTS mart_distinctive_terms (
     meeting_id VARCHAR, series VARCHAR, meeting_date DATE, baseline_meetings INTEGER, direction VARCHAR, rank INTEGER,
@@ -22,8 +23,11 @@ base AS (
     FROM m t JOIN m b ON b.series = t.series AND b.k BETWEEN t.k - getvariable('baseline_meetings') AND t.k - 1
     WHERE t.meeting_id IN (SELECT key FROM mart_scope)
 ),
+docs AS (
+    SELECT doc_id FROM base UNION SELECT report_doc_id FROM m WHERE meeting_id IN (SELECT meeting_id FROM base)
+),
 content AS (
-    SELECT doc_id, term, n FROM term_counts WHERE term NOT LIKE '〈%'
+    SELECT doc_id, term, n FROM term_counts WHERE term NOT LIKE '〈%' AND doc_id IN (SELECT doc_id FROM docs)
 ),
 target AS (
     SELECT m.meeting_id, c.term, c.n::DOUBLE AS y FROM m JOIN content c ON c.doc_id = m.report_doc_id
@@ -37,12 +41,15 @@ pairs AS (
            coalesce(t.y, 0) AS y_t, coalesce(r.y, 0) AS y_r
     FROM target t FULL JOIN reference r ON r.meeting_id = t.meeting_id AND r.term = t.term
 ),
+-- each meeting's totals grouped and joined back, not as window sums: the same numbers, and at ten times
+-- xwlb the windows over every (meeting, term) pair at once spilled gigabytes under the memory cap
+totals AS (
+    SELECT meeting_id, sum(y_t) AS n_t, sum(y_r) AS n_r FROM pairs GROUP BY meeting_id
+),
 with_prior AS (
     SELECT p.*, m.series, m.meeting_date,
-           getvariable('prior_size') * (p.y_t + p.y_r) / sum(p.y_t + p.y_r) OVER (PARTITION BY p.meeting_id) AS a,
-           sum(p.y_t) OVER (PARTITION BY p.meeting_id) AS n_t,
-           sum(p.y_r) OVER (PARTITION BY p.meeting_id) AS n_r
-    FROM pairs p JOIN m USING (meeting_id)
+           getvariable('prior_size') * (p.y_t + p.y_r) / (s.n_t + s.n_r) AS a, s.n_t, s.n_r
+    FROM pairs p JOIN totals s USING (meeting_id) JOIN m USING (meeting_id)
     WHERE p.meeting_id IN (SELECT meeting_id FROM target)
 ),
 scored AS (
