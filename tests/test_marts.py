@@ -146,7 +146,9 @@ def test_a_mart_or_check_that_fails_leaves_the_others_built(tmp_path, monkeypatc
 def test_distinctive_terms_computed_in_passes_equal_one_pass(full_run, tmp_path, monkeypatch):
     """Many meetings to compute are done a few thousand per pass (the memory cap); passes of three
     meetings over the fixture corpus give the rows of the run's single pass, and record every meeting's
-    inputs, so the next build finds nothing to do."""
+    inputs, so the next build finds nothing to do. With a meeting gone, the build in passes deletes its
+    rows, recomputes the meetings whose baseline held it, keeps the others, and ends equal to a rebuild."""
+    import math
     import shutil
 
     import duckdb
@@ -168,9 +170,24 @@ def test_distinctive_terms_computed_in_passes_equal_one_pass(full_run, tmp_path,
         con.execute("DROP TABLE mart_distinctive_terms")  # a first build: every meeting to compute
         assert _build(con, "distinctive_terms", logged.append, *settings)
         meetings = con.execute("SELECT count(*) FROM meetings").fetchone()[0]
-        assert f"{meetings} of {meetings} meetings computed in {-(-meetings // 3)} passes" in logged[-1]
+        assert f"{meetings} of {meetings} meetings computed in {math.ceil(meetings / 3)} passes" in logged[-1]
         assert con.execute(query).fetchall() == one_pass and len(one_pass) > 100
         # its signature forgotten, the next build compares every meeting's inputs and finds none changed
         con.execute("DELETE FROM huiyi_meta WHERE key = 'built:mart_distinctive_terms'")
         assert not _build(con, "distinctive_terms", logged.append, *settings)
         assert f"0 of {meetings} meetings computed" in logged[-1]
+
+        # a meeting in the middle of the longest series gone: it leaves the baselines of the next six
+        longest = con.execute("SELECT series FROM meetings GROUP BY series ORDER BY count(*) DESC, series LIMIT 1").fetchone()[0]
+        series = con.execute("SELECT meeting_id FROM meetings WHERE series = ? ORDER BY meeting_date", [longest]).fetchall()
+        assert len(series) >= 5
+        gone = series[len(series) // 2][0]
+        con.execute("DELETE FROM meetings WHERE meeting_id = ?", [gone])
+        assert _build(con, "distinctive_terms", logged.append, *settings)
+        changed = int(logged[-1].split(" of ")[0].rsplit(" ", 1)[-1])
+        assert 1 <= changed <= 6
+        incremental = con.execute(query).fetchall()
+        assert not any(r[0] == gone for r in incremental)
+        con.execute("DROP TABLE mart_distinctive_terms")
+        _build(con, "distinctive_terms", logged.append, *settings)
+        assert con.execute(query).fetchall() == incremental

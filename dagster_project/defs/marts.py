@@ -32,9 +32,10 @@ MARTS = {
 # Marts computed in parts, each part recomputed only when what it reads changed (sql/marts/<name>_inputs.sql
 # gives each part's key and fingerprint): after one new day file, a handful of meetings and months.
 INCREMENTAL = {"term_rates": "series and months", "distinctive_terms": "meetings"}
-# Parts computed per pass of the SQL, where one pass over every part would not fit the memory cap: at ten
-# times xwlb (29,572 meetings) the distinctive terms in one pass spilled 12.7 GB and took 39 s; in passes
-# of 2,000 meetings, 21-26 s for the same rows. A mart not named here is computed in one pass.
+# Parts computed per pass of the SQL, where one pass over every part spills far past the memory cap: at
+# ten times xwlb (29,572 meetings) the distinctive terms' first build in one pass spilled 12.7 GB to disk
+# (39 s with the SQL's former window sums, 34 s with its grouped totals); in passes of 2,000 meetings it
+# took 21 s for the same rows. A mart not named here is computed in one pass.
 PARTS_PER_PASS = {"distinctive_terms": 2000}
 
 

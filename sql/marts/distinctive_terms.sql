@@ -5,10 +5,12 @@
 -- getvariable('prior_size'). The same formula as core/keyness.compare with its default background.
 -- Top getvariable('top_terms') terms in each direction: 'meeting' (more than the baseline) and 'baseline'.
 -- Incremental: the step fills the temporary tables mart_scope (meetings to compute: those whose inputs,
--- distinctive_terms_inputs.sql, changed) and mart_stale (those and the meetings that are gone); the
--- rows of every other meeting are kept. Many meetings to compute are done in passes of a few thousand
--- (the step runs this file once per pass), so the working set stays within the memory cap. A first build, or a change to this SQL or the settings, drops
--- the table and computes every meeting. Parts are appended as they are computed: query with ORDER BY.
+-- distinctive_terms_inputs.sql, changed) and mart_stale (the rows to delete: those meetings, and the
+-- meetings that are gone); the rows of every other meeting are kept. A first build, or a change to this
+-- SQL or the settings, drops the table and computes every meeting. Many meetings to compute are done in
+-- passes of 2,000 (the step runs this file once per pass, with that pass's meetings in both tables and
+-- the gone ones in the first pass's mart_stale), so one pass's working set stays small. Parts are
+-- appended as they are computed: query with ORDER BY.
 CREATE TABLE IF NOT EXISTS mart_distinctive_terms (
     meeting_id VARCHAR, series VARCHAR, meeting_date DATE, baseline_meetings INTEGER, direction VARCHAR, rank INTEGER,
     term VARCHAR, n_meeting INTEGER, n_baseline INTEGER, delta DOUBLE, z DOUBLE
