@@ -74,6 +74,12 @@ STAGES = {
 }
 
 
+def by_stage(steps: dict[str, float]) -> dict[str, float]:
+    """Seconds per stage (STAGES) from seconds per step."""
+    return {stage: sum(v for k, v in steps.items() if any(k.startswith(p) or p in k for p in prefixes))
+            for stage, prefixes in STAGES.items()}
+
+
 def memory(corpus: Path) -> int:
     """`huiyi run` on the first quarter, half and all of xwlb's day files, each in a fresh process."""
     import tempfile
@@ -122,10 +128,7 @@ def main() -> int:
         print(proc.stdout[-3000:])
         return proc.returncode
 
-    steps = step_times(marts)
-    staged = {}
-    for stage, prefixes in STAGES.items():
-        staged[stage] = sum(v for k, v in steps.items() if any(k.startswith(p) or p in k for p in prefixes))
+    staged = by_stage(step_times(marts))
     accounted = sum(staged.values())
 
     # The floor is timed three times and the median taken: on this machine one timing varies by 20%.

@@ -29,6 +29,7 @@ from pathlib import Path
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from dagster_project.defs.extract import meeting_merge  # noqa: E402
 from dagster_project.store import sql_text  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -67,10 +68,7 @@ def set_level_whole(db: Path, repeat: int = 5) -> dict[str, float]:
     each inside a transaction rolled back (the steps run the same SQL)."""
     import statistics
 
-    merge = [sql_text("steps/meetings"),
-             "UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE report_participants.doc_id = r.doc_id",
-             "UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id"]
-    work = {"meeting merge (steps/meetings.sql, meeting ids)": merge}
+    work = {"meeting merge (steps/meetings.sql, meeting ids)": meeting_merge()}
     for name in ("theme_emphasis", "directive_summary", "formulation_changes", "theme_shifts"):
         work[f"mart_{name}"] = [sql_text(f"marts/{name}")]
     work["formulation_candidates"] = [f"CREATE OR REPLACE TABLE formulation_candidates AS {sql_text('steps/formulation_candidates')}"]

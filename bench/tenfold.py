@@ -100,12 +100,10 @@ def build(corpus: Path, out: Path, times: int) -> tuple[int, int]:
 
 def stages(marts: Path) -> dict[str, float]:
     """Seconds per stage of the run whose Dagster instance is in the marts folder (e2e.py's stages)."""
-    from e2e import STAGES
+    from e2e import by_stage
     from incremental import step_times
 
-    steps = step_times(marts)
-    return {stage: sum(v for k, v in steps.items() if any(k.startswith(p) or p in k for p in prefixes))
-            for stage, prefixes in STAGES.items()}
+    return by_stage(step_times(marts))
 
 
 def run(raw: Path, marts: Path) -> tuple[float, float, int]:

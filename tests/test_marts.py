@@ -154,19 +154,16 @@ def test_distinctive_terms_computed_in_passes_equal_one_pass(full_run, tmp_path,
     import duckdb
 
     from dagster_project.defs import marts
-    from dagster_project.defs.marts import BaselineConfig, _build
+    from dagster_project.defs.marts import BaselineConfig, _build, bind_settings
 
     _, marts_dir, _ = full_run
     shutil.copyfile(marts_dir / "huiyi.duckdb", tmp_path / "copy.duckdb")
     monkeypatch.setitem(marts.PARTS_PER_PASS, "distinctive_terms", 3)
-    config, logged = BaselineConfig(), []
+    logged = []
     query = "SELECT * FROM mart_distinctive_terms ORDER BY meeting_id, direction, rank"
     with duckdb.connect(str(tmp_path / "copy.duckdb")) as con:
         one_pass = con.execute(query).fetchall()
-        settings = []
-        for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
-            con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
-            settings.append(f"{key}={getattr(config, key)}")
+        settings = bind_settings(con, BaselineConfig())
         con.execute("DROP TABLE mart_distinctive_terms")  # a first build: every meeting to compute
         assert _build(con, "distinctive_terms", logged.append, *settings)
         meetings = con.execute("SELECT count(*) FROM meetings").fetchone()[0]

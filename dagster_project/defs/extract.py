@@ -21,6 +21,14 @@ INPUT_HASH = "md5(concat_ws(chr(31), coalesce(d.title, ''), d.body_md5, coalesce
 BATCH = 1500
 
 
+def meeting_merge() -> list[str]:
+    """The merge across sources (SQL over the whole): meetings from the meeting reports, then the
+    meeting ids of the participants and directives."""
+    return [sql_text("steps/meetings"),
+            "UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE report_participants.doc_id = r.doc_id",
+            "UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id"]
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec("meetings", group_name="meetings", deps=["documents"], kinds={"duckdb"},
@@ -54,9 +62,8 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         )
         with transaction(con):
             if changed:
-                con.execute(sql_text("steps/meetings"))
-                con.execute("UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE report_participants.doc_id = r.doc_id")
-                con.execute("UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id")
+                for statement in meeting_merge():
+                    con.execute(statement)
         counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("meetings", "participants", "directives", "formulations")}
         series = con.execute("SELECT series, count(*) FROM meetings GROUP BY 1 ORDER BY 2 DESC LIMIT 10").fetchall()
         previews = {

@@ -131,17 +131,22 @@ class BaselineConfig(dg.Config):
     min_count: int = 3  # a term used fewer times in meeting and baseline together is left out
 
 
+def bind_settings(con, config: BaselineConfig) -> list[str]:
+    """The settings as SQL variables of the connection (bound as parameters: configuration never becomes
+    SQL text), and as the strings the mart's signature is made with."""
+    settings = []
+    for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
+        con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
+        settings.append(f"{key}={getattr(config, key)}")
+    return settings
+
+
 @dg.asset(group_name="marts", deps=PER_DOCUMENT, kinds={"duckdb"},
           description="Distinctive terms of each meeting against the previous N meetings of its series (log-odds ratio "
           "with informative Dirichlet prior, z-scores; sql/marts/distinctive_terms.sql).")
 def mart_distinctive_terms(context: dg.AssetExecutionContext, config: BaselineConfig, store: HuiyiStore) -> dg.MaterializeResult:
     with store.writer() as con:
-        settings = []
-        for key in ("baseline_meetings", "prior_size", "top_terms", "min_count"):
-            # a variable, bound as a parameter: configuration never becomes SQL text
-            con.execute(f"SET VARIABLE {key} = ?", [getattr(config, key)])
-            settings.append(f"{key}={getattr(config, key)}")
-        _build(con, "distinctive_terms", context.log.info, *settings)
+        _build(con, "distinctive_terms", context.log.info, *bind_settings(con, config))
         n = con.execute("SELECT count(*) FROM mart_distinctive_terms").fetchone()[0]
         preview = markdown_table(con.execute(
             """SELECT series, meeting_date, direction, rank, term, n_meeting, n_baseline, round(z, 2) AS z FROM mart_distinctive_terms
