@@ -80,8 +80,12 @@ def states(tmp_path_factory):
 
 
 def _published_parquet_is_whole(marts: Path) -> None:
-    files = sorted((marts / "parquet").glob("*.parquet"))
+    from dagster_project.defs.publish import EXPORTED, PER_PART
+    from dagster_project.store import exported_path
+
+    files = sorted((marts / "parquet").glob("**/*.parquet"))
     assert files, "no Parquet files published"
+    assert all(exported_path(marts / "parquet", t, PER_PART).exists() for t in EXPORTED)
     with duckdb.connect() as con:
         for f in files:
             con.execute("SELECT count(*) FROM read_parquet(?)", [str(f)]).fetchall()
@@ -250,3 +254,75 @@ def test_parquet_exports_swap_whole_even_when_the_versions_folder_is_a_link(tmp_
     assert len(list(elsewhere.iterdir())) == 2
     with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM t").fetchone()[0] == 7
+
+
+def _export_hashes(folder: Path, tables) -> dict[str, tuple[int, int]]:
+    """Rows and the sum of their hashes of each table in an export folder, parts read together."""
+    from dagster_project.defs.publish import PER_PART
+
+    out = {}
+    with duckdb.connect() as con:
+        for t in tables:
+            src = (f"(SELECT * EXCLUDE (part) FROM read_parquet('{folder / t}/*/*.parquet', hive_partitioning = true))"
+                   if t in PER_PART else f"read_parquet('{folder / t}.parquet')")
+            out[t] = con.execute(f"SELECT count(*), sum(hash(x)) FROM {src} x").fetchone()
+    return out
+
+
+def test_parquet_export_writes_again_only_what_changed(full_run, tmp_path):
+    """Documents, directives and term counts are exported per source and five years, and a run writes
+    again only the parts (and the whole tables) whose rows changed; the rest are links to the files of
+    the export before. Read together, the parts are the table, before and after."""
+    from dagster_project.defs.publish import EXPORTED, PER_PART
+    from dagster_project.store import Paths, publish
+
+    _, fixture_marts, _ = full_run
+    paths = Paths.resolve(tmp_path / "raw", tmp_path / "marts")
+    paths.raw.mkdir()
+    paths.check()
+    shutil.copyfile(fixture_marts / "work" / "huiyi_work.duckdb", paths.work_db)
+
+    def tables_now():
+        with duckdb.connect(str(paths.work_db), read_only=True) as con:
+            return {t: con.execute(f"SELECT count(*), sum(hash(x)) FROM {t} x").fetchone() for t in EXPORTED}
+
+    def files():
+        folder = (paths.marts / "parquet").resolve()
+        return {f.relative_to(folder).as_posix(): f.stat().st_ino for f in folder.glob("**/*.parquet")}
+
+    publish(paths, EXPORTED, per_part=PER_PART)
+    first, first_tables = files(), tables_now()
+    assert _export_hashes(paths.marts / "parquet", EXPORTED) == first_tables
+    # the fixture reports fall into parts of four sources, from the 1950s to the 2020s
+    parts = {f.split("/")[1] for f in first if f.startswith("documents/")}
+    assert {"part=gov_reports-1950-1954", "part=seed-2020-2024", "part=xwlb-2025-2029"} <= parts, parts
+
+    # One xwlb report's title edited, the term counts of one central-bank report removed from a part
+    # that keeps others, and those of the one 1954 government report: one part of documents changes,
+    # one of term_counts changes and one is gone, and nothing else.
+    parts_sql = paths_sql().read_text(encoding="utf-8")
+    with duckdb.connect(str(paths.work_db)) as con:
+        xwlb_doc, xwlb_part = con.execute(
+            f"SELECT doc_id, part FROM ({parts_sql}) p JOIN documents USING (doc_id) WHERE source = 'xwlb' ORDER BY doc_id LIMIT 1").fetchone()
+        csv_doc, csv_part = con.execute(
+            f"""SELECT min(doc_id), part FROM ({parts_sql}) p WHERE doc_id IN (SELECT doc_id FROM term_counts) AND part LIKE 'gov_csv-%'
+                GROUP BY part HAVING count(*) > 1 ORDER BY part LIMIT 1""").fetchone()
+        lone_doc, lone_part = con.execute(
+            f"""SELECT min(doc_id), part FROM ({parts_sql}) p WHERE doc_id IN (SELECT doc_id FROM term_counts)
+                GROUP BY part HAVING count(*) = 1 ORDER BY part LIMIT 1""").fetchone()
+        con.execute("UPDATE documents SET title = title || '（更新）' WHERE doc_id = ?", [xwlb_doc])
+        con.execute("DELETE FROM term_counts WHERE doc_id IN (?, ?)", [csv_doc, lone_doc])
+    publish(paths, EXPORTED, per_part=PER_PART)
+    second = files()
+    rewritten = sorted(f for f in second if second[f] != first.get(f))
+    assert rewritten == [f"documents/part={xwlb_part}/data_0.parquet", f"term_counts/part={csv_part}/data_0.parquet"]
+    assert set(first) - set(second) == {f"term_counts/part={lone_part}/data_0.parquet"}
+    assert _export_hashes(paths.marts / "parquet", EXPORTED) == tables_now() != first_tables
+    # the export before is still there, whole, for a reader that listed its files a moment ago
+    assert _export_hashes(paths.marts / ".parquet-previous", EXPORTED) == first_tables
+
+
+def paths_sql() -> Path:
+    from dagster_project.store import SQL_DIR
+
+    return SQL_DIR / "steps" / "parquet_parts.sql"

@@ -97,18 +97,24 @@ def stopwords() -> frozenset[str]:
 def _formula_matcher():
     """Aho-Corasick over every surface form of lexicon/formulas.txt: surface -> (length, canonical, the
     user-dictionary words that contain it, each with the surface's offsets inside the word)."""
-    users = [w for w, _ in user_words()]
+    surfaces = formulas().canonical_of
+    # a formulation inside a longer word of the user dictionary is no formulation there (三保 in 两不愁三保障):
+    # each word scanned once for the surfaces in it (comparing every surface with every word took 0.16 s,
+    # paid by every process that counts terms, a run with one new day file included)
+    finder = ahocorasick.Automaton()
+    for surface in surfaces:
+        finder.add_word(surface, surface)
+    finder.make_automaton()
+    inside: dict[str, list[tuple[str, int]]] = {}
+    for w, _ in user_words():
+        for end, surface in finder.iter(w):
+            if len(w) > len(surface):
+                inside.setdefault(surface, []).append((w, end + 1 - len(surface)))
     auto = ahocorasick.Automaton()
-    for surface, canon in formulas().canonical_of.items():
-        # a formulation inside a longer word of the user dictionary is no formulation there (三保 in 两不愁三保障)
-        inside = tuple((w, off) for w in users if len(w) > len(surface) for off in _offsets(w, surface))
-        auto.add_word(surface, (len(surface), canon, inside))
+    for surface, canon in surfaces.items():
+        auto.add_word(surface, (len(surface), canon, tuple(inside.get(surface, ()))))
     auto.make_automaton()
     return auto
-
-
-def _offsets(word: str, part: str) -> list[int]:
-    return [i for i in range(len(word) - len(part) + 1) if word.startswith(part, i)]
 
 
 @lru_cache(maxsize=2)

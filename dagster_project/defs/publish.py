@@ -7,10 +7,14 @@ from dagster_project.defs.charts import CHART_KEYS
 from dagster_project.defs.marts import MART_TABLES
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, data_signature, mark_built
+from dagster_project.store import exported_path
 
 # Tables exported as Parquet beside the published database.
 EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations", "term_counts",
             "document_lengths", "themes", "theme_scores", *MART_TABLES]
+# The three large ones are exported one file per source and five years (sql/steps/parquet_parts.sql):
+# a new day file then writes one part of each again, not the whole table.
+PER_PART = ("documents", "term_counts", "directives")
 
 
 @dg.asset(
@@ -27,12 +31,13 @@ def huiyi_database(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.M
     with store.writer(context.log.info) as con:
         signature = data_signature(con, "parquet", *EXPORTED)
         unchanged = built_from(con, "parquet") == signature and all(
-            (store.paths.parquet_dir / f"{t}.parquet").exists() for t in EXPORTED)
+            exported_path(store.paths.parquet_dir, t, PER_PART).exists() for t in EXPORTED)
     if unchanged:
         context.log.info("The tables did not change since the last export; Parquet files kept.")
     # The export is marked built only once it is complete: a run killed half-way exports again.
     path = store.publish([] if unchanged else EXPORTED, context.log.info,
-                         on_exported=None if unchanged else (lambda con: mark_built(con, "parquet", signature)))
+                         on_exported=None if unchanged else (lambda con: mark_built(con, "parquet", signature)),
+                         per_part=PER_PART)
     context.log.info(f"Published {path}")
     return dg.MaterializeResult(
         metadata={

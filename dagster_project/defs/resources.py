@@ -30,8 +30,8 @@ class HuiyiStore(dg.ConfigurableResource):
         with work_connection(paths, log) as con:
             yield con
 
-    def publish(self, export_tables: list[str], log=None, on_exported=None):
-        return publish(self.paths, export_tables, log, on_exported)
+    def publish(self, export_tables: list[str], log=None, on_exported=None, per_part: tuple[str, ...] = ()):
+        return publish(self.paths, export_tables, log, on_exported, per_part)
 
 
 @dg.definitions

@@ -106,7 +106,10 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
                    SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {input_hash} = l.content_hash)""",
             [version],
         ).fetchone()[0]
-        for t in tables:
+        # Rows and their ledger entries are written in one transaction (write_batches), so with no
+        # entry forgotten no table holds a row the ledger lacks: the scans are skipped (0.05 s over
+        # term_counts on the full corpus, paid by every run).
+        for t in tables if forgotten else ():
             con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM {ledger})")
     todo = con.execute(f"SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM {ledger})").fetchone()[0]
     return forgotten, todo
