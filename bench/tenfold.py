@@ -15,6 +15,11 @@ term counts and marts all grow tenfold, like a real larger corpus.
 Then `huiyi run` over 1× and over the tenfold folder, each in a fresh process, and prints each stage's
 time in both and its cost per million documents (from the tenfold run), and records per
 second of each, their ratio, and the peak RSS of each (the largest process of the run).
+
+At each size one day file is held back from the full run: the newest whose titles name no meeting of a
+charted series (as in bench/incremental.py), in the last copy. It is then added and `huiyi run` made
+again, and the bench prints that run's compute (the sum of its steps' times) against the full run's,
+with its slowest steps: what a typical day costs when the corpus is ten times larger.
 """
 
 from __future__ import annotations
@@ -134,17 +139,28 @@ def main() -> int:
     corpus, work = Path(args.corpus), Path(args.work)
     if work.exists():
         shutil.rmtree(work)
-    rows, per_stage = [], []
+    from incremental import charted_meeting_in, step_times
+
+    rows, per_stage, added = [], [], []
     for times in (1, args.times):
         raw, marts = work / f"raw{times}", work / f"marts{times}"
         t0 = time.perf_counter()
         files, records = build(corpus, raw, times)
         print(f"{times}×: wrote {files:,} day files, {records:,} records in {time.perf_counter() - t0:.0f} s", flush=True)
+        day = next(f for f in reversed(sorted((raw / "xwlb" / "assets").glob("*/*.json.gz"))) if not charted_meeting_in(f))
+        held = work / day.name
+        shutil.move(day, held)
         wall, peak, docs = run(raw, marts)
+        full_steps = step_times(marts)
         db_mb = (marts / "huiyi.duckdb").stat().st_size / 1e6
         rows.append((times, docs, wall, peak, db_mb))
         per_stage.append(stages(marts))
         print(f"{times}×: {docs:,} documents in {wall:.1f} s, peak RSS {peak:,.0f} MB, database {db_mb:,.0f} MB", flush=True)
+        shutil.move(held, day)
+        add_wall, _, add_docs = run(raw, marts)
+        add_steps = step_times(marts)
+        added.append((times, day.relative_to(raw).as_posix(), add_docs - docs, add_wall, sum(add_steps.values()),
+                      sum(full_steps.values()), add_steps))
         shutil.rmtree(raw)
     print(f"{'corpus':<8}{'documents':>11}{'wall s':>9}{'docs/s':>9}{'peak RSS MB':>13}{'database MB':>13}")
     for times, docs, wall, peak, db_mb in rows:
@@ -158,6 +174,11 @@ def main() -> int:
     print(f"{'Dagster start-up and between steps':<38}{rest1:>8.1f}{restn:>9.1f}")
     print(f"records per second, {args.times}× against 1×: {(dn / wn) / (d1 / w1):.2f} (target: within 20%, 0.80 or more); "
           f"peak memory {pn / p1:.2f}× the 1× run's")
+    print("a typical day file added after the full run (held back from it):")
+    for times, day, new_docs, wall, compute, full, steps in added:
+        print(f"  {str(times) + '×':<5}{day}: documents +{new_docs}; wall {wall:.1f} s, compute {compute:.1f} s = "
+              f"{compute / full:.1%} of the full run's {full:.1f} s (target 2%)")
+        print("       slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:8]))
     return 0
 
 
