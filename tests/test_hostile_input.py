@@ -305,3 +305,41 @@ def test_a_long_line_inside_an_oversized_csv_field_does_not_reject_the_record_af
     out = read_folder(tmp_path)
     assert [r["reason"] for r in out["rejected"]] == ["too_large"]
     assert [d["title"] for d in out["docs"]] == ["其后"]
+
+
+def test_the_raw_folder_is_listed_as_a_walk_from_the_top(tmp_path):
+    """The listing (directory entries, for speed) is the walk os.walk makes: a folder's files by name
+    before its subfolders by name, hidden files and folders and source.yaml left out, links to folders
+    not entered, links leaving the raw folder rejected, a broken link passed over."""
+    from dagster_project.core.ingest import list_raw_files
+
+    root, outside = tmp_path / "raw", tmp_path / "outside"
+    for folder in ("b/z", "b/a", "a", ".hidden", "c"):
+        (root / folder).mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("x")
+    for rel in ("z.txt", "a.json", "b/2.csv", "b/10.csv", "b/z/x.txt", "b/a/y.txt", "a/q.txt", ".hidden/h.txt",
+                ".dotfile", "c/source.yaml", "c/中文.txt"):
+        (root / rel).write_text(SENTENCE, encoding="utf-8")
+    os.symlink(root / "a", root / "b" / "link_to_a")  # a folder inside: not entered, as os.walk does
+    os.symlink(outside, root / "link_out")  # a folder outside: not entered
+    os.symlink(outside / "secret.txt", root / "c" / "leak.txt")  # a file outside: rejected
+    os.symlink(root / "a" / "q.txt", root / "c" / "alias.txt")  # a file inside: listed
+    os.symlink(root / "gone.txt", root / "c" / "broken.txt")  # nothing behind it: passed over
+
+    expected, expected_rejected = [], []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            p = Path(dirpath) / name
+            if name.startswith(".") or name == "source.yaml":
+                continue
+            if p.is_symlink() and root.resolve() not in p.resolve().parents:
+                expected_rejected.append(p.relative_to(root).as_posix())
+            elif p.is_file():
+                expected.append(p)
+    files, rejected = list_raw_files(root)
+    assert files == expected
+    assert [r.raw_path for r in rejected] == expected_rejected == ["c/leak.txt"]
+    assert [p.relative_to(root).as_posix() for p in files] == [
+        "a.json", "z.txt", "a/q.txt", "b/10.csv", "b/2.csv", "b/a/y.txt", "b/z/x.txt", "c/alias.txt", "c/中文.txt"]

@@ -6,15 +6,17 @@ folder take their rows with them.
 
 
 import contextlib
+import os
 import time
 from datetime import datetime
+from pathlib import Path
 
 import dagster as dg
 import numpy as np
 import pyarrow as pa
 
 from dagster_project.core.dedup import canonical_of, copy_groups, near_copy, same_item_twins
-from dagster_project.core.ingest import arrow_table, file_hash, ingest_files, list_raw_files, reader_version
+from dagster_project.core.ingest import arrow_table, file_hash, ingest_files, reader_version, walk_raw_files
 from dagster_project.core.sources import config_fingerprint
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
@@ -46,25 +48,29 @@ def _forget_files(con, raw_paths: list[str]) -> None:
 def scan_and_ingest(con, paths, log) -> dict:
     """The incremental ingest: compare the raw folder with the ledger, read what is new or changed."""
     t0 = time.monotonic()
-    files, link_rejections = list_raw_files(paths.raw)
+    link_rejections: list = []
+    current = dict((rel, path) for path, rel in walk_raw_files(paths.raw, link_rejections))
     version = reader_version()
     ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash, reader_version, config_hash FROM raw_files").fetchall()}
-    current = {p.relative_to(paths.raw).as_posix(): p for p in files}
     removed = sorted(set(ledger) - set(current))
     to_parse, touched = [], []
     fingerprints: dict = {}
-    for rel, p in current.items():
-        st = p.stat()
+    folders: dict[str, str] = {}  # the source.yaml fingerprint of each folder, looked up once
+    for rel, path in current.items():
+        st = os.stat(path)
         known = ledger.get(rel)
-        if known and (known[3] != version or known[4] != config_fingerprint(p, paths.raw, fingerprints)):
-            to_parse.append(p)  # read by another reader or under another source.yaml: read again
+        folder = os.path.dirname(path)
+        if known and folder not in folders:
+            folders[folder] = config_fingerprint(Path(path), paths.raw, fingerprints)
+        if known and (known[3] != version or known[4] != folders[folder]):
+            to_parse.append(Path(path))  # read by another reader or under another source.yaml: read again
             continue
         if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             continue  # unchanged: recognised from its metadata alone
-        if known and known[0] == st.st_size and file_hash(p) == known[2]:
+        if known and known[0] == st.st_size and file_hash(Path(path)) == known[2]:
             touched.append((rel, st.st_mtime_ns))  # touched, same bytes: remember the new time only
             continue
-        to_parse.append(p)
+        to_parse.append(Path(path))
     log.info(f"Raw folder {paths.raw}: {len(current)} files; {len(to_parse)} new or changed, {len(removed)} removed, {len(current) - len(to_parse)} unchanged.")
     counts = {"documents": 0, "rejected_records": 0}
     # One transaction per batch, not per run: DuckDB holds a transaction's appends in memory, and a
