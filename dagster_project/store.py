@@ -296,24 +296,47 @@ def part_file(folder: Path, table: str, part: str) -> Path:
     return folder / table / f"part={part}" / "data_0.parquet"
 
 
+def _layout(con: duckdb.DuckDBPyConnection, table: str) -> tuple[list[str], str]:
+    """A table's columns, and a hash of their names and types and of the COPY options: a file written
+    under another layout is never kept, even where the values hash the same."""
+    cols = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+        [table]).fetchall()
+    recipe = hashlib.md5(repr((cols, COPY_OPTIONS)).encode()).hexdigest()[:12]
+    return [c for c, _ in cols], recipe
+
+
 def part_fingerprints(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    """Per part (sql/steps/parquet_parts.sql) of a table with doc_id: its row count and the sum of its
-    rows' hashes, which any inserted, deleted or changed row alters."""
+    """Per part (sql/steps/parquet_parts.sql) of a table with doc_id: its layout, row count and the sum
+    of its rows' hashes, which any inserted, deleted or changed row alters. Rows whose doc_id is in no
+    document belong to no part and are not exported (a full run has none: each per-document step forgets
+    the rows of documents that left)."""
     skip = FINGERPRINT_SKIPS.get(table, ())
-    cols = [r[0] for r in con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
-        [table]).fetchall() if r[0] not in skip]
-    row = ", ".join(f't."{c}"' for c in cols)
+    cols, recipe = _layout(con, table)
+    row = ", ".join(f't."{c}"' for c in cols if c not in skip)
     rows = con.execute(
-        f"""SELECT p.part, count(*) || ':' || sum(hash({row})) FROM "{table}" t
-            JOIN ({sql_text('steps/parquet_parts')}) p USING (doc_id) GROUP BY p.part""").fetchall()
+        f"""SELECT p.part, ? || ':' || count(*) || ':' || sum(hash({row})) FROM "{table}" t
+            JOIN ({sql_text('steps/parquet_parts')}) p USING (doc_id) GROUP BY p.part""", [recipe]).fetchall()
     return dict(rows)
 
 
 def table_fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """A table's row count and the sum of its rows' hashes."""
+    """A table's layout, row count and the sum of its rows' hashes."""
+    _, recipe = _layout(con, table)
     n, h = con.execute(f'SELECT count(*), sum(hash(t)) FROM "{table}" t').fetchone()
-    return f"{n}:{h}"
+    return f"{recipe}:{n}:{h}"
+
+
+def _unchanged(recorded: str | None, fingerprint: str, previous_file: Path | None) -> bool:
+    """Whether the export before holds a table or part as it is now: written from the same fingerprint,
+    and its file still the size it was written with (a file a power cut left empty is written again)."""
+    if recorded is None or previous_file is None:
+        return False
+    try:
+        size = previous_file.stat().st_size
+    except OSError:
+        return False
+    return recorded == f"{fingerprint}|{size}"
 
 
 def _run_copies(con: duckdb.DuckDBPyConnection, copies: list[tuple[str, list]]) -> None:
@@ -376,7 +399,7 @@ def _plan_export(con, tables: list[str], per_part: tuple[str, ...], fresh: Path,
             # a table exported whole is written again only when its rows changed
             now = table_fingerprint(con, t)
             fingerprints[t] = {"": now}
-            if previous is not None and before.get(t, {}).get("") == now and (previous / f"{t}.parquet").exists():
+            if _unchanged(before.get(t, {}).get(""), now, previous and previous / f"{t}.parquet"):
                 kept.append((previous / f"{t}.parquet", fresh / f"{t}.parquet"))
             else:
                 jobs.append((sizes.get(t, 0), f'COPY "{t}" TO ? ({COPY_OPTIONS})', [str(fresh / f"{t}.parquet")]))
@@ -384,15 +407,15 @@ def _plan_export(con, tables: list[str], per_part: tuple[str, ...], fresh: Path,
         now = part_fingerprints(con, t)
         fingerprints[t] = now
         old = before.get(t, {})
-        changed = [p for p, fp in now.items()
-                   if old.get(p) != fp or previous is None or not part_file(previous, t, p).exists()]
+        changed = [p for p, fp in now.items() if not _unchanged(old.get(p), fp, previous and part_file(previous, t, p))]
         (fresh / t).mkdir()
         if not now:  # no rows: one empty file, so that a reader's glob finds the table's columns
             (fresh / t / "part=none").mkdir()
             jobs.append((0, f'COPY (SELECT * FROM "{t}" LIMIT 0) TO ? ({COPY_OPTIONS})', [str(part_file(fresh, t, "none"))]))
         else:
-            # One COPY per changed part: a PARTITION_BY of term_counts was no faster on the full corpus
-            # (2.4 s against 2.6 s for one COPY per year; parts of five years take 1.2 s).
+            # One COPY per changed part. DuckDB's PARTITION_BY was no cheaper: on the full corpus it wrote
+            # term_counts in 2.35 s by year and 4.2-5.0 s by five years, against 1.2 s for one COPY per
+            # five-year part (and 2.6 s for one COPY per year).
             for p in changed:
                 part_file(fresh, t, p).parent.mkdir()
                 jobs.append((sizes.get(t, 0) // len(now),
@@ -447,7 +470,9 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, paths: Paths, tables: list[s
             _run_copies(con, copies)
         finally:
             con.execute("RESET preserve_insertion_order")  # a database-wide setting: the export's alone
-        (fresh / PARTS_FILE).write_text(json.dumps(fingerprints, ensure_ascii=False), encoding="utf-8")
+        written = {t: {p: f"{fp}|{(fresh / f'{t}.parquet' if p == '' else part_file(fresh, t, p)).stat().st_size}"
+                       for p, fp in parts.items()} for t, parts in fingerprints.items()}
+        (fresh / PARTS_FILE).write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)  # a full disk must not keep half an export
         raise

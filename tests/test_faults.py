@@ -4,6 +4,7 @@ databases by the checksum of every table's sorted rows (store.table_checksums)."
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -81,11 +82,16 @@ def states(tmp_path_factory):
 
 def _published_parquet_is_whole(marts: Path) -> None:
     from dagster_project.defs.publish import EXPORTED, PER_PART
-    from dagster_project.store import exported_path
+    from dagster_project.store import exported_path, part_file
 
     files = sorted((marts / "parquet").glob("**/*.parquet"))
     assert files, "no Parquet files published"
     assert all(exported_path(marts / "parquet", t, PER_PART).exists() for t in EXPORTED)
+    # every table and part the export recorded is there
+    written = json.loads((marts / "parquet" / ".parts.json").read_text(encoding="utf-8"))
+    assert set(written) == set(EXPORTED)
+    assert all(part_file(marts / "parquet", t, p).exists() if p else (marts / "parquet" / f"{t}.parquet").exists()
+               for t, parts in written.items() for p in parts)
     with duckdb.connect() as con:
         for f in files:
             con.execute("SELECT count(*) FROM read_parquet(?)", [str(f)]).fetchall()
@@ -320,6 +326,23 @@ def test_parquet_export_writes_again_only_what_changed(full_run, tmp_path):
     assert _export_hashes(paths.marts / "parquet", EXPORTED) == tables_now() != first_tables
     # the export before is still there, whole, for a reader that listed its files a moment ago
     assert _export_hashes(paths.marts / ".parquet-previous", EXPORTED) == first_tables
+
+    # Same values under another layout (a column renamed, a type widened) are written again, not kept;
+    # so is a kept file a power cut left empty.
+    damaged = (paths.marts / "parquet" / f"documents/part={xwlb_part}/data_0.parquet")
+    assert damaged.stat().st_nlink == 1  # written by the last export, shared with no other
+    damaged.write_bytes(b"")
+    with duckdb.connect(str(paths.work_db)) as con:
+        con.execute("ALTER TABLE themes RENAME COLUMN description TO summary")
+        con.execute("ALTER TABLE directives ALTER COLUMN ordinal TYPE BIGINT")
+    publish(paths, EXPORTED, per_part=PER_PART)
+    third = files()
+    rewritten = {f for f in third if third[f] != second.get(f)}
+    assert {f for f in third if f.startswith("directives/")} | {"themes.parquet", f"documents/part={xwlb_part}/data_0.parquet"} == rewritten
+    with duckdb.connect() as con:
+        assert "summary" in [c[0] for c in con.execute(
+            "DESCRIBE SELECT * FROM read_parquet(?)", [str(paths.marts / "parquet" / "themes.parquet")]).fetchall()]
+    assert _export_hashes(paths.marts / "parquet", EXPORTED) == tables_now()
 
 
 def paths_sql() -> Path:

@@ -326,7 +326,15 @@ def test_the_raw_folder_is_listed_as_a_walk_from_the_top(tmp_path):
     os.symlink(outside / "secret.txt", root / "c" / "leak.txt")  # a file outside: rejected
     os.symlink(root / "a" / "q.txt", root / "c" / "alias.txt")  # a file inside: listed
     os.symlink(root / "gone.txt", root / "c" / "broken.txt")  # nothing behind it: passed over
+    os.symlink(root / "z.txt" / "x", root / "c" / "through_a_file.txt")  # not a folder on the way: passed over
+    os.symlink(root / "c" / "loop_b.txt", root / "c" / "loop_a.txt")  # round in a loop: passed over
+    os.symlink(root / "c" / "loop_a.txt", root / "c" / "loop_b.txt")
+    locked = outside / "locked"
+    locked.mkdir()
+    (locked / "f.txt").write_text("x")
+    os.symlink(locked / "f.txt", root / "c" / "into_locked.txt")  # outside, behind a folder that cannot be read
 
+    locked.chmod(0)
     expected, expected_rejected = [], []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -334,12 +342,16 @@ def test_the_raw_folder_is_listed_as_a_walk_from_the_top(tmp_path):
             p = Path(dirpath) / name
             if name.startswith(".") or name == "source.yaml":
                 continue
-            if p.is_symlink() and root.resolve() not in p.resolve().parents:
+            if p.is_symlink() and root.resolve() not in Path(os.path.realpath(p)).parents:
                 expected_rejected.append(p.relative_to(root).as_posix())
             elif p.is_file():
                 expected.append(p)
-    files, rejected = list_raw_files(root)
+    try:
+        files, rejected = list_raw_files(root)
+    finally:
+        locked.chmod(0o755)
     assert files == expected
-    assert [r.raw_path for r in rejected] == expected_rejected == ["c/leak.txt"]
+    assert [r.raw_path for r in rejected] == expected_rejected
+    assert set(expected_rejected) == {"c/leak.txt", "c/into_locked.txt"}
     assert [p.relative_to(root).as_posix() for p in files] == [
         "a.json", "z.txt", "a/q.txt", "b/10.csv", "b/2.csv", "b/a/y.txt", "b/z/x.txt", "c/alias.txt", "c/中文.txt"]
