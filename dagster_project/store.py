@@ -282,7 +282,8 @@ def sweep_stale(paths: Paths) -> None:
                 shutil.rmtree(d, ignore_errors=True)
 
 
-# Each export folder holds, beside the files, what its parts were written from: {table: {part: fingerprint}}.
+# Each export folder holds, beside the files, what each was written from and its size:
+# {table: {part: "fingerprint|bytes"}}, part "" for a table exported whole.
 PARTS_FILE = ".parts.json"
 # The long texts of documents are left out of its fingerprint: the body is in it by its md5, and the
 # original body and the page chrome change only when the document is read again, which changes ingested_at.
@@ -294,6 +295,11 @@ def part_file(folder: Path, table: str, part: str) -> Path:
     layout DuckDB's PARTITION_BY writes, so a reader's read_parquet('<table>/*/*.parquet') (or any
     reader of Hive partitions) sees the part as a column."""
     return folder / table / f"part={part}" / "data_0.parquet"
+
+
+def export_file(folder: Path, table: str, part: str) -> Path:
+    """The file of a table exported whole (part "") or of one part of a table exported per part."""
+    return folder / f"{table}.parquet" if part == "" else part_file(folder, table, part)
 
 
 def _layout(con: duckdb.DuckDBPyConnection, table: str) -> tuple[list[str], str]:
@@ -399,10 +405,10 @@ def _plan_export(con, tables: list[str], per_part: tuple[str, ...], fresh: Path,
             # a table exported whole is written again only when its rows changed
             now = table_fingerprint(con, t)
             fingerprints[t] = {"": now}
-            if _unchanged(before.get(t, {}).get(""), now, previous and previous / f"{t}.parquet"):
-                kept.append((previous / f"{t}.parquet", fresh / f"{t}.parquet"))
+            if _unchanged(before.get(t, {}).get(""), now, previous and export_file(previous, t, "")):
+                kept.append((export_file(previous, t, ""), export_file(fresh, t, "")))
             else:
-                jobs.append((sizes.get(t, 0), f'COPY "{t}" TO ? ({COPY_OPTIONS})', [str(fresh / f"{t}.parquet")]))
+                jobs.append((sizes.get(t, 0), f'COPY "{t}" TO ? ({COPY_OPTIONS})', [str(export_file(fresh, t, ""))]))
             continue
         now = part_fingerprints(con, t)
         fingerprints[t] = now
@@ -430,7 +436,7 @@ def _plan_export(con, tables: list[str], per_part: tuple[str, ...], fresh: Path,
 
 
 def _keep(src: Path, dst: Path) -> None:
-    """A part unchanged since the export before: a hard link to its file (no bytes written; files are
+    """A table or part unchanged since the export before: a hard link to its file (no bytes written; files are
     never written in place, so the two exports cannot see each other's changes), a copy where links fail."""
     dst.parent.mkdir(exist_ok=True)
     try:
@@ -470,8 +476,8 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, paths: Paths, tables: list[s
             _run_copies(con, copies)
         finally:
             con.execute("RESET preserve_insertion_order")  # a database-wide setting: the export's alone
-        written = {t: {p: f"{fp}|{(fresh / f'{t}.parquet' if p == '' else part_file(fresh, t, p)).stat().st_size}"
-                       for p, fp in parts.items()} for t, parts in fingerprints.items()}
+        written = {t: {p: f"{fp}|{export_file(fresh, t, p).stat().st_size}" for p, fp in parts.items()}
+                   for t, parts in fingerprints.items()}
         (fresh / PARTS_FILE).write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)  # a full disk must not keep half an export

@@ -82,7 +82,7 @@ def states(tmp_path_factory):
 
 def _published_parquet_is_whole(marts: Path) -> None:
     from dagster_project.defs.publish import EXPORTED, PER_PART
-    from dagster_project.store import exported_path, part_file
+    from dagster_project.store import export_file, exported_path
 
     files = sorted((marts / "parquet").glob("**/*.parquet"))
     assert files, "no Parquet files published"
@@ -90,8 +90,7 @@ def _published_parquet_is_whole(marts: Path) -> None:
     # every table and part the export recorded is there
     written = json.loads((marts / "parquet" / ".parts.json").read_text(encoding="utf-8"))
     assert set(written) == set(EXPORTED)
-    assert all(part_file(marts / "parquet", t, p).exists() if p else (marts / "parquet" / f"{t}.parquet").exists()
-               for t, parts in written.items() for p in parts)
+    assert all(export_file(marts / "parquet", t, p).exists() for t, parts in written.items() for p in parts)
     with duckdb.connect() as con:
         for f in files:
             con.execute("SELECT count(*) FROM read_parquet(?)", [str(f)]).fetchall()

@@ -54,14 +54,13 @@ def scan_and_ingest(con, paths, log) -> dict:
     ledger = {r[0]: r[1:] for r in con.execute("SELECT raw_path, size_bytes, mtime_ns, file_hash, reader_version, config_hash FROM raw_files").fetchall()}
     removed = sorted(set(ledger) - set(current))
     to_parse, touched = [], []
-    fingerprints: dict = {}
-    folders: dict[str, str] = {}  # the source.yaml fingerprint of each folder, looked up once
+    folders: dict[str, str] = {}  # the source.yaml fingerprint of each folder, computed once
     for rel, path in current.items():
         st = os.stat(path)
         known = ledger.get(rel)
         folder = os.path.dirname(path)
         if known and folder not in folders:
-            folders[folder] = config_fingerprint(Path(path), paths.raw, fingerprints)
+            folders[folder] = config_fingerprint(Path(path), paths.raw)
         if known and (known[3] != version or known[4] != folders[folder]):
             to_parse.append(Path(path))  # read by another reader or under another source.yaml: read again
             continue
