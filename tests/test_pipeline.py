@@ -259,3 +259,55 @@ def test_the_offsets_check_verifies_what_changed_and_does_not_forget_a_failure(r
         failed = offsets(run_assets(raw_copy, marts))
         assert not failed.passed and failed.metadata["bad_directives"].value == 1
         assert failed.metadata["documents_verified"].value == 1
+
+
+def _bytes_of(fd: int) -> bytes:
+    return os.pread(fd, os.fstat(fd).st_size, 0)
+
+
+def test_a_copy_published_earlier_is_rewritten_only_when_no_reader_holds_it(raw_copy, tmp_path):
+    """Publishing keeps the database it replaces as a spare and, two runs later, writes the new one over
+    it, changed blocks only, but never while a reader (here in this very process, which a plain fcntl
+    lock would not see) has it open, and never while it is also the published file."""
+    from dagster_project.store import SPARE_NAME
+
+    marts = tmp_path / "marts"
+    shutil.rmtree(raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)
+    reader = published(marts)
+    held = os.open(marts / "huiyi.duckdb", os.O_RDONLY)  # the reader's file, to compare its bytes later
+    try:
+        first = _bytes_of(held)
+        shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
+        run_assets(raw_copy, marts)
+        assert os.path.samestat(os.fstat(held), os.stat(marts / SPARE_NAME))  # the reader's file is the spare
+        run_assets(raw_copy, marts)  # would rewrite the spare, but the reader holds it
+        assert _bytes_of(held) == first
+        assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS - 2
+        reader.close()
+    finally:
+        os.close(held)
+
+    # No reader now: the next run writes over the spare, which becomes the published file, equal byte
+    # for byte to the working database and read as the same tables.
+    spare = os.stat(marts / SPARE_NAME)
+    run_assets(raw_copy, marts)
+    assert os.path.samestat(os.stat(marts / "huiyi.duckdb"), spare)
+    assert (marts / "huiyi.duckdb").read_bytes() == (marts / "work" / "huiyi_work.duckdb").read_bytes()
+    with published(marts) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS
+
+    # A spare that is also the published file (a run killed between its two renames) is not rewritten.
+    (marts / SPARE_NAME).unlink()
+    os.link(marts / "huiyi.duckdb", marts / SPARE_NAME)
+    held = os.open(marts / "huiyi.duckdb", os.O_RDONLY)
+    try:
+        before = _bytes_of(held)
+        (raw_copy / "gov_reports" / "government_work_reports.jsonl").unlink()
+        run_assets(raw_copy, marts)
+        assert _bytes_of(held) == before
+        assert not os.path.samestat(os.fstat(held), os.stat(marts / "huiyi.duckdb"))
+    finally:
+        os.close(held)
+    with published(marts) as con:  # the file's two reports are gone
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS - 2
