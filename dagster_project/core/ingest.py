@@ -6,6 +6,7 @@ Plain Python: the Dagster asset that calls this owns the database; this owns the
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 from dataclasses import fields
 from datetime import datetime
@@ -97,9 +98,36 @@ def _entry_is(test) -> bool:
         return False
 
 
+_FIELDS: dict[type, tuple[tuple[str, ...], operator.attrgetter]] = {}
+
+
 def _shallow(record) -> dict:
-    """A dataclass's fields as a dict, without asdict's deep copy (its fields are plain values)."""
-    return {f.name: getattr(record, f.name) for f in fields(record)}
+    """A dataclass's fields as a dict, without asdict's deep copy (its fields are plain values); the
+    field names and their getter are made once per class (dataclasses.fields per record was 4% of ingest)."""
+    kind = type(record)
+    got = _FIELDS.get(kind)
+    if got is None:
+        names = tuple(f.name for f in fields(record))
+        got = _FIELDS[kind] = (names, operator.attrgetter(*names))
+    names, values = got
+    return dict(zip(names, values(record)))
+
+
+def _config_for(p: Path, root: Path, cache: dict):
+    """load_config for a file, worked out once per folder of the batch (it resolves the folder's chain
+    of source.yaml files: 0.18 ms a file, 5% of ingest); a folder's bad source.yaml is raised for each
+    of its files."""
+    key = ("config of folder", p.parent)
+    got = cache.get(key)
+    if got is None:
+        try:
+            got = load_config(p, root, cache)
+        except SourceConfigError as e:
+            got = e
+        cache[key] = got
+    if isinstance(got, SourceConfigError):
+        raise got
+    return got
 
 
 def _columns(rows: list[dict], names: list[str]) -> dict[str, list]:
@@ -196,7 +224,7 @@ def _ingest_file(p: Path, root: Path, cache: dict, chunk_records: int | None = N
         yield rows
         return
     try:
-        config = load_config(p, root, cache)
+        config = _config_for(p, root, cache)
         records: Iterable = read_file(p, root, config)
     except SourceConfigError as e:
         records = [Rejection(rel, None, "bad_source_yaml", str(e))]
