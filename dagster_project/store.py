@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 import threading
@@ -233,9 +234,14 @@ def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_e
             if spare is not None:
                 # No reader has the spare open, and nothing else names it once it is renamed: it is
                 # brought up to date in place, which writes only the blocks that differ.
-                os.replace(paths.marts / SPARE_NAME, tmp)
-                written, size = _rewrite_changed(paths.work_db, spare)
-                os.fsync(spare)
+                try:
+                    os.replace(paths.marts / SPARE_NAME, tmp)
+                    written, size = _rewrite_changed(paths.work_db, spare)
+                    os.fsync(spare)
+                finally:
+                    # unlocked before it is renamed into place: a reader opening it then must not
+                    # find the lock taken
+                    os.close(spare)
                 if log:
                     log(f"Wrote {written / 2**20:.0f} of {size / 2**20:.0f} MiB over the copy published two runs ago (no reader had it open).")
             else:
@@ -246,8 +252,6 @@ def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_e
             os.replace(tmp, paths.published)
             _fsync_dir(paths.marts)
         finally:
-            if spare is not None:
-                os.close(spare)
             tmp.unlink(missing_ok=True)
         return paths.published
 
@@ -262,6 +266,40 @@ _WRITE_LOCK_WHOLE_FILE = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0
 _CHUNK = 64 * 1024
 
 
+# File systems where every reader of the file runs on this kernel, so its DuckDB lock is seen here. On a
+# network or virtual-machine share (NFS, SMB, Docker Desktop's virtiofs, WSL's drvfs) a reader on the
+# other side holds a lock this kernel may not see: there no spare is kept, and every publish copies.
+_LOCAL_FILE_SYSTEMS = {"ext2", "ext3", "ext4", "xfs", "btrfs", "f2fs", "zfs", "tmpfs", "overlay"}
+
+
+_MOUNT_ESCAPE = re.compile(r"\\([0-7]{3})")
+
+
+def file_system_of(folder: Path, mountinfo: str | None = None) -> str | None:
+    """The type of the file system holding folder, from /proc/self/mountinfo (None where there is none)."""
+    if mountinfo is None:
+        try:
+            mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="surrogateescape")
+        except OSError:
+            return None
+    target, best, kind = str(folder.resolve()), "", None
+    for line in mountinfo.splitlines():
+        left, _, right = line.partition(" - ")
+        fields = left.split()
+        if len(fields) < 5 or not right:
+            continue
+        # the kernel writes a space, tab, newline or backslash of a mount point as an octal escape (\040)
+        mount = _MOUNT_ESCAPE.sub(lambda m: chr(int(m.group(1), 8)), fields[4])
+        if (target == mount or target.startswith(mount.rstrip("/") + "/")) and len(mount) > len(best):
+            best, kind = mount, right.split()[0]
+    return kind
+
+
+@functools.lru_cache(maxsize=16)
+def _spare_possible(marts: Path) -> bool:
+    return _OFD_SETLK is not None and file_system_of(marts) in _LOCAL_FILE_SYSTEMS
+
+
 def _free_spare(paths: Paths) -> int | None:
     """An open, write-locked descriptor of the spare copy when it may be rewritten, else None.
 
@@ -269,35 +307,42 @@ def _free_spare(paths: Paths) -> int | None:
     conflicts with those whichever process holds them, this one included (a notebook that runs the
     pipeline in-process while holding a connection), where a classic fcntl lock would not see its own
     process's. A spare that is also the published file (a run killed between the two renames), or that
-    has another name, is dropped: rewriting it would change what readers open."""
-    if _OFD_SETLK is None:
-        return None
+    has another name, is dropped unopened: rewriting it would change what readers open. A spare a reader
+    holds is dropped too (its reader keeps it, unnamed): closing the descriptor this probe opened
+    releases the classic locks this process holds on the file, a reader's in this process included, so
+    that file must never be considered again."""
     path = paths.marts / SPARE_NAME
+    if not _spare_possible(paths.marts):
+        path.unlink(missing_ok=True)
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    try:
+        is_published = os.path.samestat(st, os.stat(paths.published))
+    except FileNotFoundError:
+        is_published = False
+    if is_published or st.st_nlink > 1:  # named elsewhere too (a hard link kept as a snapshot): left alone
+        path.unlink(missing_ok=True)
+        return None
     try:
         fd = os.open(path, os.O_RDWR)
     except OSError:
         return None
     try:
-        st = os.fstat(fd)
-        try:
-            is_published = os.path.samestat(st, os.stat(paths.published))
-        except FileNotFoundError:
-            is_published = False
-        if is_published or st.st_nlink > 1:  # named elsewhere too (a hard link kept as a snapshot): left alone
-            path.unlink(missing_ok=True)
-        else:
-            fcntl.fcntl(fd, _OFD_SETLK, _WRITE_LOCK_WHOLE_FILE)
-            return fd
-    except OSError:  # a reader holds it (EAGAIN, EACCES), or the lock is not supported here
-        pass
-    os.close(fd)
-    return None
+        fcntl.fcntl(fd, _OFD_SETLK, _WRITE_LOCK_WHOLE_FILE)
+        return fd
+    except OSError:  # a reader holds it (EAGAIN, EACCES), or the lock is refused here
+        path.unlink(missing_ok=True)
+        os.close(fd)
+        return None
 
 
 def _keep_as_spare(paths: Paths) -> None:
     """Name the database about to be replaced as the spare (an older spare, if a reader still holds it,
     lives on unnamed until the reader closes it)."""
-    if _OFD_SETLK is None or not paths.published.exists():
+    if not _spare_possible(paths.marts) or not paths.published.exists():
         return
     link = paths.marts / f".{PUBLISHED_NAME}.spare-{os.getpid()}"
     try:

@@ -269,7 +269,7 @@ def test_a_copy_published_earlier_is_rewritten_only_when_no_reader_holds_it(raw_
     """Publishing keeps the database it replaces as a spare and, two runs later, writes the new one over
     it, changed blocks only, but never while a reader (here in this very process, which a plain fcntl
     lock would not see) has it open, and never while it is also the published file."""
-    from dagster_project.store import SPARE_NAME
+    from dagster_project.store import SPARE_NAME, Paths, _free_spare
 
     marts = tmp_path / "marts"
     shutil.rmtree(raw_copy / "gov_reports")
@@ -281,7 +281,10 @@ def test_a_copy_published_earlier_is_rewritten_only_when_no_reader_holds_it(raw_
         shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
         run_assets(raw_copy, marts)
         assert os.path.samestat(os.fstat(held), os.stat(marts / SPARE_NAME))  # the reader's file is the spare
-        run_assets(raw_copy, marts)  # would rewrite the spare, but the reader holds it
+        # The publish's probe finds the reader's lock and drops the spare's name: closing the probe's
+        # descriptor released this process's locks on that file, so it must never be looked at again.
+        assert _free_spare(Paths.resolve(raw_copy, marts)) is None and not (marts / SPARE_NAME).exists()
+        run_assets(raw_copy, marts)  # copies the whole database: no spare
         assert _bytes_of(held) == first
         assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS - 2
         reader.close()
@@ -311,3 +314,20 @@ def test_a_copy_published_earlier_is_rewritten_only_when_no_reader_holds_it(raw_
         os.close(held)
     with published(marts) as con:  # the file's two reports are gone
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == FIXTURE_DOCUMENTS - 2
+
+
+def test_the_spare_is_kept_only_on_a_file_system_whose_readers_this_kernel_sees(tmp_path):
+    """The file system of the marts folder is the longest mount point above it in /proc/self/mountinfo,
+    whose escapes (\\040 for a space) are undone and whose other characters (会议) are taken as they are;
+    a share that other machines' readers may hold (NFS, virtiofs) gets no spare."""
+    from dagster_project.store import _LOCAL_FILE_SYSTEMS, file_system_of
+
+    mountinfo = "\n".join([
+        "22 1 252:1 / / rw,relatime shared:1 - ext4 /dev/vda rw",
+        "30 22 0:40 / /mnt/my\\040data rw - nfs4 srv:/export rw",
+        "31 22 0:41 / /mnt/会议 rw - virtiofs share rw",
+        "32 22 0:42 / /mnt/my rw - tmpfs tmpfs rw",
+    ])
+    found = {f: file_system_of(Path(f), mountinfo) for f in ("/mnt/my data/marts", "/mnt/会议/marts", "/mnt/my/marts", "/mnt/mydata", "/srv")}
+    assert found == {"/mnt/my data/marts": "nfs4", "/mnt/会议/marts": "virtiofs", "/mnt/my/marts": "tmpfs", "/mnt/mydata": "ext4", "/srv": "ext4"}
+    assert {"nfs4", "virtiofs"}.isdisjoint(_LOCAL_FILE_SYSTEMS) and {"ext4", "tmpfs"} <= _LOCAL_FILE_SYSTEMS

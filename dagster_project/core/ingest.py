@@ -108,7 +108,8 @@ def _shallow(record) -> dict:
     got = _FIELDS.get(kind)
     if got is None:
         names = tuple(f.name for f in fields(record))
-        got = _FIELDS[kind] = (names, operator.attrgetter(*names))
+        getter = operator.attrgetter(*names) if len(names) > 1 else (lambda r, n=names[0]: (getattr(r, n),))
+        got = _FIELDS[kind] = (names, getter)
     names, values = got
     return dict(zip(names, values(record)))
 
@@ -126,7 +127,7 @@ def _config_for(p: Path, root: Path, cache: dict):
             got = e
         cache[key] = got
     if isinstance(got, SourceConfigError):
-        raise got
+        raise SourceConfigError(str(got))  # a new one per file: raising one object again grows its traceback
     return got
 
 
