@@ -331,3 +331,43 @@ def test_the_spare_is_kept_only_on_a_file_system_whose_readers_this_kernel_sees(
     found = {f: file_system_of(Path(f), mountinfo) for f in ("/mnt/my data/marts", "/mnt/会议/marts", "/mnt/my/marts", "/mnt/mydata", "/srv")}
     assert found == {"/mnt/my data/marts": "nfs4", "/mnt/会议/marts": "virtiofs", "/mnt/my/marts": "tmpfs", "/mnt/mydata": "ext4", "/srv": "ext4"}
     assert {"nfs4", "virtiofs"}.isdisjoint(_LOCAL_FILE_SYSTEMS) and {"ext4", "tmpfs"} <= _LOCAL_FILE_SYSTEMS
+
+
+def _copies_as_a_whole_comparison_makes_them(work_db: Path, tmp_path: Path):
+    """(marks, pairs) in a working database, and those marking the copies over the whole corpus gives."""
+    from dagster_project.defs.ingest import mark_copies
+
+    copy = tmp_path / "copies_whole.duckdb"
+    shutil.copyfile(work_db, copy)
+    queries = ("SELECT doc_id, duplicate_of, canonical_id FROM documents ORDER BY ALL", "SELECT a, b, why FROM copy_pairs ORDER BY ALL")
+    with duckdb.connect(str(copy)) as con:
+        now = [con.execute(q).fetchall() for q in queries]
+        con.execute("DELETE FROM copy_inputs")  # nothing marked before: the whole corpus is compared
+        assert mark_copies(con)["compared"] == "whole corpus"
+        whole = [con.execute(q).fetchall() for q in queries]
+    return now, whole
+
+
+def test_added_documents_are_compared_alone_when_they_change_no_pair_before_them(raw_copy, tmp_path):
+    """Copy marks made by comparing only the documents a run adds equal those of comparing everything:
+    when the additions leave every pair before them as it was (the government work reports), and when
+    they may not (the xwlb items, whose saved pages are already there), which the run detects, and then
+    compares the whole corpus."""
+    marts = tmp_path / "marts"
+    shutil.rmtree(raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)
+    shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "2 added documents"
+    now, whole = _copies_as_a_whole_comparison_makes_them(marts / "work" / "huiyi_work.duckdb", tmp_path)
+    assert now == whole
+    assert now[1], "no pair was found before the reports were added: the pairs kept are not tested"
+
+    shutil.rmtree(raw_copy / "xwlb")
+    run_assets(raw_copy, marts)  # documents gone: the whole corpus compared
+    shutil.copytree(RAW_FIXTURES / "xwlb", raw_copy / "xwlb")
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "whole corpus"
+    now, whole = _copies_as_a_whole_comparison_makes_them(marts / "work" / "huiyi_work.duckdb", tmp_path)
+    assert now == whole
+    assert sum(1 for _, dup, _ in now[0] if dup) >= 2  # the two pages point to their xwlb items

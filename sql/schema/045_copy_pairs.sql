@@ -1,0 +1,19 @@
+-- What the copy marks were made from, so that a run that only adds documents adds their pairs to
+-- these instead of comparing the whole corpus again (defs/ingest.py mark_copies).
+CREATE TABLE IF NOT EXISTS copy_pairs (
+    a    VARCHAR NOT NULL,
+    b    VARCHAR NOT NULL,
+    why  VARCHAR NOT NULL
+);
+COMMENT ON TABLE copy_pairs IS 'Pairs of documents found to be copies of each other when copies were last marked: documents.duplicate_of and canonical_id are made from them.';
+COMMENT ON COLUMN copy_pairs.a IS 'A document.';
+COMMENT ON COLUMN copy_pairs.b IS 'The document it is a copy of (for exact and same_item, the smallest id of the group).';
+COMMENT ON COLUMN copy_pairs.why IS 'exact (same letters and digits), same_item (the publisher''s own id), or near (MinHash, confirmed).';
+
+CREATE TABLE IF NOT EXISTS copy_inputs (
+    doc_id      VARCHAR PRIMARY KEY,
+    input_hash  UBIGINT NOT NULL
+);
+COMMENT ON TABLE copy_inputs IS 'Each document as the copy marks last saw it: a hash of what copy detection reads of it. A document missing here is new; one whose hash differs, or gone from documents, makes the next marking compare the whole corpus again.';
+COMMENT ON COLUMN copy_inputs.doc_id IS 'The document.';
+COMMENT ON COLUMN copy_inputs.input_hash IS 'hash(content_hash, native_id, n_chars, is_report, published_at, format, body_md5).';
