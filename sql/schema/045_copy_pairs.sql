@@ -10,8 +10,10 @@ COMMENT ON COLUMN copy_pairs.a IS 'A document.';
 COMMENT ON COLUMN copy_pairs.b IS 'The document it is a copy of (for exact and same_item, the smallest id of the group).';
 COMMENT ON COLUMN copy_pairs.why IS 'exact (same letters and digits), same_item (the publisher''s own id), or near (MinHash, confirmed).';
 
+-- No primary key: a document is added here only when it is missing, and rewriting the index of every
+-- document when the whole corpus is compared cost 1.3 s of 1.7 s on the full corpus.
 CREATE TABLE IF NOT EXISTS copy_inputs (
-    doc_id      VARCHAR PRIMARY KEY,
+    doc_id      VARCHAR NOT NULL,
     input_hash  UBIGINT NOT NULL
 );
 COMMENT ON TABLE copy_inputs IS 'Each document as the copy marks last saw it: a hash of what copy detection reads of it. A document missing here is new; one whose hash differs, or gone from documents, makes the next marking compare the whole corpus again.';
