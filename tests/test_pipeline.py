@@ -350,24 +350,45 @@ def _copies_as_a_whole_comparison_makes_them(work_db: Path, tmp_path: Path):
 
 def test_added_documents_are_compared_alone_when_they_change_no_pair_before_them(raw_copy, tmp_path):
     """Copy marks made by comparing only the documents a run adds equal those of comparing everything:
-    when the additions leave every pair before them as it was (the government work reports), and when
-    they may not (the xwlb items, whose saved pages are already there), which the run detects, and then
-    compares the whole corpus."""
+    when the additions leave every pair before them as it was (the government work reports, and a page
+    that is a near copy of the seed report, which brings a pair of its own), and when they may not (the
+    xwlb items, whose saved pages are already there), which the run detects, and then compares the
+    whole corpus; so it does when the pairs kept were found by other detection code."""
     marts = tmp_path / "marts"
+    work_db = marts / "work" / "huiyi_work.duckdb"
     shutil.rmtree(raw_copy / "gov_reports")
     run_assets(raw_copy, marts)
+    with published(marts) as con:
+        pairs_before = set(con.execute("SELECT a, b, why FROM copy_pairs").fetchall())
+    assert pairs_before, "no pair before the additions: the pairs kept would not be tested"
+
     shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
+    seed = SEED.read_text(encoding="utf-8")
+    edited = seed.replace("二要坚持问题导向", "二要坚持目标导向")
+    assert edited != seed
+    (raw_copy / "seed" / "jiaozuo-edited-copy.txt").write_text(edited, encoding="utf-8")
     result = run_assets(raw_copy, marts)
-    assert ingest_metadata(result, "documents")["copies_compared"] == "2 added documents"
-    now, whole = _copies_as_a_whole_comparison_makes_them(marts / "work" / "huiyi_work.duckdb", tmp_path)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "3 added documents"
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
     assert now == whole
-    assert now[1], "no pair was found before the reports were added: the pairs kept are not tested"
+    with published(marts) as con:
+        copy_id = con.execute("SELECT doc_id FROM documents WHERE raw_path LIKE '%jiaozuo-edited-copy.txt'").fetchone()[0]
+    assert pairs_before < set(now[1])
+    assert any(why == "near" and copy_id in (a, b) for a, b, why in now[1])  # the added page's own pair
+
+    # Pairs kept from other detection code are not added to: the whole corpus is compared.
+    with duckdb.connect(str(work_db)) as con:
+        con.execute("UPDATE huiyi_meta SET value = 'older' WHERE key = 'built:copy_pairs'")
+    (raw_copy / "seed" / "jiaozuo-edited-copy-2.txt").write_text(edited.replace("三要抓住几个关键", "三要抓住关键环节"), encoding="utf-8")
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "whole corpus"
 
     shutil.rmtree(raw_copy / "xwlb")
-    run_assets(raw_copy, marts)  # documents gone: the whole corpus compared
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "whole corpus"  # documents gone
     shutil.copytree(RAW_FIXTURES / "xwlb", raw_copy / "xwlb")
     result = run_assets(raw_copy, marts)
     assert ingest_metadata(result, "documents")["copies_compared"] == "whole corpus"
-    now, whole = _copies_as_a_whole_comparison_makes_them(marts / "work" / "huiyi_work.duckdb", tmp_path)
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
     assert now == whole
     assert sum(1 for _, dup, _ in now[0] if dup) >= 2  # the two pages point to their xwlb items

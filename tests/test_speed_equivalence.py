@@ -198,3 +198,66 @@ def test_a_lexicon_edited_between_two_runs_of_one_process_changes_the_extraction
         f.write("\n张三丰\n")
     assert extract.extractor_version() != before
     assert measures.themes_version() != themes_before
+
+
+def _copy_candidates(con, fresh: list[str] | None = None) -> set[tuple]:
+    """copy_candidates.sql over the documents in the tables, or copy_candidates_added.sql for `fresh`."""
+    import pyarrow as pa
+
+    from dagster_project.store import sql_text
+
+    if fresh is None:
+        return set(con.execute(sql_text("steps/copy_candidates")).fetchall())
+    con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
+    try:
+        return set(con.execute(sql_text("steps/copy_candidates_added")).fetchall())
+    finally:
+        con.unregister("fresh")
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_the_candidates_of_added_documents_complete_those_before_them(seed):
+    """What copy_candidates_added.sql proposes for added documents, with the candidates before them, is
+    what copy_candidates.sql proposes over all of them, unless it says the additions change pairs before
+    them ('blocked'), which it must say whenever they do. Random corpora: shared contents and publisher
+    ids (new documents anywhere in id order, often first of their group, some with contents of their own
+    so that only a publisher id can put them first), short and non-report documents, undated ones, and in
+    every other corpus new documents of their own content that crowd one MinHash bucket past its
+    50-member limit, or up to it."""
+    import duckdb
+
+    rng = np.random.default_rng(seed)
+    n_old, n_new = 300, int(rng.integers(1, 12))
+    # every other corpus crowds a bucket; of the rest, half give the new documents contents of their own,
+    # so that only their publisher ids can make them first of a group
+    crowd, own_content = seed % 2 == 1, seed % 4 == 2
+    order = np.arange(n_old + n_new) if crowd else rng.permutation(n_old + n_new)
+    ids = [f"d{i:04d}" for i in order]  # the last n_new are added later
+    crowded = int(rng.integers(44, 51))  # old documents in bucket 0 of band 0
+    con = duckdb.connect()
+    con.execute("""CREATE TABLE documents (doc_id VARCHAR, content_hash VARCHAR, native_id VARCHAR, n_chars INTEGER,
+                   is_report BOOLEAN, published_at TIMESTAMP)""")
+    con.execute("CREATE TABLE doc_minhash (doc_id VARCHAR, band TINYINT, bucket UBIGINT)")
+    for k, doc in enumerate(ids):
+        new = k >= n_old
+        day = None if rng.random() < 0.05 else f"2024-01-{1 + int(rng.integers(0, 20)):02d}"
+        content = f"own{k}" if new and (crowd or own_content) else f"c{int(rng.integers(0, 600))}"
+        native = None if (new and crowd) or rng.random() < 0.5 else f"n{int(rng.integers(0, 400))}"
+        short = rng.random() < 0.04
+        con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                    [doc, content, native, 10 if short else 400, bool(rng.random() > 0.03), day])
+        for band in range(2):
+            in_crowd = band == 0 and (k < crowded or (new and crowd))
+            con.execute("INSERT INTO doc_minhash VALUES (?, ?, ?)", [doc, band, 0 if in_crowd else int(rng.integers(1, 40))])
+    fresh = ids[n_old:]
+    con.execute("CREATE TABLE later AS SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [fresh])
+    con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM later)")
+    before = _copy_candidates(con)
+    con.execute("INSERT INTO documents SELECT * FROM later")
+    after = _copy_candidates(con)
+    added = _copy_candidates(con, fresh)
+    blocked = {r for r in added if r[2] == "blocked"}
+    if not blocked:
+        assert before | added == after
+    if not before <= after:
+        assert blocked, "pairs before the additions changed and nothing said so"

@@ -6,6 +6,7 @@ folder take their rows with them.
 
 
 import contextlib
+import hashlib
 import os
 import time
 from datetime import datetime
@@ -141,11 +142,21 @@ COPY_INPUT_HASH = "hash(d.content_hash, d.native_id, d.n_chars, d.is_report, d.p
 ADDED_SHARE_FOR_WHOLE, ADDED_ALWAYS_ALONE = 0.1, 2000
 
 
+def copy_detection_version() -> str:
+    """What finds copies: the reading code (MinHash is computed there, in core/dedup.py), the SQL and what
+    the document hash covers. Pairs kept from another version are found again over the whole corpus."""
+    h = hashlib.sha1((reader_version() + COPY_INPUT_HASH).encode())
+    for name in ("copy_candidates", "copy_candidates_added", "near_signatures"):
+        h.update(sql_text(f"steps/{name}").encode())
+    return h.hexdigest()[:12]
+
+
 def _added_since_marking(con) -> list[str] | None:
     """The documents added since the copies were last marked, when that is all that changed; None when
-    some document marked before changed or left, or none was ever marked, or the additions are many."""
+    some document marked before changed or left, or none was ever marked, or the copies were found by
+    another version of the code, or the additions are many."""
     n_before = con.execute("SELECT count(*) FROM copy_inputs").fetchone()[0]
-    if n_before == 0:
+    if n_before == 0 or built_from(con, "copy_pairs") != copy_detection_version():
         return None
     changed = con.execute(
         f"""SELECT count(*) FROM copy_inputs c WHERE NOT EXISTS (
@@ -225,6 +236,7 @@ def mark_copies(con, ledger: str | None = None) -> dict:
         finally:
             if added is not None:
                 con.unregister("fresh")
+        mark_built(con, "copy_pairs", copy_detection_version())
         if ledger is not None:
             mark_built(con, "copies", ledger)
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed),
