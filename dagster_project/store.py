@@ -102,6 +102,10 @@ class Paths:
 
 _lock_guard = threading.Lock()
 _held: dict[str, tuple[int, int]] = {}  # lock path -> (fd, depth), per process
+# lock path -> the working database's connection, kept open from step to step while an outer holder
+# (`huiyi run`) has the lock, and closed when it lets go: opening and closing it in each of a run's
+# eleven steps cost 0.38 s of a run on the full corpus (a day's run is 3.6 s), 1.0 s at ten times xwlb.
+_kept: dict[str, duckdb.DuckDBPyConnection] = {}
 
 
 @contextlib.contextmanager
@@ -137,10 +141,23 @@ def writer_lock(paths: Paths, log=None) -> Iterator[None]:
             fd, depth = _held[key]
             if depth > 1:
                 _held[key] = (fd, depth - 1)
+                fd = None
             else:
                 del _held[key]
+                kept = _kept.pop(key, None)
+        if fd is not None:
+            try:
+                if kept is not None:
+                    kept.close()  # its last checkpoint, still under the lock
+            finally:
                 fcntl.flock(fd, fcntl.LOCK_UN)
                 os.close(fd)
+
+
+def _held_from_outside(key: str) -> bool:
+    """Whether the caller's hold on the lock is inside another one (`huiyi run` holds it for the run)."""
+    with _lock_guard:
+        return key in _held and _held[key][1] > 1
 
 
 # ---------------------------------------------------------------- databases
@@ -187,6 +204,14 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
     with other table definitions is rebuilt from the raw folder: the raw files are the truth, and the
     ledger of the new one is empty, so the next ingest reads every file again."""
     with writer_lock(paths, log):
+        key = str(paths.marts / ".huiyi-writer.lock")
+        kept = _kept.get(key)
+        if kept is not None:
+            try:
+                yield kept
+            finally:
+                _end_open_transaction(kept)
+            return
         paths.work_dir.mkdir(parents=True, exist_ok=True)
         con = _open_work_db(paths.work_db)
         has_tables = con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()[0] > 0
@@ -203,9 +228,23 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
             # ones it was built with (applying them takes ~90 ms, a run opens it some forty times).
             if _built_with(con) != schema_version():
                 apply_schema(con)
+            keep = _held_from_outside(key)
+            if keep:
+                _kept[key] = con
             yield con
         finally:
-            con.close()
+            if _kept.get(key) is con:
+                _end_open_transaction(con)
+            else:
+                con.close()
+
+
+def _end_open_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back what a step that failed left open on a connection kept for the next step."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:  # none open: the usual case
+        pass
 
 
 def publish(paths: Paths, export_tables: list[str] | None = None, log=None, on_exported=None,

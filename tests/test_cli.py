@@ -78,3 +78,37 @@ def test_marts_inside_raw_is_refused(tmp_path):
 def test_unusable_dagster_home_is_one_sentence(tmp_path):
     p = huiyi("run", "--raw", str(RAW_FIXTURES), "--marts", str(tmp_path / "marts"), env={"DAGSTER_HOME": "/proc/nope"})
     assert p.returncode == 2 and "DAGSTER_HOME" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_run_keeps_one_connection_from_step_to_step_and_closes_it_with_the_lock(tmp_path):
+    """Under `huiyi run`'s hold on the writer lock every step gets the same connection to the working
+    database; what a failed step left open is rolled back before the next uses it; and when the run lets
+    go of the lock the file is closed, so another process can open it. Without an outer hold, each step
+    opens and closes its own."""
+    import pytest
+
+    from dagster_project.store import Paths, work_connection, writer_lock
+
+    paths = Paths.resolve(tmp_path / "raw", tmp_path / "marts")
+    paths.raw.mkdir()
+    paths.check()
+    with writer_lock(paths):
+        with work_connection(paths) as first:
+            first.execute("CREATE TABLE t (x INTEGER)")
+        with work_connection(paths) as second:
+            assert second is first
+        with pytest.raises(RuntimeError):
+            with work_connection(paths) as failing:
+                failing.execute("BEGIN")
+                failing.execute("INSERT INTO t VALUES (1)")
+                raise RuntimeError("the step fails half-way")
+        with work_connection(paths) as after:
+            assert after.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+            after.execute("INSERT INTO t VALUES (2)")
+    probe = subprocess.run([sys.executable, "-c", "import duckdb, sys; print(duckdb.connect(sys.argv[1]).execute('SELECT sum(x) FROM t').fetchone()[0])",
+                            str(paths.work_db)], capture_output=True, text=True)
+    assert probe.returncode == 0 and probe.stdout.strip() == "2", probe.stderr
+    with work_connection(paths) as a:
+        pass
+    with work_connection(paths) as b:
+        assert b is not a
