@@ -122,3 +122,13 @@ def test_politburo_standing_committee_is_its_own_series():
     m = extract_meeting(title, body, datetime(2024, 7, 25, 19))
     assert (m.series, m.organ) == ("中共中央政治局常务委员会会议", "中共中央政治局常务委员会")
     assert m.meeting_date == date(2024, 7, 25)
+
+
+def test_a_speech_verb_after_de_is_a_noun_and_gives_no_speaker():
+    # the Politburo's meeting of 2022-12-06 (data/raw/gov_csv/politburo_meetings.csv): 要求 in 严的要求
+    # is a noun; the directives after it are still the meeting's, not a person called 把严的
+    body = ("会议指出，全面从严治党十年磨一剑，反腐败斗争取得压倒性胜利并全面巩固，但还远未到大功告成的时候。"
+            "要把党的政治建设摆在首位，把严的要求贯彻到党规制定、党纪教育、执纪监督全过程。"
+            "要以彻底自我革命精神打好反腐败斗争攻坚战持久战。")
+    speakers = {x.speaker for x in extract_directives(body, None, "中共中央政治局召开会议")}
+    assert speakers == {"会议"}, speakers

@@ -110,6 +110,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     for m in re.finditer(SPEECH_VERB, body):
         i = m.start()
         who = None
+        if body[i - 1 : i] == "的":
+            continue  # a noun, not a speech act: 把严的要求贯彻到… · 总书记的讲话 · 会议的部署
         if body[max(0, i - 2) : i] == "会议":
             who = "会议"
         elif body[max(0, i - 2) : i] in ("文章", "讲话") and author:
@@ -130,7 +132,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
                 for n in (3, 2):
                     cand = seg[-n:]
                     start = i - n
-                    if start > 0 and body[start - 1] in "。，；：\n" and name_at(body, start) == cand and not NOT_A_NAME.match(cand):
+                    if (start > 0 and body[start - 1] in "。，；：\n" and name_at(body, start) == cand and not NOT_A_NAME.match(cand)
+                            and "的" not in cand):  # 习近平总书记的重要讲话 · 提出的意见: no name holds 的
                         who = cand
                         break
         if who:
