@@ -108,11 +108,15 @@ _held: dict[str, tuple[int, int]] = {}  # lock path -> (fd, depth), per process
 _kept: dict[str, duckdb.DuckDBPyConnection] = {}
 
 
+def _lock_key(paths: Paths) -> str:
+    return str(paths.marts / ".huiyi-writer.lock")
+
+
 @contextlib.contextmanager
 def writer_lock(paths: Paths, log=None) -> Iterator[None]:
     """Exclusive across processes (flock on the marts folder's lock file), re-entrant within one, so
     `huiyi run` can hold it for the whole run and each writing step can take it again."""
-    key = str(paths.marts / ".huiyi-writer.lock")
+    key = _lock_key(paths)
     with _lock_guard:
         if key in _held:
             fd, depth = _held[key]
@@ -204,7 +208,7 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
     with other table definitions is rebuilt from the raw folder: the raw files are the truth, and the
     ledger of the new one is empty, so the next ingest reads every file again."""
     with writer_lock(paths, log):
-        key = str(paths.marts / ".huiyi-writer.lock")
+        key = _lock_key(paths)
         kept = _kept.get(key)
         if kept is not None:
             try:
@@ -228,8 +232,7 @@ def work_connection(paths: Paths, log=None) -> Iterator[duckdb.DuckDBPyConnectio
             # ones it was built with (applying them takes ~90 ms, a run opens it some forty times).
             if _built_with(con) != schema_version():
                 apply_schema(con)
-            keep = _held_from_outside(key)
-            if keep:
+            if _held_from_outside(key):
                 _kept[key] = con
             yield con
         finally:

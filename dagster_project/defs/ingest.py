@@ -151,12 +151,12 @@ def copy_detection_version() -> str:
     return h.hexdigest()[:12]
 
 
-def _added_since_marking(con) -> list[str] | None:
+def _added_since_marking(con, version: str) -> list[str] | None:
     """The documents added since the copies were last marked, when that is all that changed; None when
     some document marked before changed or left, or none was ever marked, or the copies were found by
     another version of the code, or the additions are many."""
     n_before = con.execute("SELECT count(*) FROM copy_inputs").fetchone()[0]
-    if n_before == 0 or built_from(con, "copy_pairs") != copy_detection_version():
+    if n_before == 0 or built_from(con, "copy_pairs") != version:
         return None
     changed = con.execute(
         f"""SELECT count(*) FROM copy_inputs c WHERE NOT EXISTS (
@@ -177,7 +177,8 @@ def mark_copies(con, ledger: str | None = None) -> dict:
     documents before them (copy_candidates_added.sql says when they would), only their pairs are looked
     for and added to those kept: at ten times xwlb the whole comparison took 5 s of every run that
     brought a day file. Either way the marks are made from the whole set of pairs."""
-    added = _added_since_marking(con)
+    version = copy_detection_version()
+    added = _added_since_marking(con, version)
     before: list[tuple[str, str, str]] = []
     if added is not None:
         con.register("fresh", pa.table({"doc_id": pa.array(added, pa.string())}))
@@ -228,15 +229,10 @@ def mark_copies(con, ledger: str | None = None) -> dict:
         kept = sorted(set(new_pairs) - set(before))
         if kept:
             insert_columns(con, "copy_pairs", {"a": [a for a, _, _ in kept], "b": [b for _, b, _ in kept], "why": [w for _, _, w in kept]})
-        scope = "" if added is None else "WHERE d.doc_id IN (SELECT doc_id FROM fresh)"
-        if added is not None:
-            con.register("fresh", pa.table({"doc_id": pa.array(added, pa.string())}))
-        try:
-            con.execute(f"INSERT INTO copy_inputs SELECT d.doc_id, {COPY_INPUT_HASH} FROM documents d {scope}")
-        finally:
-            if added is not None:
-                con.unregister("fresh")
-        mark_built(con, "copy_pairs", copy_detection_version())
+        # every document copy_inputs lacks: the added ones, or all of them after a whole comparison
+        con.execute(f"""INSERT INTO copy_inputs SELECT d.doc_id, {COPY_INPUT_HASH} FROM documents d
+                        WHERE NOT EXISTS (SELECT 1 FROM copy_inputs c WHERE c.doc_id = d.doc_id)""")
+        mark_built(con, "copy_pairs", version)
         if ledger is not None:
             mark_built(con, "copies", ledger)
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed),
