@@ -132,3 +132,84 @@ def test_a_speech_verb_after_de_is_a_noun_and_gives_no_speaker():
             "要以彻底自我革命精神打好反腐败斗争攻坚战持久战。")
     speakers = {x.speaker for x in extract_directives(body, None, "中共中央政治局召开会议")}
     assert speakers == {"会议"}, speakers
+
+
+# Real passages from ../shared/corpus, each named by its file and id.
+# xwlb/assets/2018/20180111.json.gz VIDECuKQizC8z420Re4cXXBX180111: 迫切要求 is an adverb and a verb
+XI_2018 = ("习近平强调，全面从严治党必须持之以恒、毫不动摇。受国际国内环境各种因素的影响，我们党面临的执政环境仍然是复杂的，"
+           "影响党的先进性、弱化党的纯洁性的因素也是复杂的。党的队伍和自身状况发生重大而深刻的变化，迫切要求提高党的建设质量、"
+           "增强党组织的政治功能和组织功能。我们要坚持问题导向，保持战略定力，以“越是艰险越向前”的英雄气概和“狭路相逢勇者胜”的斗争精神，坚定不移抓下去。")
+# gov_reports/government_work_reports.jsonl, 2009年中华人民共和国国务院政府工作报告: 努力增强调控 holds 强调
+REPORT_2009 = ("在复杂多变的形势下，积极应对国际金融危机的严重冲击，努力增强调控的预见性、针对性和有效性。年中，在国际能源和粮食价格处于高位、"
+               "世界经济增长放缓的情况下，针对沿海地区出现出口和经济增速下滑苗头，及时把宏观调控的首要任务调整为“保持经济平稳较快发展，"
+               "控制物价过快上涨”，并采取了一些有针对性的财税金融措施。按照出手要快、出拳要重、措施要准、工作要实的要求，"
+               "迅速推出进一步扩大内需、促进经济增长的十项措施，争分夺秒地加以落实。")
+# gov_reports/cpc_congress_reports.jsonl, 全面开创社会主义现代化建设的新局面 （十二大）: 这就要求
+CONGRESS_12 = ("而这种地位又很容易使党员特别是党的干部产生脱离群众的危险。这就要求我们更加自觉地去保持和发扬党的群众路线的优良传统，"
+               "切实加强党同各阶层人民的密切联系。\n我们党是工人阶级的政党，必须注意依靠本阶级的群众。")
+
+
+@pytest.mark.parametrize("body, not_people", [
+    (XI_2018, {"迫切"}),
+    (REPORT_2009, {"努力增"}),
+    (CONGRESS_12, {"这就"}),
+])
+def test_words_before_a_speech_verb_are_no_person(body, not_people):
+    from dagster_project.core.directives import speaker_turns
+    from dagster_project.core.meetings import extract_meeting
+
+    meeting = extract_meeting(None, body, None)
+    assert not {p.name for p in meeting.people} & not_people
+    turns = {t.speaker for t in speaker_turns(body, meeting)}
+    assert not turns & not_people, turns
+
+
+def test_a_leaders_own_words_keep_his_name_after_an_adverb():
+    speakers = [d.speaker for d in extract_directives(XI_2018, None, None)]
+    assert speakers and set(speakers) == {"习近平"}, speakers
+
+
+def test_an_instruction_speaks_for_its_author():
+    # cctv_html/VIDE5yaDf8mDuM4WnwAqCOZN220213.shtml: 李克强作出重要批示。批示指出：…
+    body = ("全国春季农业生产暨加强冬小麦田间管理工作会议2月13日在山东省德州市召开。中共中央政治局常委、国务院总理李克强作出重要批示。"
+            "批示指出：做好春耕备耕工作，对于确保全年粮食丰收至关重要。各地区各部门要坚持以习近平新时代中国特色社会主义思想为指导，"
+            "认真贯彻党中央、国务院决策部署，落实粮食安全党政同责，扎实抓好春季农业生产，为经济社会平稳健康发展提供有力支撑。"
+            "当前冬小麦苗情偏弱，促弱转壮任务繁重，要因地因苗抓好春季田管，做好病虫害防控和极端天气应对防范，力争夏粮再获丰收。")
+    speakers = {d.speaker for d in extract_directives(body, None, "李克强对全国春季农业生产暨加强冬小麦田间管理工作会议作出重要批示")}
+    assert speakers == {"李克强"}, speakers
+
+
+@pytest.mark.parametrize("body", [
+    # xwlb/assets/2013/20131119.json.gz VIDE1384859644633510: 全会提出的新思想 is the plenum's, described
+    "学习贯彻党的十八届三中全会精神中央宣讲团动员会19日在京召开，中共中央总书记习近平作出重要批示。他指出，组织中央宣讲团，"
+    "是学习宣传贯彻党的十八届三中全会精神的重要举措。宣讲的关键是要联系实际、研机析理、解疑释惑，努力讲全、讲透、讲实，"
+    "帮助广大党员、干部、群众全面准确领会全会精神，全面准确领会全会提出的新思想、新论断、新举措。各地要组织形式多样的宣讲活动，"
+    "各级领导干部要带头深入基层宣讲。要增强宣讲的针对性和实效性，因人施教，因材施教，因事施教，做到多层次、广覆盖。",
+    # xwlb/assets/2014/20140818.json.gz VIDE1408360620038643: 三中全会提出 names an earlier plenum
+    "中共中央总书记、国家主席、中央军委主席、中央全面深化改革领导小组组长习近平8月18日上午主持召开中央全面深化改革领导小组第四次会议"
+    "并发表重要讲话。他强调，今年是党的十八届三中全会提出全面深化改革的元年，要真枪真刀推进改革，为今后几年改革开好头。"
+    "各地区各部门要狠抓工作落实，实施方案要抓到位，实施行动要抓到位，督促检查要抓到位，改革成果要抓到位，宣传引导要抓到位。",
+])
+def test_a_plenum_mentioned_is_not_the_speaker(body):
+    speakers = {d.speaker for d in extract_directives(body, None, None)}
+    assert speakers == {"习近平"}, speakers
+
+
+def test_chair_named_before_a_vice_title():
+    from dagster_project.core.meetings import chair_of
+
+    # cctv_html/VIDEIuFlmZY0bMW85cqMWIyp221028.shtml, the NPC Standing Committee's plenary of 2022-10-28
+    text = ("十三届全国人大常委会第三十七次会议28日上午在京举行第三次全体会议。栗战书委员长出席。\n会议听取了全国人大常委会副委员长陈竺作的"
+            "常委会执法检查组关于检查外商投资法实施情况的报告。\n吉炳轩副委员长主持会议。")
+    assert chair_of(text) == ("吉炳轩", "副委员长")
+
+
+def test_a_meetings_tasks_named_in_a_speech_stay_the_speakers():
+    # xwlb/assets/2026/20260206.json.gz VIDE0mO9IpdIftviNJg65zXU260206: 会议部署的 describes the Economic
+    # Work Conference's tasks; the State Council's meeting is not speaking there, 李强 is
+    body = ("李强指出，要落实好中央经济工作会议部署的各项工作，勇于攻坚克难，确保“十五五”开好局、起好步。"
+            "宏观政策要靠前发力，财政资金尽可能提前安排，加强资金下达和项目建设的协同配合，使政策尽快落地见效。各项重点工作要抓紧推进，"
+            "条件成熟的及早组织实施。坚持政策支持和改革创新并举，更好激发市场活力，挖掘内需新增长点。要密切跟踪形势变化，"
+            "突出稳就业、稳企业、稳市场、稳预期，做好政策预研储备，根据需要及时推出，确保全年目标任务顺利完成。")
+    speakers = [d.speaker for d in extract_directives(body, None, None)]
+    assert len(speakers) >= 2 and set(speakers) == {"李强"}, speakers

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import leader_mentions, leaders, strength_scale
-from .meetings import SPEECH_VERB, Meeting, _leader_at, name_at
+from .meetings import SPEECH_VERB, Meeting, _leader_at, looks_like_person, name_at
 from .numerals import cn_to_int
 
 _CN = "一二三四五六七八九十"
@@ -100,6 +100,10 @@ GROUP_SPEAKER = re.compile(r"(?:一些|有的|部分|与会)(?:委员|代表|专
 _REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
 
 
+# What reports call a leader instead of his name
+LEADER_ALIASES = {"毛主席": "毛泽东", "周总理": "周恩来", "习主席": "习近平", "邓主席": "邓小平"}
+
+
 def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     """Where each speaker's words begin: 葛巧红传达… 她强调，一要… · 李亦博强调，一要… · 会议要求，一是…"""
     known = {p.name for p in (meeting.people if meeting else [])}
@@ -112,10 +116,21 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         who = None
         if body[i - 1 : i] == "的":
             continue  # a noun, not a speech act: 把严的要求贯彻到… · 总书记的讲话 · 会议的部署
-        if body[max(0, i - 2) : i] == "会议":
-            who = "会议"
-        elif body[max(0, i - 2) : i] in ("文章", "讲话") and author:
+        if body[m.end() : m.end() + 1] == "的":
+            continue  # 全会提出的新思想 · 会议部署的任务: words described, not spoken here
+        before2 = body[max(0, i - 2) : i]
+        opens = body[i - 3 : i - 2] in ("", "。", "；", "\n", "，")  # the two characters open a clause
+        if before2 == "会议" or (before2 == "全会" and opens):
+            who = "会议"  # 全会强调 : a plenum speaks as the meeting (not 三中全会提出…, an earlier one)
+        elif before2 in ("文章", "讲话") and author:
             who = author  # 习近平的重要文章…文章指出 : the article's words are its author's
+        elif before2 in ("批示", "指示", "贺信") and opens:
+            # 国务院总理李克强作出重要批示。批示指出 : the instruction's words are its author's
+            para = body[body.rfind("\n", 0, i) + 1 : i]
+            named = _mentions(para, known)
+            who = named[-1][1] if named else last_person
+        elif body[max(0, i - 3) : i] in LEADER_ALIASES:
+            who = LEADER_ALIASES[body[i - 3 : i]]  # 毛主席指出 · 习主席强调
         elif body[i - 1 : i] in ("她", "他"):
             who = _subject_before(body, i, known) or last_person
         elif gm := GROUP_SPEAKER.search(body[max(0, i - 6) : i]):
@@ -133,7 +148,7 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
                     cand = seg[-n:]
                     start = i - n
                     if (start > 0 and body[start - 1] in "。，；：\n" and name_at(body, start) == cand and not NOT_A_NAME.match(cand)
-                            and "的" not in cand):  # 习近平总书记的重要讲话 · 提出的意见: no name holds 的
+                            and looks_like_person(cand)):  # 迫切要求 · 这就要求 · 提出的意见: not a person
                         who = cand
                         break
         if who:

@@ -57,6 +57,11 @@ def leaders() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(w for line in _lines("surnames.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def _leader_automaton():
     import ahocorasick
 

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .lexicon import leaders, places
+from .lexicon import leaders, places, surnames
 from .numerals import CN_NUMERAL, cn_to_int
+from .terms import segmenter
 
 _N = f"[{CN_NUMERAL}\\d]+"
 _CJK = "\u4e00-\u9fff"
@@ -105,6 +106,28 @@ _AFTER_NAME = set("在于同主出等和与立今日月及以对向率带前后�
 SPEECH_VERB = r"(?:在讲话中|在会上|在报告中|在讲话时|在主持会议时|在会议上|还|也|随后|最后|会上)?(?:强调|指出|要求|表示|提出|认为|说|建议|作工作部署|作部署|部署|讲话)"
 
 
+def looks_like_person(cand: str) -> bool:
+    """Is a run of characters before a speech verb a person's name: a leader, or two or three characters
+    that jieba reads as one name, or that it does not know as a word and that start with a surname.
+    努力增(强调) · 主要是 · 迫切(要求) · 这就(要求) · 常委们 are not; 李亦博 · 高云龙 · 刘国中 are."""
+    if cand in leaders():
+        return True
+    if not 2 <= len(cand) <= 4 or cand.endswith("们") or "的" in cand:
+        return False
+    seg = segmenter()  # jieba's dictionary and the project's words, loaded once per process
+    tags = seg.tag(cand)
+    if len(tags) == 1 and tags[0][1].startswith("nr"):
+        return True  # a name jieba knows or guesses: 信春鹰 · 李亦博
+    if seg.has_word(cand):  # 迫切 · 形势 · 基本
+        return False
+    return cand[0] in surnames() or cand[:2] in surnames()
+
+
+def _leader_ending(text: str, end: int) -> str | None:
+    """A leader whose name ends at end: 艾力更·依明巴海副委员长主持 → 艾力更·依明巴海."""
+    return next((n for n in leaders() if text.endswith(n, 0, end)), None)
+
+
 def _leader_at(text: str, i: int) -> str | None:
     for n in (4, 3, 2):
         if text[i : i + n] in leaders():
@@ -145,7 +168,8 @@ def _clean_title(t: str) -> str:
     return m.group(0) if m else t
 
 
-CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}})(?P<title>委员长|总理|主席|总书记|书记|市长|省长|行长)主持")
+# 吉炳轩副委员长主持 : the name is 吉炳轩, not 炳轩副
+CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}}?)(?P<title>副?(?:委员长|总理|主席|总书记|书记|市长|省长|行长))主持")
 
 
 @dataclass
@@ -163,7 +187,7 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
         # name then title: 栗战书委员长主持
         nm = CHAIR_NAME_FIRST.search(text, max(0, m.start() - 8), m.end())
         if nm and nm.end() == m.end():
-            name = _leader_at(text, nm.start()) or nm.group("name")
+            name = _leader_at(text, nm.start()) or _leader_ending(text, nm.end("name")) or nm.group("name")
             return name, nm.group("title")
         # title then name: find the last title word before 主持, the name right after it
         best = None
@@ -202,7 +226,8 @@ def speakers_of(text: str) -> list[Person]:
             if i - n < 0:
                 continue
             cand = text[i - n : i]
-            if cand in leaders() or (n == 3 and all("\u4e00" <= c <= "\u9fff" for c in cand) and _looks_like_name(text, i - n, cand)):
+            if cand in leaders() or (n == 3 and all("\u4e00" <= c <= "\u9fff" for c in cand) and _looks_like_name(text, i - n, cand)
+                                     and looks_like_person(cand)):
                 if cand not in out:
                     tm = re.search(rf"(?:{TITLE_WORDS})$", text[max(0, i - n - 30) : i - n])
                     title = None
