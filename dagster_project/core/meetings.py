@@ -114,7 +114,7 @@ def looks_like_person(cand: str) -> bool:
         return True
     if not 2 <= len(cand) <= 4 or cand.endswith("们") or "的" in cand:
         return False
-    seg = segmenter()  # jieba's dictionary and the project's words, loaded once per process
+    seg = segmenter(True)  # jieba's dictionary and the project's words, loaded once per process
     tags = seg.tag(cand)
     if len(tags) == 1 and tags[0][1].startswith("nr"):
         return True  # a name jieba knows or guesses: 信春鹰 · 李亦博
