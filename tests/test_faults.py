@@ -321,16 +321,17 @@ def test_parquet_export_writes_again_only_what_changed(full_run, tmp_path):
             f"""SELECT min(doc_id), part FROM ({parts_sql}) p WHERE doc_id IN (SELECT doc_id FROM term_counts)
                 GROUP BY part HAVING count(*) = 1 ORDER BY part LIMIT 1""").fetchone()
         con.execute("UPDATE documents SET title = title || '（更新）' WHERE doc_id = ?", [xwlb_doc])
-        # as the pipeline forgets a document's counts: its rows and its ledger entry in one transaction
-        # (term_counts is fingerprinted from that ledger)
+        # as the pipeline forgets a document's counts: its rows of both tables and its ledger entry in
+        # one transaction (term_counts is fingerprinted from that ledger)
         con.execute("BEGIN")
         con.execute("DELETE FROM term_counts WHERE doc_id IN (?, ?)", [csv_doc, lone_doc])
+        con.execute("DELETE FROM document_lengths WHERE doc_id IN (?, ?)", [csv_doc, lone_doc])
         con.execute("DELETE FROM counted_docs WHERE doc_id IN (?, ?)", [csv_doc, lone_doc])
         con.execute("COMMIT")
     publish(paths, EXPORTED, per_part=PER_PART)
     second = files()
     rewritten = sorted(f for f in second if second[f] != first.get(f))
-    assert rewritten == [f"documents/part={xwlb_part}/data_0.parquet", f"term_counts/part={csv_part}/data_0.parquet"]
+    assert rewritten == ["document_lengths.parquet", f"documents/part={xwlb_part}/data_0.parquet", f"term_counts/part={csv_part}/data_0.parquet"]
     assert set(first) - set(second) == {f"term_counts/part={lone_part}/data_0.parquet"}
     assert _export_hashes(paths.marts / "parquet", EXPORTED) == tables_now() != first_tables
     # the export before is still there, whole, for a reader that listed its files a moment ago

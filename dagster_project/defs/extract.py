@@ -16,8 +16,10 @@ from dagster_project.store import sql_text
 
 PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
 # What extraction reads of a document: a change to any of it (not only the body) extracts it again.
-# (documents.body_md5 is md5(body), computed once when the document was read.)
-INPUT_HASH = "md5(concat_ws(chr(31), coalesce(d.title, ''), d.body_md5, coalesce(CAST(d.published_at AS VARCHAR), ''), coalesce(d.page_chrome, '')))"
+# (documents.body_md5 is md5(body), computed once when the document was read.) DuckDB's 64-bit hash,
+# not md5 over the joined fields: every run checks every document, and at ten times xwlb that check
+# took 0.45 s with md5 and 0.18 s with hash.
+INPUT_HASH = "CAST(hash(d.title, d.body_md5, d.published_at, d.page_chrome) AS VARCHAR)"
 BATCH = 1500
 
 
@@ -25,8 +27,12 @@ def meeting_merge() -> list[str]:
     """The merge across sources (SQL over the whole): meetings from the meeting reports, then the
     meeting ids of the participants and directives."""
     return [sql_text("steps/meetings"),
-            "UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r WHERE report_participants.doc_id = r.doc_id",
-            "UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r WHERE directives.doc_id = r.doc_id"]
+            # only the rows whose meeting changed are written: updating all 550,000 directives at ten
+            # times xwlb took 0.50 s, the few a day changes 0.04 s
+            """UPDATE report_participants SET meeting_id = r.meeting_id FROM meeting_reports r
+               WHERE report_participants.doc_id = r.doc_id AND report_participants.meeting_id IS DISTINCT FROM r.meeting_id""",
+            """UPDATE directives SET meeting_id = r.meeting_id FROM meeting_reports r
+               WHERE directives.doc_id = r.doc_id AND directives.meeting_id IS DISTINCT FROM r.meeting_id"""]
 
 
 @dg.multi_asset(

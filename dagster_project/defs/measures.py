@@ -9,6 +9,7 @@ tagger changed.
 import time
 
 import dagster as dg
+import pyarrow as pa
 
 from dagster_project.core.measures import count_all, terms_version, theme_all, themes_version
 from dagster_project.core.themes import TaxonomyError, load_taxonomy
@@ -20,20 +21,28 @@ BATCH = 2000
 # What each step reads of a document: a change to it does the document again.
 # (documents.body_md5 is md5(body), computed once when the document was read.)
 BODY_HASH = "d.body_md5"
-# Theme scores also weigh the document's directives: their offsets are part of what is read.
-BODY_AND_DIRECTIVES_HASH = """md5(d.body_md5 || chr(31) || coalesce((
-    SELECT string_agg(x.char_start || ':' || x.char_end, ',' ORDER BY x.char_start, x.char_end)
-    FROM directives x WHERE x.doc_id = d.doc_id), ''))"""
+# Theme scores also weigh the document's directives, which are what its extraction (the ledger entry
+# of extracted_docs: what extraction read, and its version) made: a document extracted from other input
+# or by another version is scored again. (Hashing the directives' offsets themselves aggregated all of
+# them on every run: 0.49 s at ten times xwlb, against 0.24 s.)
+BODY_AND_EXTRACTION_HASH = """CAST(hash(d.body_md5, (
+    SELECT hash(e.content_hash, e.version) FROM extracted_docs e WHERE e.doc_id = d.doc_id)) AS VARCHAR)"""
 
 
 def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> dict:
-    input_hash = BODY_AND_DIRECTIVES_HASH if with_directives else BODY_HASH
+    input_hash = BODY_AND_EXTRACTION_HASH if with_directives else BODY_HASH
     forgotten, n_todo = forget_stale(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
     spans = ", (SELECT list([x.char_start, x.char_end]) FROM directives x WHERE x.doc_id = d.doc_id) AS directive_spans"
-    batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo)
+    # a day's few documents: their directives alone are grouped
+    few_spans = ("d.doc_id, d.body, s.directive_spans", """LEFT JOIN (
+        SELECT x.doc_id, list([x.char_start, x.char_end]) AS directive_spans FROM directives x
+        WHERE x.doc_id IN (SELECT doc_id FROM todo_ids) GROUP BY x.doc_id) s ON s.doc_id = d.doc_id""")
+    batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo,
+                           few_spans if with_directives else None)
     write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
-    return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}
+    # the documents done, when few (None: many, read in one pass)
+    return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}, (batches.few_ids if n_todo else [])
 
 
 @dg.multi_asset(
@@ -49,16 +58,26 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
 def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
-        done = _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
-        n_rows = con.execute("SELECT count(*) FROM term_counts").fetchone()[0]
-        n_docs = con.execute("SELECT count(*) FROM document_lengths").fetchone()[0]
-        preview = markdown_table(con.execute(
-            """SELECT term, sum(n) AS occurrences, count(*) AS documents FROM term_counts
-               WHERE term NOT LIKE '〈%' GROUP BY term ORDER BY occurrences DESC LIMIT 20"""))
+        done, few = _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
+        n_rows = con.execute("SELECT count(*) FROM term_counts").fetchall()[0][0]
+        n_docs = con.execute("SELECT count(*) FROM document_lengths").fetchall()[0][0]
+        # The commonest terms of the documents counted by this run: of the whole corpus on a first run,
+        # of the day's documents on a day's run (over the whole table, that preview was 1.2 s of every
+        # run at ten times xwlb). mart_term_rates has the terms of meeting reports by month and series.
+        scope = "" if few is None else "AND doc_id IN (SELECT doc_id FROM counted_now)"
+        con.register("counted_now", pa.table({"doc_id": pa.array(few or [], pa.string())}))
+        try:
+            preview = markdown_table(con.execute(
+                f"""SELECT term, sum(n) AS occurrences, count(*) AS documents FROM term_counts
+                    WHERE term NOT LIKE '〈%' {scope} GROUP BY term ORDER BY occurrences DESC LIMIT 20"""))
+        finally:
+            con.unregister("counted_now")
         lengths = markdown_table(con.execute(
             "SELECT count(*) AS documents, sum(chars) AS chars, round(avg(chars)) AS mean_chars, sum(tokens) AS tokens FROM document_lengths"))
     context.log.info(f"Term counts done in {time.monotonic() - t0:.1f} s: {n_rows} rows over {n_docs} documents.")
-    yield dg.MaterializeResult(asset_key="term_counts", metadata={"dagster/row_count": n_rows, "commonest_terms": preview, **done})
+    yield dg.MaterializeResult(asset_key="term_counts", metadata={
+        "dagster/row_count": n_rows, "commonest_terms": preview,
+        "commonest_terms_of": "all documents" if few is None else f"the {len(few)} documents counted by this run", **done})
     yield dg.MaterializeResult(asset_key="document_lengths", metadata={"dagster/row_count": n_docs, "totals": lengths})
 
 
@@ -85,7 +104,7 @@ def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
                 "theme_id": [t.id for t in taxonomy.themes], "name_zh": [t.name_zh for t in taxonomy.themes],
                 "description": [t.description for t in taxonomy.themes], "position": list(range(len(taxonomy.themes))),
             })
-        done = _run(context, con, "themed_docs", ("theme_scores",), themes_version(), theme_all, True, "Scoring themes")
+        done, _ = _run(context, con, "themed_docs", ("theme_scores",), themes_version(), theme_all, True, "Scoring themes")
         n_rows = con.execute("SELECT count(*) FROM theme_scores").fetchone()[0]
         primary = markdown_table(con.execute(
             """SELECT t.theme_id, t.name_zh, count(s.doc_id) FILTER (WHERE s.is_primary) AS primary_in,

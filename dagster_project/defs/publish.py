@@ -12,9 +12,12 @@ from dagster_project.store import exported_path
 # Tables exported as Parquet beside the published database.
 EXPORTED = ["documents", "rejected_records", "meetings", "participants", "directives", "formulations", "term_counts",
             "document_lengths", "themes", "theme_scores", *MART_TABLES]
-# The three large ones are exported one file per source and five years (sql/steps/parquet_parts.sql):
-# a new day file then writes one part of each again, not the whole table.
-PER_PART = ("documents", "term_counts", "directives")
+# The three large ones with a doc_id are exported one file per source and five years
+# (sql/steps/parquet_parts.sql), and mart_term_rates one file per five years of its month
+# (store.PART_EXPRESSIONS): a new day file then writes one part of each again, not the whole table.
+# (formulations, document_lengths and theme_scores were tried per part too: at ten times xwlb their
+# part fingerprints cost about what the smaller writes saved, and they stay one file each.)
+PER_PART = ("documents", "term_counts", "directives", "mart_term_rates")
 
 
 @dg.asset(

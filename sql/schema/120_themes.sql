@@ -37,5 +37,5 @@ CREATE TABLE IF NOT EXISTS themed_docs (
 );
 COMMENT ON TABLE themed_docs IS 'Ledger of theme scoring: documents whose themes are in theme_scores, and the tagger version that scored them.';
 COMMENT ON COLUMN themed_docs.doc_id IS 'The document.';
-COMMENT ON COLUMN themed_docs.content_hash IS 'Hash of the body and the directive offsets scored: a change scores the document again.';
+COMMENT ON COLUMN themed_docs.content_hash IS 'Hash of the body and of the extraction its directives came from (extracted_docs: what was read, and the version): a change to either scores the document again.';
 COMMENT ON COLUMN themed_docs.version IS 'Hash of themes.py and the taxonomy file: a change scores every document again.';

@@ -18,11 +18,15 @@ SELECT meeting_id, doc_id, n_reports, meeting_date, organ, series, coalesce(sess
        level, province, city, upstream_meeting, meeting_name
 FROM ranked WHERE rk = 1;
 
+-- Only the rows whose values change are written (a day changes a few; all of them is 750,000 rows at
+-- ten times xwlb).
 UPDATE documents SET is_meeting = r.is_meeting, meeting_id = r.meeting_id
-FROM meeting_reports r WHERE documents.doc_id = r.doc_id;
+FROM meeting_reports r WHERE documents.doc_id = r.doc_id
+  AND (documents.is_meeting IS DISTINCT FROM r.is_meeting OR documents.meeting_id IS DISTINCT FROM r.meeting_id);
 
 -- Whole-programme compilations are not extracted and are not meeting reports.
-UPDATE documents SET is_meeting = false, meeting_id = NULL WHERE NOT is_report;
+UPDATE documents SET is_meeting = false, meeting_id = NULL
+WHERE NOT is_report AND (is_meeting IS DISTINCT FROM false OR meeting_id IS NOT NULL);
 
 -- People: one row per (meeting, person, role) across the meeting's reports.
 DELETE FROM participants;
