@@ -31,7 +31,8 @@ MARTS = {
 
 # Marts computed in parts, each part recomputed only when what it reads changed (sql/marts/<name>_inputs.sql
 # gives each part's key and fingerprint): after one new day file, a handful of meetings and months.
-INCREMENTAL = {"term_rates": "series and months", "distinctive_terms": "meetings"}
+INCREMENTAL = {"term_rates": "series and months", "distinctive_terms": "meetings", "theme_emphasis": "meetings",
+               "theme_shifts": "meetings", "formulation_changes": "meetings"}
 # Parts computed per pass of the SQL, where one pass over every part spills far past the memory cap: at
 # ten times xwlb (29,572 meetings) the distinctive terms' first build in one pass spilled 12.7 GB to disk
 # (39 s with the SQL's former window sums, 34 s with its grouped totals); in passes of 2,000 meetings it

@@ -1,9 +1,24 @@
 -- Formulations added and dropped from one meeting of a series to the next: a formulation (canonical
 -- form) the meeting's report uses and the previous meeting's did not is 'added'; the reverse 'dropped'.
-CREATE OR REPLACE TABLE mart_formulation_changes AS
-WITH used AS (
+-- Incremental, keyed by meeting (sql/marts/formulation_changes_inputs.sql): the step fills the temporary tables
+-- mart_scope (meetings to compute: those whose inputs changed) and mart_stale (those and the ones gone);
+-- every other meeting keeps its rows. A first build, or a change to this SQL, computes them all. Rows
+-- are appended as they are computed: query with ORDER BY.
+CREATE TABLE IF NOT EXISTS mart_formulation_changes (
+    meeting_id VARCHAR, series VARCHAR, meeting_date DATE, prev_meeting_id VARCHAR, prev_meeting_date DATE, change VARCHAR,
+    canonical VARCHAR, surface VARCHAR, occurrences INTEGER, meeting_formulations INTEGER, prev_formulations INTEGER
+);
+DELETE FROM mart_formulation_changes WHERE meeting_id IN (SELECT key FROM mart_stale);
+INSERT INTO mart_formulation_changes
+WITH scope AS (
+    SELECT * FROM meeting_sequence WHERE meeting_id IN (SELECT key FROM mart_scope)
+),
+-- the formulations of the reports compared: those of the meetings computed and of their previous ones
+used AS (
     SELECT doc_id, canonical, count(*)::INTEGER AS occurrences, min(surface) AS surface
-    FROM formulations GROUP BY doc_id, canonical
+    FROM formulations
+    WHERE doc_id IN (SELECT report_doc_id FROM scope UNION ALL SELECT prev_doc_id FROM scope)
+    GROUP BY doc_id, canonical
 ),
 -- how many formulations each report uses: a report using none makes everything look dropped
 per_doc AS (
@@ -12,13 +27,13 @@ per_doc AS (
 changes AS (
 SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting_date,
        'added' AS change, u.canonical, u.surface, u.occurrences
-FROM meeting_sequence o JOIN used u ON u.doc_id = o.report_doc_id
+FROM scope o JOIN used u ON u.doc_id = o.report_doc_id
 WHERE o.prev_meeting_id IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM used p WHERE p.doc_id = o.prev_doc_id AND p.canonical = u.canonical)
 UNION ALL
 SELECT o.meeting_id, o.series, o.meeting_date, o.prev_meeting_id, o.prev_meeting_date,
        'dropped', p.canonical, p.surface, p.occurrences
-FROM meeting_sequence o JOIN used p ON p.doc_id = o.prev_doc_id
+FROM scope o JOIN used p ON p.doc_id = o.prev_doc_id
 WHERE NOT EXISTS (SELECT 1 FROM used u WHERE u.doc_id = o.report_doc_id AND u.canonical = p.canonical)
 
 )

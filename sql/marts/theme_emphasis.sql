@@ -1,6 +1,15 @@
 -- Theme emphasis per meeting: the share of the meeting's fullest report given to each theme of the
 -- taxonomy, every theme listed (0 where the report does not address it), with the series and date.
-CREATE OR REPLACE TABLE mart_theme_emphasis AS
+-- Incremental, keyed by meeting (sql/marts/theme_emphasis_inputs.sql): the step fills the temporary tables
+-- mart_scope (meetings to compute: those whose inputs changed) and mart_stale (those and the ones gone);
+-- every other meeting keeps its rows. A first build, or a change to this SQL, computes them all. Rows
+-- are appended as they are computed: query with ORDER BY.
+CREATE TABLE IF NOT EXISTS mart_theme_emphasis (
+    meeting_id VARCHAR, series VARCHAR, meeting_date DATE, quarter VARCHAR, theme_id VARCHAR, name_zh VARCHAR, position INTEGER,
+    sentences INTEGER, share DOUBLE, weighted_share DOUBLE, is_primary BOOLEAN, report_doc_id VARCHAR
+);
+DELETE FROM mart_theme_emphasis WHERE meeting_id IN (SELECT key FROM mart_stale);
+INSERT INTO mart_theme_emphasis
 SELECT
     m.meeting_id,
     m.series,
@@ -17,6 +26,7 @@ SELECT
 FROM meetings m
 CROSS JOIN themes t
 LEFT JOIN theme_scores s ON s.doc_id = m.report_doc_id AND s.theme_id = t.theme_id
+WHERE m.meeting_id IN (SELECT key FROM mart_scope)
 ORDER BY m.series, m.meeting_date, t.position;
 COMMENT ON TABLE mart_theme_emphasis IS 'Theme emphasis per meeting: the share of its fullest report given to each theme, every theme of the taxonomy listed (0 where not addressed).';
 COMMENT ON COLUMN mart_theme_emphasis.meeting_id IS 'The meeting.';
