@@ -141,6 +141,11 @@ def test_incremental_runs_read_only_what_changed(raw_copy, tmp_path):
     # Term counts and theme scores: only the new documents were done; everything has its rows.
     assert _measured(added, "term_counts") == (1, 0)
     assert _measured(added, "theme_scores") == (1, 0)
+    # and the commonest-terms preview is that document's: every term it lists is in one document
+    counted = next(m for m in added.asset_materializations_for_node("term_counting") if m.asset_key.path[-1] == "term_counts")
+    assert counted.metadata["commonest_terms_of"].value == "the documents counted by this run (1)"
+    rows = [line.split("|")[1:-1] for line in counted.metadata["commonest_terms"].value.splitlines()[2:]]
+    assert len(rows) == 20 and {r[2].strip() for r in rows} == {"1"}, rows
     with published(marts) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM document_lengths)").fetchone()[0] == 0
         seed_id = con.execute("SELECT doc_id FROM documents WHERE source = 'seed'").fetchone()[0]

@@ -101,7 +101,7 @@ _REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
 
 
 # What reports call a leader instead of his name
-LEADER_ALIASES = {"毛主席": "毛泽东", "周总理": "周恩来", "习主席": "习近平", "邓主席": "邓小平"}
+LEADER_ALIASES = {"毛主席": "毛泽东", "周总理": "周恩来", "习主席": "习近平"}
 
 
 def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:

@@ -29,7 +29,10 @@ BODY_AND_EXTRACTION_HASH = """CAST(hash(d.body_md5, (
     SELECT hash(e.content_hash, e.version) FROM extracted_docs e WHERE e.doc_id = d.doc_id)) AS VARCHAR)"""
 
 
-def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool, what: str) -> dict:
+def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool,
+         what: str) -> tuple[dict, list[str] | None]:
+    """Forget the stale rows, do the documents the ledger lacks. Returns the step's metadata and the
+    documents done when they were few (read by id), or None when they were many."""
     input_hash = BODY_AND_EXTRACTION_HASH if with_directives else BODY_HASH
     forgotten, n_todo = forget_stale(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
@@ -41,7 +44,6 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
     batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo,
                            few_spans if with_directives else None)
     write_batches(con, batches, work(batches), tables, ledger, version, context.log.info)
-    # the documents done, when few (None: many, read in one pass)
     return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}, (batches.few_ids if n_todo else [])
 
 
@@ -64,20 +66,22 @@ def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
         # The commonest terms of the documents counted by this run: of the whole corpus on a first run,
         # of the day's documents on a day's run (over the whole table, that preview was 1.2 s of every
         # run at ten times xwlb). mart_term_rates has the terms of meeting reports by month and series.
-        scope = "" if few is None else "AND doc_id IN (SELECT doc_id FROM counted_now)"
-        con.register("counted_now", pa.table({"doc_id": pa.array(few or [], pa.string())}))
-        try:
-            preview = markdown_table(con.execute(
-                f"""SELECT term, sum(n) AS occurrences, count(*) AS documents FROM term_counts
-                    WHERE term NOT LIKE '〈%' {scope} GROUP BY term ORDER BY occurrences DESC LIMIT 20"""))
-        finally:
-            con.unregister("counted_now")
+        preview_sql = """SELECT term, sum(n) AS occurrences, count(*) AS documents FROM term_counts
+                         WHERE term NOT LIKE '〈%' {scope} GROUP BY term ORDER BY occurrences DESC LIMIT 20"""
+        if few is None:
+            preview = markdown_table(con.execute(preview_sql.format(scope="")))
+        else:
+            con.register("counted_now", pa.table({"doc_id": pa.array(few, pa.string())}))
+            try:
+                preview = markdown_table(con.execute(preview_sql.format(scope="AND doc_id IN (SELECT doc_id FROM counted_now)")))
+            finally:
+                con.unregister("counted_now")
         lengths = markdown_table(con.execute(
             "SELECT count(*) AS documents, sum(chars) AS chars, round(avg(chars)) AS mean_chars, sum(tokens) AS tokens FROM document_lengths"))
     context.log.info(f"Term counts done in {time.monotonic() - t0:.1f} s: {n_rows} rows over {n_docs} documents.")
     yield dg.MaterializeResult(asset_key="term_counts", metadata={
         "dagster/row_count": n_rows, "commonest_terms": preview,
-        "commonest_terms_of": "all documents" if few is None else f"the {len(few)} documents counted by this run", **done})
+        "commonest_terms_of": "all documents" if few is None else f"the documents counted by this run ({len(few)})", **done})
     yield dg.MaterializeResult(asset_key="document_lengths", metadata={"dagster/row_count": n_docs, "totals": lengths})
 
 
