@@ -80,6 +80,26 @@ def test_asset_checks_report_undated_and_untitled_documents(full_run):
     assert evals["duplicate_share"].passed
 
 
+def test_theme_check_counts_documents_without_a_theme_or_with_two_primaries(full_run, tmp_path):
+    """The primary-theme check on a copy of the run's database where one document of 3+ sentences lost
+    its theme rows and another got a second primary theme: it counts one of each."""
+    from dagster_project.defs.measures import documents_have_one_primary_theme
+
+    _, marts, result = full_run
+    before = next(e for e in result.get_asset_check_evaluations() if e.check_name == "documents_have_one_primary_theme")
+    assert before.metadata["untagged"].value == 0 and before.metadata["several_primary"].value == 0
+    work = tmp_path / "work.duckdb"
+    shutil.copyfile(marts / "work" / "huiyi_work.duckdb", work)
+    with duckdb.connect(str(work)) as con:
+        lost, twice = [r[0] for r in con.execute(
+            """SELECT doc_id FROM theme_scores s JOIN document_lengths l USING (doc_id)
+               WHERE l.sentences >= 3 GROUP BY doc_id HAVING count(*) >= 2 ORDER BY doc_id LIMIT 2""").fetchall()]
+        con.execute("DELETE FROM theme_scores WHERE doc_id = ?", [lost])
+        con.execute("UPDATE theme_scores SET is_primary = true WHERE doc_id = ?", [twice])
+        result = documents_have_one_primary_theme(con)
+    assert result["metadata"]["untagged"] == 1 and result["metadata"]["several_primary"] == 1
+
+
 def test_metadata_carries_counts_and_previews(full_run):
     _, _, result = full_run
     meta = ingest_metadata(result, "documents")

@@ -115,18 +115,23 @@ def directive_offsets_point_at_text(con) -> dict:
     rows = con.execute("SELECT checked_seq FROM huiyi_checks WHERE check_name = 'directive_offsets_point_at_text'").fetchall()
     since = rows[0][0] if rows else None
     upto = con.execute("SELECT coalesce(max(done_seq), 0) FROM extracted_docs").fetchone()[0]
-    # the rows of documents extracted since the last passing check (a document extracted again has new rows)
-    scope = "" if since is None else "AND doc_id IN (SELECT doc_id FROM extracted_docs WHERE done_seq > ?)"
-    params = [] if since is None else [since]
-    bad = con.execute(
-        f"""SELECT count(*) FROM directives x JOIN documents d USING (doc_id)
-            WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.text {scope}""", params
-    ).fetchone()[0]
-    bad_f = con.execute(
-        f"""SELECT count(*) FROM formulations f JOIN documents d USING (doc_id)
-            WHERE substr(d.body, f.char_start + 1, f.char_end - f.char_start) <> f.surface {scope}""", params
-    ).fetchone()[0]
-    checked = con.execute(f"SELECT count(*) FROM extracted_docs WHERE true {scope}", params).fetchone()[0]
+    # the rows of documents extracted since the last passing check (a document extracted again has new
+    # rows). Both sides of the join are narrowed to them first: with the filter after the join, DuckDB
+    # joined every directive with every body, 0.5-5 s of every run at ten times xwlb for 0 documents.
+    if since is None:
+        scope, params = "(SELECT doc_id FROM extracted_docs)", []
+    else:
+        scope, params = "(SELECT doc_id FROM extracted_docs WHERE done_seq > ?)", [since]
+
+    def mismatches(table: str, text: str) -> int:
+        return con.execute(
+            f"""WITH scope AS MATERIALIZED {scope}
+                SELECT count(*) FROM (SELECT * FROM {table} WHERE doc_id IN (SELECT doc_id FROM scope)) x
+                JOIN (SELECT doc_id, body FROM documents WHERE doc_id IN (SELECT doc_id FROM scope)) d USING (doc_id)
+                WHERE substr(d.body, x.char_start + 1, x.char_end - x.char_start) <> x.{text}""", params).fetchall()[0][0]
+
+    bad, bad_f = mismatches("directives", "text"), mismatches("formulations", "surface")
+    checked = con.execute(f"SELECT count(*) FROM {scope}", params).fetchall()[0][0]
     if bad == 0 and bad_f == 0:
         con.execute("INSERT OR REPLACE INTO huiyi_checks VALUES ('directive_offsets_point_at_text', ?)", [upto])
     return dict(

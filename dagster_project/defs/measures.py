@@ -120,11 +120,13 @@ def theme_scoring(context: dg.AssetExecutionContext, store: HuiyiStore):
 
 
 def documents_have_one_primary_theme(con) -> dict:
-    several = con.execute("SELECT count(*) FROM (SELECT doc_id FROM theme_scores WHERE is_primary GROUP BY doc_id HAVING count(*) > 1)").fetchone()[0]
-    none_ = con.execute(
-        """SELECT count(*) FROM document_lengths l WHERE l.sentences >= 3
-           AND NOT EXISTS (SELECT 1 FROM theme_scores s WHERE s.doc_id = l.doc_id)""").fetchone()[0]
-    total = con.execute("SELECT count(*) FROM document_lengths WHERE sentences >= 3").fetchone()[0]
+    # One pass over the primary rows per document (a document with a theme has a primary): 0.10 s at
+    # ten times xwlb, against 0.21 s for an anti join over all theme rows and a count of its own.
+    several, none_, total = con.execute(
+        """SELECT count(*) FILTER (WHERE p.n > 1), count(*) FILTER (WHERE l.sentences >= 3 AND p.n IS NULL),
+                  count(*) FILTER (WHERE l.sentences >= 3)
+           FROM document_lengths l FULL JOIN (SELECT doc_id, count(*) AS n FROM theme_scores WHERE is_primary GROUP BY doc_id) p
+           USING (doc_id)""").fetchall()[0]
     untagged = none_ / total if total else 0.0
     return dict(
         passed=several == 0 and untagged < 0.2,
