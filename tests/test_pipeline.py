@@ -166,6 +166,17 @@ def test_incremental_runs_read_only_what_changed(raw_copy, tmp_path):
     assert counted.metadata["commonest_terms_of"].value == "the documents counted by this run (1)"
     rows = [line.split("|")[1:-1] for line in counted.metadata["commonest_terms"].value.splitlines()[2:]]
     assert len(rows) == 20 and {r[2].strip() for r in rows} == {"1"}, rows
+    # so is the formulations preview of the extraction step
+    extracted = next(m for m in added.asset_materializations_for_node("extraction") if m.asset_key.path[-1] == "formulations")
+    assert extracted.metadata["preview_of"].value == "the documents extracted by this run (1)"
+    rows = [[c.strip() for c in line.split("|")[1:-1]] for line in extracted.metadata["preview"].value.splitlines()[2:]]
+    with published(marts) as con:
+        of_day = con.execute(
+            """SELECT canonical, CAST(count(*) AS VARCHAR) FROM formulations
+               WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path = 'xwlb/assets/2025/20250905.json.gz')
+               GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10""").fetchall()
+        assert con.execute("SELECT count(*) FROM formulations").fetchone()[0] > 0
+    assert [tuple(r[:2]) for r in rows] == of_day, (rows, of_day)
     with published(marts) as con:
         assert con.execute("SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM document_lengths)").fetchone()[0] == 0
         seed_id = con.execute("SELECT doc_id FROM documents WHERE source = 'seed'").fetchone()[0]

@@ -7,6 +7,7 @@ when the extractor or lexicon changed); the meeting merge across sources is SQL 
 import time
 
 import dagster as dg
+import pyarrow as pa
 
 from dagster_project.core.extract import extract_all, extractor_version
 from dagster_project.defs.metadata import markdown_table
@@ -58,6 +59,7 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
         batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome", INPUT_HASH, BATCH, n_todo)
         write_batches(con, batches, extract_all(batches), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
+        few = batches.few_ids if n_todo else []  # the documents this run extracted, when few (else None: all)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
         # copy marks may have: a changed canonical report changes a meeting's report_doc_id).
         changed = (
@@ -76,11 +78,25 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
             "meetings": markdown_table(con.execute("SELECT meeting_date, series, session_no, chair, level, province, city, n_reports FROM meetings ORDER BY meeting_date DESC LIMIT 10")),
             "participants": markdown_table(con.execute("SELECT name, title, role, n_reports, meeting_id FROM participants ORDER BY n_reports DESC LIMIT 10")),
             "directives": markdown_table(con.execute("SELECT speaker, kind, ordinal, marker, headline, strength FROM directives WHERE kind = 'enumerated' LIMIT 10")),
-            "formulations": markdown_table(con.execute("SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM formulations GROUP BY 1 ORDER BY 2 DESC LIMIT 10")),
         }
+        # The commonest formulations of the documents extracted by this run: of the whole corpus on a
+        # first run, of the day's documents on a day's run (over the whole table: 0.16 s of every run at
+        # ten times xwlb). mart_formulation_changes has them per meeting.
+        formulation_sql = """SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM formulations
+                             {scope} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
+        if few is None:
+            previews["formulations"] = markdown_table(con.execute(formulation_sql.format(scope="")))
+        else:
+            con.register("extracted_now", pa.table({"doc_id": pa.array(few, pa.string())}))
+            try:
+                previews["formulations"] = markdown_table(con.execute(formulation_sql.format(scope="WHERE doc_id IN (SELECT doc_id FROM extracted_now)")))
+            finally:
+                con.unregister("extracted_now")
     context.log.info(f"Extraction done in {time.monotonic() - t0:.1f} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     for key in ("meetings", "participants", "directives", "formulations"):
         meta = {"dagster/row_count": counts[key], "preview": previews[key]}
+        if key == "formulations":
+            meta["preview_of"] = "all documents" if few is None else f"the documents extracted by this run ({len(few)})"
         if key == "meetings":
             meta["largest_series"] = dg.MetadataValue.json(dict(series))
         yield dg.MaterializeResult(asset_key=key, metadata=meta)
