@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import os
 import time
+from collections.abc import Container
 from datetime import datetime
 from pathlib import Path
 
@@ -32,14 +33,18 @@ def _insert(con, table: str, rows: "dict[str, list] | pa.Table") -> int:
     return insert_columns(con, table, rows if isinstance(rows, pa.Table) else arrow_table(table, rows))
 
 
-def _forget_files(con, raw_paths: list[str]) -> None:
-    """Remove every row that came from these raw files (changed or removed)."""
+def _forget_files(con, raw_paths: list[str], read_before: "Container[str]") -> None:
+    """Remove every row that came from these raw files (changed or removed). Only a file of the ledger
+    (`read_before`) has documents: a file's documents and its ledger row are written in one transaction.
+    (Looking for the documents of a new day file scanned documents and doc_minhash for none: 0.3 s at
+    ten times xwlb.)"""
     if not raw_paths:
         return
     con.register("gone", pa.table({"raw_path": raw_paths}))
     try:
-        con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone))")
-        con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone)")
+        if any(p in read_before for p in raw_paths):
+            con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone))")
+            con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone)")
         con.execute("DELETE FROM rejected_records WHERE raw_path IN (SELECT raw_path FROM gone)")
         con.execute("DELETE FROM raw_files WHERE raw_path IN (SELECT raw_path FROM gone)")
     finally:
@@ -77,7 +82,7 @@ def scan_and_ingest(con, paths, log) -> dict:
     # run that stops half-way is still consistent, because a file's rows count only once its ledger
     # row is written (last), and the next run forgets every row of a file it has to read again.
     with transaction(con):
-        _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse])
+        _forget_files(con, removed + [p.relative_to(paths.raw).as_posix() for p in to_parse], ledger)
         con.execute("DELETE FROM rejected_records WHERE reason = 'outside_raw'")
         # Rejections of files that are gone (including files that could not even be opened, which
         # have no ledger row) leave with them.
@@ -158,9 +163,11 @@ def _added_since_marking(con, version: str) -> list[str] | None:
     n_before = con.execute("SELECT count(*) FROM copy_inputs").fetchone()[0]
     if n_before == 0 or built_from(con, "copy_pairs") != version:
         return None
+    # a hash join with the documents' current hashes (a correlated NOT EXISTS comparing them inside took
+    # 0.20-0.27 s at ten times xwlb, against 0.10 s)
     changed = con.execute(
-        f"""SELECT count(*) FROM copy_inputs c WHERE NOT EXISTS (
-                SELECT 1 FROM documents d WHERE d.doc_id = c.doc_id AND {COPY_INPUT_HASH} = c.input_hash)""").fetchone()[0]
+        f"""SELECT count(*) FROM copy_inputs c LEFT JOIN (SELECT d.doc_id, {COPY_INPUT_HASH} AS h FROM documents d) d USING (doc_id)
+            WHERE d.h IS DISTINCT FROM c.input_hash""").fetchall()[0][0]
     if changed:
         return None
     added = [r[0] for r in con.execute(

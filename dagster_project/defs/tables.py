@@ -73,13 +73,15 @@ def write_batches(con, todo: "TodoBatches", results, tables: tuple[str, ...], le
 def data_signature(con, *extra: str) -> str:
     """A hash of everything the set-level steps read: every raw file's content hash and the versions
     of the reader, the source configs and the per-document steps that made the rows. Two runs with the
-    same signature have the same tables, so a mart, chart or export built from it need not be rebuilt."""
+    same signature have the same tables, so a mart, chart or export built from it need not be rebuilt.
+    (The raw files as the sum of their rows' hashes, as the Parquet fingerprints are: an md5 over the
+    sorted list took 0.03-0.06 s at ten times xwlb, and every mart computes a signature.)"""
     row = con.execute(
         """SELECT md5(concat_ws('|',
-               (SELECT md5(coalesce(string_agg(concat_ws(':', raw_path, file_hash, reader_version, config_hash), ',' ORDER BY raw_path), '')) FROM raw_files),
-               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM extracted_docs),
-               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM counted_docs),
-               (SELECT md5(coalesce(string_agg(DISTINCT version, ','), '')) FROM themed_docs),
+               (SELECT count(*) || ':' || coalesce(sum(hash(raw_path, file_hash, reader_version, config_hash)), 0) FROM raw_files),
+               (SELECT string_agg(version, ',' ORDER BY version) FROM (SELECT DISTINCT version FROM extracted_docs)),
+               (SELECT string_agg(version, ',' ORDER BY version) FROM (SELECT DISTINCT version FROM counted_docs)),
+               (SELECT string_agg(version, ',' ORDER BY version) FROM (SELECT DISTINCT version FROM themed_docs)),
                (SELECT count(*) FROM documents), (SELECT count(*) FROM meetings), ?))""",
         ["|".join(extra)],
     ).fetchall()
@@ -101,11 +103,16 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
     documents d, no longer matches the ledger) or were made by another version.
     Returns (documents forgotten, documents to do)."""
     with transaction(con):
+        # One hash join of the ledger with the documents' current input hashes: as a correlated NOT
+        # EXISTS comparing the hash inside, the check took 0.25-0.43 s of every run at ten times xwlb,
+        # against 0.13-0.18 s.
         forgotten = con.execute(
-            f"""DELETE FROM {ledger} l WHERE version <> ? OR NOT EXISTS (
-                   SELECT 1 FROM documents d WHERE d.doc_id = l.doc_id AND d.is_report AND {input_hash} = l.content_hash)""",
+            f"""DELETE FROM {ledger} WHERE doc_id IN (
+                   SELECT l.doc_id FROM {ledger} l
+                   LEFT JOIN (SELECT d.doc_id, {input_hash} AS h FROM documents d WHERE d.is_report) d USING (doc_id)
+                   WHERE l.version <> ? OR d.h IS DISTINCT FROM l.content_hash)""",
             [version],
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         # Rows and their ledger entries are written in one transaction (write_batches), so with no
         # entry forgotten no table holds a row the ledger lacks: the scans are skipped (0.05 s over
         # term_counts on the full corpus, paid by every run).
