@@ -19,16 +19,21 @@ from pathlib import Path
 import yaml
 
 import dagster as dg
-import pandas as pd
 
 from dagster_project.analysis import distinctive_terms
-from dagster_project.core import charts
 from dagster_project.core.parallel import default_workers, shared_pool, warm_pool
+from dagster_project.core.previews import thumbnail
 from dagster_project.core.terms import lexicon_words
 from dagster_project.core.extract import files_version
 from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
+
+
+
+# matplotlib, the chart font and pandas are imported by the functions that draw (from dagster_project.core
+# import charts), not with this module: at its top they took 1.3 s of every `huiyi run` and of loading
+# the code in the UI, paid again by runs that draw no chart (most runs after a day file).
 
 # Charts to draw from which a pool is started to save them (a warm pool is always used).
 POOL_FROM_CHARTS = 6
@@ -92,7 +97,7 @@ def chosen_series(con, config: ChartsConfig, n: int = 3) -> list[str]:
     return out
 
 
-def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
+def _meetings(con, series: str, config: ChartsConfig) -> "pd.DataFrame":
     """The meetings a per-meeting chart shows: the latest `meetings`, or those of the period."""
     if config.start and config.end:
         return con.execute(
@@ -103,7 +108,9 @@ def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
         [series, config.meetings]).df()
 
 
-def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
+def _labels(ms: "pd.DataFrame", config: ChartsConfig) -> dict[str, str]:
+    from dagster_project.core import charts
+    import pandas as pd
     """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
     than `meetings` (so a chart of ten years stays readable)."""
     if len(ms) > config.meetings:
@@ -111,13 +118,15 @@ def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
 
 
-def _span(ms: pd.DataFrame) -> str:
+def _span(ms: "pd.DataFrame") -> str:
+    import pandas as pd
     if ms.empty:
         return ""
     return f"{pd.Timestamp(ms.meeting_date.min()):%Y-%m-%d} 至 {pd.Timestamp(ms.meeting_date.max()):%Y-%m-%d}，{len(ms)} 次会议"
 
 
 def theme_emphasis_figure(con, series: str, config: ChartsConfig):
+    from dagster_project.core import charts
     ms = _meetings(con, series, config)
     rows = con.execute(
         "SELECT meeting_id, meeting_date, name_zh, position, share FROM mart_theme_emphasis WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -146,6 +155,8 @@ def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
 
 
 def term_trends_figure(con, series: str, config: ChartsConfig):
+    from dagster_project.core import charts
+    import pandas as pd
     terms = list(config.terms) or _changed_terms(con, series, config)
     span = con.execute("SELECT min(meeting_date), max(meeting_date) FROM meetings WHERE series = ?", [series]).fetchone()
     start = config.start or (str(span[0]) if span[0] else "1900-01-01")
@@ -171,6 +182,7 @@ def term_trends_figure(con, series: str, config: ChartsConfig):
 
 
 def distinctive_figure(con, series: str, config: ChartsConfig):
+    from dagster_project.core import charts
     latest = con.execute(
         "SELECT meeting_id, meeting_date, baseline_meetings FROM mart_distinctive_terms WHERE series = ? ORDER BY meeting_date DESC LIMIT 1",
         [series]).fetchone()
@@ -186,6 +198,7 @@ def distinctive_figure(con, series: str, config: ChartsConfig):
 
 
 def formulation_life_figure(con, series: str, config: ChartsConfig):
+    from dagster_project.core import charts
     ms = _meetings(con, series, config)
     labels = _labels(ms, config)
     rows = con.execute(
@@ -211,6 +224,7 @@ def formulation_life_figure(con, series: str, config: ChartsConfig):
 
 
 def directive_force_figure(con, series: str, config: ChartsConfig):
+    from dagster_project.core import charts
     ms = _meetings(con, series, config)
     labels = _labels(ms, config)
     rows = con.execute(
@@ -237,7 +251,7 @@ def file_name(series: str) -> str:
 
 
 # The drawing code: a change to it draws every chart again.
-CHARTS_CODE_VERSION = files_version([Path(charts.__file__), Path(__file__)])
+CHARTS_CODE_VERSION = files_version([Path(__file__).resolve().parents[1] / "core" / "charts.py", Path(__file__)])
 
 
 def series_inputs(con, series: list[str]) -> dict[str, str]:
@@ -297,6 +311,8 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         # not pay for the two or three charts of a series that got a meeting.
         workers = default_workers()
         n_draw = sum(1 for t in todo if not t[4])
+        if n_draw:
+            from dagster_project.core import charts
         pool = warm_pool(workers) or (shared_pool(workers) if workers > 1 and n_draw >= POOL_FROM_CHARTS else None)
         failed: dict[str, str] = {}  # kind -> what went wrong: that chart fails, the others are kept
         in_flight: deque = deque()
@@ -359,7 +375,7 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         meta = {
             "files": dg.MetadataValue.json([str(d[1]) for d in done]),
             "path": dg.MetadataValue.path(str(out_dir)),
-            "preview": dg.MetadataValue.md(preview_md(charts.thumbnail(done[0][1]), done[0][0]) if done else "(no series to chart)"),
+            "preview": dg.MetadataValue.md(preview_md(thumbnail(done[0][1]), done[0][0]) if done else "(no series to chart)"),
         }
         if extra[kind]:
             meta["terms"] = dg.MetadataValue.json(extra[kind])
