@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -320,7 +321,8 @@ def test_parquet_export_writes_again_only_what_changed(full_run, tmp_path):
         lone_doc, lone_part = con.execute(
             f"""SELECT min(doc_id), part FROM ({parts_sql}) p WHERE doc_id IN (SELECT doc_id FROM term_counts)
                 GROUP BY part HAVING count(*) = 1 ORDER BY part LIMIT 1""").fetchone()
-        con.execute("UPDATE documents SET title = title || '（更新）' WHERE doc_id = ?", [xwlb_doc])
+        # as the pipeline rewrites a document whose file was read again: new text, new ingested_at
+        con.execute("UPDATE documents SET title = title || '（更新）', ingested_at = now() WHERE doc_id = ?", [xwlb_doc])
         # as the pipeline forgets a document's counts: its rows of both tables and its ledger entry in
         # one transaction (term_counts is fingerprinted from that ledger)
         con.execute("BEGIN")
@@ -359,3 +361,20 @@ def paths_sql() -> Path:
     from dagster_project.store import SQL_DIR
 
     return SQL_DIR / "steps" / "parquet_parts.sql"
+
+
+def test_documents_are_updated_only_in_the_columns_their_fingerprint_covers():
+    """The Parquet parts of documents are fingerprinted from a few columns (store.FINGERPRINT_COLUMNS):
+    the others change only when the document's file is read again, which sets ingested_at. An UPDATE of
+    documents anywhere in the code that set another column would leave a changed part unexported."""
+    from dagster_project.store import FINGERPRINT_COLUMNS
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [*(root / "dagster_project").rglob("*.py"), *(root / "sql").rglob("*.sql")]
+    updated = {}
+    for f in sources:
+        for clause in re.findall(r"UPDATE\s+documents\s+SET\s+(.*?)\s+(?:FROM|WHERE)\b", f.read_text(encoding="utf-8"), re.S | re.I):
+            for column in re.findall(r"(?:^|,)\s*(\w+)\s*=", clause):
+                updated.setdefault(column, set()).add(f.relative_to(root).as_posix())
+    assert {"duplicate_of", "canonical_id", "is_meeting", "meeting_id"} <= set(updated), updated
+    assert set(updated) <= set(FINGERPRINT_COLUMNS["documents"]), updated
