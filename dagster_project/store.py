@@ -24,6 +24,9 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
+# DuckDB's Python API imports pandas the first time it meets an Arrow table (0.2-0.3 s): with the code,
+# so that it is part of loading it, not of the first step that writes.
+import pandas  # noqa: F401
 
 # sql/ lives at the top of the project; the package links to it (dagster_project/sql), so an
 # installed wheel, which copies the link's files, finds it as well.

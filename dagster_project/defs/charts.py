@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 import dagster as dg
+import pandas as pd
 
 from dagster_project.analysis import distinctive_terms
 from dagster_project.core.parallel import default_workers, shared_pool, warm_pool
@@ -31,9 +32,9 @@ from dagster_project.defs.tables import built_from, mark_built
 
 
 
-# matplotlib, the chart font and pandas are imported by the functions that draw (from dagster_project.core
-# import charts), not with this module: at its top they took 1.3 s of every `huiyi run` and of loading
-# the code in the UI, paid again by runs that draw no chart (most runs after a day file).
+# matplotlib and the chart font are imported by the functions that draw (from dagster_project.core import
+# charts), not with this module: at its top they took 0.6-0.8 s of every `huiyi run` and of loading the
+# code in the UI, paid again by runs that draw no chart (most runs after a day file).
 
 # Charts to draw from which a pool is started to save them (a warm pool is always used).
 POOL_FROM_CHARTS = 6
@@ -97,7 +98,7 @@ def chosen_series(con, config: ChartsConfig, n: int = 3) -> list[str]:
     return out
 
 
-def _meetings(con, series: str, config: ChartsConfig) -> "pd.DataFrame":
+def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
     """The meetings a per-meeting chart shows: the latest `meetings`, or those of the period."""
     if config.start and config.end:
         return con.execute(
@@ -108,9 +109,8 @@ def _meetings(con, series: str, config: ChartsConfig) -> "pd.DataFrame":
         [series, config.meetings]).df()
 
 
-def _labels(ms: "pd.DataFrame", config: ChartsConfig) -> dict[str, str]:
+def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
     from dagster_project.core import charts
-    import pandas as pd
     """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
     than `meetings` (so a chart of ten years stays readable)."""
     if len(ms) > config.meetings:
@@ -118,8 +118,7 @@ def _labels(ms: "pd.DataFrame", config: ChartsConfig) -> dict[str, str]:
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
 
 
-def _span(ms: "pd.DataFrame") -> str:
-    import pandas as pd
+def _span(ms: pd.DataFrame) -> str:
     if ms.empty:
         return ""
     return f"{pd.Timestamp(ms.meeting_date.min()):%Y-%m-%d} 至 {pd.Timestamp(ms.meeting_date.max()):%Y-%m-%d}，{len(ms)} 次会议"
@@ -156,7 +155,6 @@ def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
 
 def term_trends_figure(con, series: str, config: ChartsConfig):
     from dagster_project.core import charts
-    import pandas as pd
     terms = list(config.terms) or _changed_terms(con, series, config)
     span = con.execute("SELECT min(meeting_date), max(meeting_date) FROM meetings WHERE series = ?", [series]).fetchone()
     start = config.start or (str(span[0]) if span[0] else "1900-01-01")
