@@ -469,7 +469,7 @@ PARTS_FILE = ".parts.json"
 # A document's columns are written when its file is read, which sets ingested_at anew, and afterwards
 # only by the copy marks (defs/ingest.py) and the meeting merge (sql/steps/meetings.sql): its
 # fingerprint is those and its id. (Hashing every column but the long texts took 0.27-0.34 s of every
-# publish at ten times xwlb, against 0.06 s; tests/test_scaling.py checks that every UPDATE of
+# publish at ten times xwlb, against 0.06 s; tests/test_faults.py checks that every UPDATE of
 # documents in the code sets only columns named here.)
 FINGERPRINT_COLUMNS = {"documents": ("doc_id", "ingested_at", "duplicate_of", "canonical_id", "is_meeting", "meeting_id")}
 # A table whose rows only its per-document step writes, in the same transaction as that step's ledger

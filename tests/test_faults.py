@@ -365,16 +365,41 @@ def paths_sql() -> Path:
 
 def test_documents_are_updated_only_in_the_columns_their_fingerprint_covers():
     """The Parquet parts of documents are fingerprinted from a few columns (store.FINGERPRINT_COLUMNS):
-    the others change only when the document's file is read again, which sets ingested_at. An UPDATE of
-    documents anywhere in the code that set another column would leave a changed part unexported."""
+    the others change only when the document's file is read again, which inserts it anew with a new
+    ingested_at. An UPDATE (or an upsert) of documents anywhere in the code that set another column
+    would leave a changed part unexported."""
     from dagster_project.store import FINGERPRINT_COLUMNS
 
     root = Path(__file__).resolve().parents[1]
-    sources = [*(root / "dagster_project").rglob("*.py"), *(root / "sql").rglob("*.sql")]
-    updated = {}
-    for f in sources:
-        for clause in re.findall(r"UPDATE\s+documents\s+SET\s+(.*?)\s+(?:FROM|WHERE)\b", f.read_text(encoding="utf-8"), re.S | re.I):
-            for column in re.findall(r"(?:^|,)\s*(\w+)\s*=", clause):
+    table = r'(?:main\.)?"?documents"?'
+    update = re.compile(rf"UPDATE\s+{table}(?:\s+(?:AS\s+)?(?!SET\b)\w+)?\s+SET\s+(.*?)(?=\s+(?:FROM|WHERE|RETURNING)\b|;|\"\"\"|$)", re.S | re.I)
+    updated: dict[str, set[str]] = {}
+    for f in [*(root / "dagster_project").rglob("*.py"), *(root / "sql").rglob("*.sql"), *(root / "bench").rglob("*.py")]:
+        text = f.read_text(encoding="utf-8")
+        # only the pipeline's own INSERT (a new row, a new ingested_at) may write documents otherwise
+        assert not re.search(rf"(?:INSERT\s+OR\s+REPLACE\s+INTO|UPSERT\s+INTO)\s+{table}\b|INTO\s+{table}\b[^;]*ON\s+CONFLICT", text, re.I | re.S), f
+        assert not re.search(r"UPDATE\s+\{", text), f"{f}: an UPDATE of a table named at run time"
+        for clause in update.findall(text):
+            for column in re.findall(r'(?:^|,)\s*"?(\w+)"?\s*=', clause):
                 updated.setdefault(column, set()).add(f.relative_to(root).as_posix())
     assert {"duplicate_of", "canonical_id", "is_meeting", "meeting_id"} <= set(updated), updated
     assert set(updated) <= set(FINGERPRINT_COLUMNS["documents"]), updated
+
+
+def test_documents_of_a_file_the_ledger_lacks_are_replaced_when_it_is_read(raw_copy, tmp_path):
+    """A large file's documents are written chunk by chunk before its ledger row, so a run stopped inside
+    one leaves documents of a file the ledger lacks. The next run reads the file and replaces them
+    (found in review: deciding from the ledger whether a file had documents, it inserted them twice and
+    every later run failed on the primary key)."""
+    from .conftest import run_assets
+
+    marts = tmp_path / "marts"
+    run_assets(raw_copy, marts)
+    with duckdb.connect(str(marts / "work" / "huiyi_work.duckdb")) as con:
+        path, n = con.execute("SELECT raw_path, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
+        con.execute("DELETE FROM raw_files WHERE raw_path = ?", [path])
+    again = run_assets(raw_copy, marts)
+    assert again.success
+    with duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT doc_id) FROM documents WHERE raw_path = ?", [path]).fetchone() == (n, n)
+        assert con.execute("SELECT count(*) FROM raw_files WHERE raw_path = ?", [path]).fetchone()[0] == 1
