@@ -110,9 +110,9 @@ def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
 
 
 def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
-    from dagster_project.core import charts
     """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
     than `meetings` (so a chart of ten years stays readable)."""
+    from dagster_project.core import charts
     if len(ms) > config.meetings:
         return {r.meeting_id: charts.quarter_label(r.meeting_date) for r in ms.itertuples()}
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}

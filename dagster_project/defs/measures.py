@@ -30,9 +30,10 @@ BODY_AND_EXTRACTION_HASH = """CAST(hash(d.body_md5, (
 
 
 def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work, with_directives: bool,
-         what: str) -> tuple[dict, dict[str, list] | None]:
+         what: str, keep: tuple[str, ...] = ()) -> tuple[dict, dict[str, list] | None]:
     """Forget the stale rows, do the documents the ledger lacks. Returns the step's metadata and, when
-    the documents done were few (a day's), the rows written for them per table (Arrow tables), else None."""
+    the documents done were few (a day's), the rows written for them in the tables named in `keep`
+    (Arrow tables, one per batch), else None."""
     input_hash = BODY_AND_EXTRACTION_HASH if with_directives else BODY_HASH
     forgotten, n_todo = forget_stale(con, ledger, tables, version, input_hash)
     context.log.info(f"{what}: {n_todo} new or changed documents ({forgotten} forgotten; version {version}).")
@@ -43,7 +44,7 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
         WHERE x.doc_id IN (SELECT doc_id FROM todo_ids) GROUP BY x.doc_id) s ON s.doc_id = d.doc_id""")
     batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo,
                            few_spans if with_directives else None)
-    written: dict[str, list] | None = {t: [] for t in tables} if n_todo <= FEW_TO_DO else None
+    written: dict[str, list] | None = {t: [] for t in keep} if n_todo <= FEW_TO_DO else None
 
     def kept(results):
         # the rows of a day's few documents are kept for the previews: looking them up again in
@@ -73,7 +74,8 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
 def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
     t0 = time.monotonic()
     with store.writer(context.log.info) as con:
-        done, written = _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False, "Counting terms")
+        done, written = _run(context, con, "counted_docs", ("term_counts", "document_lengths"), terms_version(), count_all, False,
+                             "Counting terms", keep=("term_counts",))
         n_rows = con.execute("SELECT count(*) FROM term_counts").fetchall()[0][0]
         n_docs = con.execute("SELECT count(*) FROM document_lengths").fetchall()[0][0]
         # The commonest terms of the documents counted by this run: of the whole corpus on a first run,
@@ -84,7 +86,8 @@ def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
         if written is None:
             preview = markdown_table(con.execute(preview_sql.format(rows="term_counts")))
         else:
-            counted_now = pa.concat_tables(written["term_counts"]) if written["term_counts"] else \
+            # a batch without a term has null-typed columns: promoted to the others' types
+            counted_now = pa.concat_tables(written["term_counts"], promote_options="permissive") if written["term_counts"] else \
                 pa.table({"term": pa.array([], pa.string()), "n": pa.array([], pa.int32())})
             con.register("counted_now", counted_now)
             try:
