@@ -30,8 +30,6 @@ from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
 
-
-
 # matplotlib and the chart font are imported by the functions that draw (from dagster_project.core import
 # charts), not with this module: at its top they took 0.6-0.8 s of every `huiyi run` and of loading the
 # code in the UI, paid again by runs that draw no chart (most runs after a day file).

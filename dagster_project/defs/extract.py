@@ -12,7 +12,7 @@ import pyarrow as pa
 from dagster_project.core.extract import extract_all, extractor_version
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import forget_stale, todo_batches, transaction, write_batches
+from dagster_project.defs.tables import forget_stale, keeping, kept_table, rows_kept, todo_batches, transaction, write_batches
 from dagster_project.store import sql_text
 
 PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formulations")
@@ -58,8 +58,8 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         forgotten, n_todo = forget_stale(con, "extracted_docs", PER_DOC_TABLES, version, INPUT_HASH)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
         batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome", INPUT_HASH, BATCH, n_todo)
-        write_batches(con, batches, extract_all(batches), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
-        few = batches.few_ids if n_todo else []  # the documents this run extracted, when few (else None: all)
+        written = rows_kept(n_todo, ("formulations",))
+        write_batches(con, batches, keeping(extract_all(batches), written), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
         # copy marks may have: a changed canonical report changes a meeting's report_doc_id).
         changed = (
@@ -82,21 +82,21 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         # The commonest formulations of the documents extracted by this run: of the whole corpus on a
         # first run, of the day's documents on a day's run (over the whole table: 0.16 s of every run at
         # ten times xwlb). mart_formulation_changes has them per meeting.
-        formulation_sql = """SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM formulations
-                             {scope} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
-        if few is None:
-            previews["formulations"] = markdown_table(con.execute(formulation_sql.format(scope="")))
+        formulation_sql = """SELECT canonical, count(*) AS occurrences, count(DISTINCT doc_id) AS documents FROM {rows}
+                             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
+        if written is None:
+            previews["formulations"] = markdown_table(con.execute(formulation_sql.format(rows="formulations")))
         else:
-            con.register("extracted_now", pa.table({"doc_id": pa.array(few, pa.string())}))
+            con.register("extracted_now", kept_table(written["formulations"], pa.schema([("doc_id", pa.string()), ("canonical", pa.string())])))
             try:
-                previews["formulations"] = markdown_table(con.execute(formulation_sql.format(scope="WHERE doc_id IN (SELECT doc_id FROM extracted_now)")))
+                previews["formulations"] = markdown_table(con.execute(formulation_sql.format(rows="extracted_now")))
             finally:
                 con.unregister("extracted_now")
     context.log.info(f"Extraction done in {time.monotonic() - t0:.1f} s: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     for key in ("meetings", "participants", "directives", "formulations"):
         meta = {"dagster/row_count": counts[key], "preview": previews[key]}
         if key == "formulations":
-            meta["preview_of"] = "all documents" if few is None else f"the documents extracted by this run ({len(few)})"
+            meta["preview_of"] = "all documents" if written is None else f"the documents extracted by this run ({n_todo})"
         if key == "meetings":
             meta["largest_series"] = dg.MetadataValue.json(dict(series))
         yield dg.MaterializeResult(asset_key=key, metadata=meta)

@@ -15,7 +15,7 @@ from dagster_project.core.measures import count_all, terms_version, theme_all, t
 from dagster_project.core.themes import TaxonomyError, load_taxonomy
 from dagster_project.defs.metadata import markdown_table
 from dagster_project.defs.resources import HuiyiStore
-from dagster_project.defs.tables import FEW_TO_DO, forget_stale, insert_columns, todo_batches, transaction, write_batches
+from dagster_project.defs.tables import forget_stale, insert_columns, keeping, kept_table, rows_kept, todo_batches, transaction, write_batches
 
 BATCH = 2000
 # What each step reads of a document: a change to it does the document again.
@@ -44,20 +44,8 @@ def _run(context, con, ledger: str, tables: tuple[str, ...], version: str, work,
         WHERE x.doc_id IN (SELECT doc_id FROM todo_ids) GROUP BY x.doc_id) s ON s.doc_id = d.doc_id""")
     batches = todo_batches(con, ledger, "d.doc_id, d.body" + (spans if with_directives else ""), input_hash, BATCH, n_todo,
                            few_spans if with_directives else None)
-    written: dict[str, list] | None = {t: [] for t in keep} if n_todo <= FEW_TO_DO else None
-
-    def kept(results):
-        # the rows of a day's few documents are kept for the previews: looking them up again in
-        # term_counts scanned its 86 M rows at ten times xwlb (0.15-0.26 s)
-        try:
-            for rows in results:
-                for t in written or ():
-                    written[t].append(rows[t])
-                yield rows
-        finally:
-            results.close()
-
-    write_batches(con, batches, kept(work(batches)), tables, ledger, version, context.log.info)
+    written = rows_kept(n_todo, keep)
+    write_batches(con, batches, keeping(work(batches), written), tables, ledger, version, context.log.info)
     return {"documents_done_this_run": n_todo, "documents_forgotten_this_run": forgotten}, written
 
 
@@ -86,10 +74,7 @@ def term_counting(context: dg.AssetExecutionContext, store: HuiyiStore):
         if written is None:
             preview = markdown_table(con.execute(preview_sql.format(rows="term_counts")))
         else:
-            # a batch without a term has null-typed columns: promoted to the others' types
-            counted_now = pa.concat_tables(written["term_counts"], promote_options="permissive") if written["term_counts"] else \
-                pa.table({"term": pa.array([], pa.string()), "n": pa.array([], pa.int32())})
-            con.register("counted_now", counted_now)
+            con.register("counted_now", kept_table(written["term_counts"], pa.schema([("term", pa.string()), ("n", pa.int32())])))
             try:
                 preview = markdown_table(con.execute(preview_sql.format(rows="counted_now")))
             finally:
