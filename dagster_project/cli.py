@@ -27,7 +27,14 @@ run_coordinator:
   class: QueuedRunCoordinator
   config:
     max_concurrent_runs: 1
+# Dagster's SQLite event log, keeping its connections open between events (dagster_project/event_log_storage.py);
+# its files are where the default storage keeps them.
+event_log_storage:
+  module: dagster_project.event_log_storage
+  class: KeptConnectionSqliteEventLogStorage
 """
+# What earlier versions wrote: a file still exactly so was never edited, and is brought up to date.
+OLD_DAGSTER_YAMLS = (DAGSTER_YAML.split("# Dagster's SQLite event log")[0],)
 
 
 def _prepare(args) -> Paths:
@@ -38,8 +45,9 @@ def _prepare(args) -> Paths:
     home = paths.dagster_home
     try:
         home.mkdir(parents=True, exist_ok=True)
-        if not (home / "dagster.yaml").exists():
-            (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+        config = home / "dagster.yaml"
+        if not config.exists() or config.read_text(encoding="utf-8") in OLD_DAGSTER_YAMLS:
+            config.write_text(DAGSTER_YAML, encoding="utf-8")
     except OSError as e:
         raise UsageError(f"The Dagster instance folder {home} (DAGSTER_HOME) cannot be used ({e.strerror}); set DAGSTER_HOME to a writable folder or unset it.") from None
     os.environ["DAGSTER_HOME"] = str(home)

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dagster_project.cli import DAGSTER_YAML
 from dagster_project.store import table_checksums
 
 from .conftest import RAW_FIXTURES
@@ -208,7 +209,8 @@ def test_a_run_while_a_sensor_run_writes_never_corrupts_anything(states, tmp_pat
     marts.mkdir()
     env = _env(HUIYI_RAW_DIR=str(raw), HUIYI_MARTS_DIR=str(marts), DAGSTER_HOME=str(marts / ".dagster"))
     (marts / ".dagster").mkdir()
-    (marts / ".dagster" / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+    # the instance `huiyi run` sets up (its event log keeps connections open): both write to it at once
+    (marts / ".dagster" / "dagster.yaml").write_text(DAGSTER_YAML)
     sensor_run = subprocess.Popen([sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions",
                                    "-j", "huiyi_refresh"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     cli_run = subprocess.Popen([*RUN, "--raw", str(raw), "--marts", str(marts)], stdout=subprocess.PIPE,
