@@ -12,7 +12,9 @@ time use this storage, so one kept connection per database is enough. The index 
 few runs' databases stay open; older ones are closed.
 
 This replaces SqliteEventLogStorage._connect, a private method of the Dagster that pyproject.toml pins.
-tests/test_event_log_storage.py fails if that method's contract changes. huiyi's instance uses this
+tests/test_event_log_storage.py fails if that method's contract changes. The UI's live log of a
+run watches the run's database file for changes, which kept connections no longer make after every
+event: the watcher here also watches the WAL file, where the events are. huiyi's instance uses this
 class through the dagster.yaml that `huiyi run` and `huiyi ui` write (cli.DAGSTER_YAML).
 """
 
@@ -28,10 +30,12 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
     INDEX_SHARD_NAME,
     SQLITE_BUSY_TIMEOUT_SECONDS,
     SqliteEventLogStorage,
+    SqliteEventLogStorageWatchdog,
 )
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
+from watchdog.observers import Observer
 
 # Run databases kept open besides the index's. A run writes to its own; the UI reads a few at a time.
 KEPT_RUN_DATABASES = 4
@@ -43,8 +47,11 @@ class KeptConnectionSqliteEventLogStorage(SqliteEventLogStorage):
     def __init__(self, base_dir: str | None = None, inst_data=None):
         # set before the parent's constructor, which may connect to the index database
         self._engines: OrderedDict[str, Engine] = OrderedDict()
-        if base_dir is None:  # where Dagster's default storage keeps the event log
-            base_dir = os.path.join(os.environ["DAGSTER_HOME"], "history", "runs")
+        if base_dir is None:  # where Dagster's default storage keeps the event log (huiyi sets DAGSTER_HOME)
+            home = os.environ.get("DAGSTER_HOME")
+            if not home:
+                raise ValueError("KeptConnectionSqliteEventLogStorage needs DAGSTER_HOME set, or base_dir in its config in dagster.yaml.")
+            base_dir = os.path.join(home, "history", "runs")
         super().__init__(base_dir, inst_data)
 
     @classmethod
@@ -86,6 +93,14 @@ class KeptConnectionSqliteEventLogStorage(SqliteEventLogStorage):
             with engine.connect() as conn, conn.begin():
                 yield conn
 
+    def watch(self, run_id: str, cursor: str | None, callback) -> None:
+        """As Dagster's (the UI's live log of a run), with a watcher that also sees the WAL file change."""
+        if not self._obs:
+            self._obs = Observer()
+            self._obs.start()
+        watchdog = _RunLogWatchdog(self, run_id, callback, cursor)
+        self._watchers[run_id][callback] = (watchdog, self._obs.schedule(watchdog, self._base_dir, recursive=True))
+
     def _close_all(self) -> None:
         with self._db_lock:
             engines, self._engines = list(self._engines.values()), OrderedDict()
@@ -99,3 +114,21 @@ class KeptConnectionSqliteEventLogStorage(SqliteEventLogStorage):
     def dispose(self) -> None:
         super().dispose()
         self._close_all()
+
+
+class _RunLogWatchdog(SqliteEventLogStorageWatchdog):
+    """Dagster's watcher of a run's database file, told of changes to its WAL file too. Dagster's reads
+    the run's new events when the database file changes, which its storage made happen after every
+    event: the last connection to close checkpoints the WAL into the file. With connections kept open
+    an event stays in the WAL until SQLite checkpoints it (every 4 MB or so), and a UI showing a run
+    in progress would show none of its new events."""
+
+    @property
+    def patterns(self) -> list[str]:
+        return [self._log_path, self._log_path + "-wal"]
+
+    def on_created(self, event) -> None:
+        self._process_log()
+
+    def on_modified(self, event) -> None:
+        self._process_log()

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import dagster as dg
 import pytest
@@ -123,3 +124,42 @@ def test_huiyi_writes_the_storage_into_a_new_or_unedited_dagster_yaml(tmp_path, 
     assert prepared(tmp_path / "old", cli.OLD_DAGSTER_YAMLS[0]) == cli.DAGSTER_YAML
     edited = cli.OLD_DAGSTER_YAMLS[0] + "# my own settings\n"
     assert prepared(tmp_path / "edited", edited) == edited
+
+
+WRITER = textwrap.dedent("""
+    import sys, time, dagster as dg
+    @dg.asset
+    def slow(context):
+        for i in range(6):
+            context.log.info(f"tick {i}")
+            time.sleep(0.4)
+    with dg.DagsterInstance.get() as i:
+        dg.materialize([slow], instance=i)
+        print(time.time(), flush=True)  # when the run ended
+        time.sleep(1.5)  # its connections still open, as in a process that goes on to other work
+""")
+
+
+def test_the_ui_sees_a_runs_events_while_it_runs(home):
+    """What the UI's live log does: the run's stored events, then a watch for new ones, while another
+    process (`huiyi run`, or a run the UI started) writes them."""
+    with dg.DagsterInstance.get() as instance:
+        writer = subprocess.Popen([sys.executable, "-c", WRITER], stdout=subprocess.PIPE, text=True)
+        try:
+            deadline = time.time() + 60
+            while not instance.get_runs() and time.time() < deadline:
+                time.sleep(0.05)
+            run_id = instance.get_runs()[0].run_id
+            stored = instance.get_records_for_run(run_id)
+            arrived = []
+            instance.watch_event_logs(run_id, stored.cursor, lambda event, cursor: arrived.append((time.time(), event)))
+            out, _ = writer.communicate(timeout=120)
+        finally:
+            writer.kill()
+        ended = float(out.split()[-1])
+        time.sleep(0.5)
+        ticks = [t for t, e in arrived if (e.user_message or "").startswith("tick")]
+        # the ticks came one by one as they were written, not all at once when the writer closed
+        assert len(ticks) + sum(1 for r in stored.records if (r.event_log_entry.user_message or "").startswith("tick")) == 6
+        assert len(ticks) >= 3 and ticks[0] < ended - 0.8, (ticks, ended)
+        assert len(instance.all_logs(run_id)) == len(stored.records) + len(arrived)
