@@ -33,8 +33,15 @@ event_log_storage:
   module: dagster_project.event_log_storage
   class: KeptConnectionSqliteEventLogStorage
 """
-# What earlier versions wrote: a file still exactly so was never edited, and is brought up to date.
-OLD_DAGSTER_YAMLS = (DAGSTER_YAML.split("# Dagster's SQLite event log")[0],)
+# What earlier versions wrote, as they wrote it: a file still exactly so was never edited, and is
+# brought up to date. (Written out, not derived from DAGSTER_YAML: an edit there must not change them.)
+OLD_DAGSTER_YAMLS = (
+    "# Written by huiyi on first use; edit freely.\n"
+    "telemetry:\n  enabled: false\n"
+    "# One run at a time: Huiyi's steps write one DuckDB file.\n"
+    "run_coordinator:\n  module: dagster._core.run_coordinator\n  class: QueuedRunCoordinator\n"
+    "  config:\n    max_concurrent_runs: 1\n",
+)
 
 
 def _prepare(args) -> Paths:

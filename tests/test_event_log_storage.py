@@ -45,7 +45,6 @@ def home(tmp_path, monkeypatch):
 
 def storage_of(instance) -> KeptConnectionSqliteEventLogStorage:
     storage = instance.event_log_storage
-    storage = getattr(storage, "_storage", None) and storage._storage.event_log_storage or storage
     assert isinstance(storage, KeptConnectionSqliteEventLogStorage), type(storage)
     return storage
 
