@@ -13,8 +13,8 @@ few runs' databases stay open; older ones are closed.
 
 This replaces SqliteEventLogStorage._connect, a private method of the Dagster that pyproject.toml pins.
 tests/test_event_log_storage.py fails if that method's contract changes. The UI's live log of a
-run watches the run's database file for changes, which kept connections no longer make after every
-event: the watcher here also watches the WAL file, where the events are. huiyi's instance uses this
+run watches the run's database file for changes, which closing the connection made after every event
+(SQLite checkpoints the WAL then): a write to a run's database is checkpointed here instead. huiyi's instance uses this
 class through the dagster.yaml that `huiyi run` and `huiyi ui` write (cli.DAGSTER_YAML).
 """
 
@@ -30,12 +30,10 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
     INDEX_SHARD_NAME,
     SQLITE_BUSY_TIMEOUT_SECONDS,
     SqliteEventLogStorage,
-    SqliteEventLogStorageWatchdog,
 )
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
-from watchdog.observers import Observer
 
 # Run databases kept open besides the index's. A run writes to its own; the UI reads a few at a time.
 KEPT_RUN_DATABASES = 4
@@ -90,16 +88,16 @@ class KeptConnectionSqliteEventLogStorage(SqliteEventLogStorage):
             if shard not in self._initialized_dbs:
                 self._initdb(engine)
                 self._initialized_dbs.add(shard)
-            with engine.connect() as conn, conn.begin():
-                yield conn
-
-    def watch(self, run_id: str, cursor: str | None, callback) -> None:
-        """As Dagster's (the UI's live log of a run), with a watcher that also sees the WAL file change."""
-        if not self._obs:
-            self._obs = Observer()
-            self._obs.start()
-        watchdog = _RunLogWatchdog(self, run_id, callback, cursor)
-        self._watchers[run_id][callback] = (watchdog, self._obs.schedule(watchdog, self._base_dir, recursive=True))
+            with engine.connect() as conn:
+                sqlite = conn.connection.driver_connection
+                changes = sqlite.total_changes
+                with conn.begin():
+                    yield conn
+                # A run's database written to: its WAL checkpointed into the database file, as closing the
+                # connection did. Dagster's live log of a run (the UI's) reads new events when that file
+                # changes, which with the connection kept open it would not until the WAL filled.
+                if shard != INDEX_SHARD_NAME and sqlite.total_changes != changes:
+                    sqlite.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _close_all(self) -> None:
         with self._db_lock:
@@ -115,20 +113,3 @@ class KeptConnectionSqliteEventLogStorage(SqliteEventLogStorage):
         super().dispose()
         self._close_all()
 
-
-class _RunLogWatchdog(SqliteEventLogStorageWatchdog):
-    """Dagster's watcher of a run's database file, told of changes to its WAL file too. Dagster's reads
-    the run's new events when the database file changes, which its storage made happen after every
-    event: the last connection to close checkpoints the WAL into the file. With connections kept open
-    an event stays in the WAL until SQLite checkpoints it (every 4 MB or so), and a UI showing a run
-    in progress would show none of its new events."""
-
-    @property
-    def patterns(self) -> list[str]:
-        return [self._log_path, self._log_path + "-wal"]
-
-    def on_created(self, event) -> None:
-        self._process_log()
-
-    def on_modified(self, event) -> None:
-        self._process_log()
