@@ -6,7 +6,9 @@
 2. the same folder again: nothing new, so nothing should be parsed;
 3. the newest day file added: exactly that file should be parsed, and its items added;
 4. then a typical day added: the newest other day file whose titles name no meeting of the series the
-   charts draw by default (321 of the last 365 day files, by their titles), so no chart is drawn again.
+   charts draw by default (321 of the last 365 day files, by their titles), so no chart is drawn again;
+5. that day file corrected, as a scraper that fetches it again writes it: one item's body gets a line;
+6. that day file removed.
 Prints each run's wall time and its compute (the sum of its steps' times, from Dagster's step
 statistics: the wall time less Dagster's start-up), what the ledger says was parsed, the documents
 added, and the slowest steps of the incremental run. Then the set-level SQL (the meeting merge, the
@@ -95,6 +97,19 @@ def set_level_whole(db: Path, repeat: int = 5) -> dict[str, float]:
 CHARTED = ("国务院常务会议", "中央政治局会议", "中共中央政治局", "货币政策委员会")
 
 
+def correct_one_item(day_file: Path) -> None:
+    """Write the day file again with one item's body corrected (a line added at its end), as a scraper
+    that fetched the day again would: the file's other items come back unchanged."""
+    data = json.loads(gzip.decompress(day_file.read_bytes()))
+    for item in data.get("videoList") or []:
+        detail = item.get("video_detail")
+        if isinstance(detail, dict) and isinstance(detail.get("content"), str) and detail["content"]:
+            detail["content"] += "<p>（本台记者更正：文中一处数字有误，已改正。）</p>"
+            break
+    day_file.unlink()  # a new file, never written through a link into the corpus it was copied from
+    day_file.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False).encode("utf-8")))
+
+
 def charted_meeting_in(day_file: Path) -> bool:
     items = json.loads(gzip.decompress(day_file.read_bytes())).get("videoList") or []
     return any(w in (item.get("video_title") or "") for item in items for w in CHARTED)
@@ -123,16 +138,25 @@ def main() -> int:
         shutil.move(held_typical, typical)
         t_typ, steps_typ = run(raw, marts)
         parsed_typ, docs_typ = state(marts)
-    c_full, c_again, c_add, c_typ = (sum(x.values()) for x in (steps_full, steps_again, steps_add, steps_typ))
+        correct_one_item(typical)
+        t_cor, steps_cor = run(raw, marts)
+        parsed_cor, docs_cor = state(marts)
+        typical.unlink()
+        t_rem, steps_rem = run(raw, marts)
+        _, docs_rem = state(marts)
+    c_full, c_again, c_add, c_typ, c_cor, c_rem = (sum(x.values()) for x in (steps_full, steps_again, steps_add, steps_typ, steps_cor, steps_rem))
     print(f"{'run':<34}{'wall s':>8}{'compute s':>11}{'start-up s':>12}")
     for name, wall, comp in (("full", t_full, c_full), ("again, nothing new", t_again, c_again),
-                             ("newest day file added", t_add, c_add), ("then a typical day file added", t_typ, c_typ)):
+                             ("newest day file added", t_add, c_add), ("then a typical day file added", t_typ, c_typ),
+                             ("that day file corrected", t_cor, c_cor), ("that day file removed", t_rem, c_rem)):
         print(f"{name:<34}{wall:>8.1f}{comp:>11.1f}{wall - comp:>12.1f}")
     print(f"full run: {docs_full:,} documents; nothing new: ledger unchanged {parsed_again == parsed_full}")
     for label, parsed, added, before, comp, steps in (
             ("newest day file", parsed_add, docs_add, docs_again, c_add, steps_add),
-            ("typical day file (no meeting of a charted series)", parsed_typ, docs_typ, docs_add, c_typ, steps_typ)):
-        print(f"{label}: parsed {parsed}; documents +{added - before}; compute relative to the full run's: {comp / c_full:.1%} (target 2%)")
+            ("typical day file (no meeting of a charted series)", parsed_typ, docs_typ, docs_add, c_typ, steps_typ),
+            ("that day file corrected (one item's body)", parsed_cor, docs_cor, docs_typ, c_cor, steps_cor),
+            ("that day file removed", [], docs_rem, docs_cor, c_rem, steps_rem)):
+        print(f"{label}: parsed {parsed}; documents {added - before:+d}; compute relative to the full run's: {comp / c_full:.1%} (target 2%)")
         print("  slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:8]))
     budget = 0.02 * c_full
     print(f"set-level SQL recomputed whole on the final database (median of 5), against the budget of {budget:.2f} s:")

@@ -20,7 +20,8 @@ At each size one day file is held back from the full run: the newest whose title
 charted series (as in bench/incremental.py), in the last copy. After a run with nothing new (as a daily
 schedule makes them; publishing reuses the copy published two runs before from the third run on), it
 is added and `huiyi run` made again, and the bench prints that run's compute (the sum of its steps' times) against the full run's,
-with its slowest steps: what a typical day costs when the corpus is ten times larger.
+with its slowest steps: what a typical day costs when the corpus is ten times larger. Then the day file is
+corrected (one item's body), and removed, each followed by a run whose compute is printed the same way.
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ def main() -> int:
     corpus, work = Path(args.corpus), Path(args.work)
     if work.exists():
         shutil.rmtree(work)
-    from incremental import charted_meeting_in, step_times
+    from incremental import charted_meeting_in, correct_one_item, step_times
 
     rows, per_stage, added = [], [], []
     for times in (1, args.times):
@@ -164,8 +165,15 @@ def main() -> int:
         shutil.move(held, day)
         add_wall, _, add_docs = run(raw, marts)
         add_steps = step_times(marts)
+        # then the day file corrected (one item's body, as a scraper fetching it again writes it), then removed
+        correct_one_item(day)
+        run(raw, marts)
+        corrected = sum(step_times(marts).values())
+        day.unlink()
+        run(raw, marts)
+        removed = sum(step_times(marts).values())
         added.append((times, day.relative_to(raw).as_posix(), add_docs - docs, add_wall, sum(add_steps.values()),
-                      sum(full_steps.values()), add_steps, again))
+                      sum(full_steps.values()), add_steps, again, corrected, removed))
         shutil.rmtree(raw)
     print(f"{'corpus':<8}{'documents':>11}{'wall s':>9}{'docs/s':>9}{'peak RSS MB':>13}{'database MB':>13}")
     for times, docs, wall, peak, db_mb in rows:
@@ -180,10 +188,12 @@ def main() -> int:
     print(f"records per second, {args.times}× against 1×: {(dn / wn) / (d1 / w1):.2f} (target: within 20%, 0.80 or more); "
           f"peak memory {pn / p1:.2f}× the 1× run's")
     print("a typical day file added after the full run (held back from it) and a run with nothing new:")
-    for times, day, new_docs, wall, compute, full, steps, again in added:
+    for times, day, new_docs, wall, compute, full, steps, again, corrected, removed in added:
         print(f"  {str(times) + '×':<5}nothing new: compute {again:.1f} s = {again / full:.1%}; then {day}: documents +{new_docs}; "
               f"wall {wall:.1f} s, compute {compute:.1f} s = {compute / full:.1%} of the full run's {full:.1f} s (target 2%)")
         print("       slowest steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(steps.items(), key=lambda kv: -kv[1])[:8]))
+        print(f"       then the file corrected (one item): compute {corrected:.1f} s = {corrected / full:.1%}; "
+              f"then removed: {removed:.1f} s = {removed / full:.1%}")
     return 0
 
 

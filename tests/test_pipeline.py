@@ -428,3 +428,99 @@ def test_added_documents_are_compared_alone_when_they_change_no_pair_before_them
     now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
     assert now == whole
     assert sum(1 for _, dup, _ in now[0] if dup) >= 2  # the two pages point to their xwlb items
+
+
+def test_a_removed_or_corrected_file_is_compared_alone_when_it_changes_no_pair_among_the_others(raw_copy, tmp_path):
+    """A page that is a near copy of the seed report, read again with another sentence edited, then
+    removed: the marks made by dropping its pairs and looking for those of its new text equal those of
+    comparing everything, and the run says what it compared."""
+    marts = tmp_path / "marts"
+    work_db = marts / "work" / "huiyi_work.duckdb"
+    seed = SEED.read_text(encoding="utf-8")
+    edited = seed.replace("二要坚持问题导向", "二要坚持目标导向")
+    assert edited != seed
+    page = raw_copy / "seed" / "jiaozuo-edited-copy.txt"
+    page.write_text(edited, encoding="utf-8")
+    run_assets(raw_copy, marts)
+    with published(marts) as con:
+        page_id = con.execute("SELECT doc_id FROM documents WHERE raw_path LIKE '%jiaozuo-edited-copy.txt'").fetchone()[0]
+
+    corrected = edited.replace("三要抓住几个关键", "三要抓住关键环节")
+    assert corrected != edited
+    page.write_text(corrected, encoding="utf-8")
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "1 changed document"
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
+    assert now == whole
+    assert any(why == "near" and page_id in (a, b) for a, b, why in now[1])  # still a near copy of the seed report
+    with duckdb.connect(str(work_db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM copy_gone").fetchone()[0] == 0  # emptied by the marking
+
+    page.unlink()
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "1 removed document"
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
+    assert now == whole
+    assert not any(page_id in (a, b) for a, b, _ in now[1])
+    assert page_id not in {d for d, _, _ in now[0]}
+
+    # A document gone without what it was kept (its rows deleted by hand, not by a run forgetting its
+    # file): nothing can be said of the pairs it leaves, and the whole corpus is compared.
+    page.write_text(corrected, encoding="utf-8")
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "1 added document"
+    from dagster_project.defs.ingest import mark_copies
+
+    with duckdb.connect(str(work_db)) as con:
+        con.execute("DELETE FROM doc_minhash WHERE doc_id = ?", [page_id])
+        con.execute("DELETE FROM documents WHERE doc_id = ?", [page_id])
+        assert mark_copies(con)["compared"] == "whole corpus"
+
+
+def test_a_removal_that_lets_a_crowded_bucket_propose_pairs_compares_the_whole_corpus(raw_copy, tmp_path):
+    """Fifty-eight reposts of the seed report, each with a line of its own, share MinHash buckets of more
+    than 50 documents, which propose no pairs (boilerplate). Removing two leaves every such bucket above
+    50, and the run compares only what left; removing more brings a bucket to 50, whose members then
+    become near pairs: a run that only dropped the pairs of the documents gone would miss them, so it
+    compares the whole corpus. Both times the marks equal those of comparing everything."""
+    marts = tmp_path / "marts"
+    work_db = marts / "work" / "huiyi_work.duckdb"
+    seed = SEED.read_text(encoding="utf-8")
+    reposts = raw_copy / "seed" / "reposts"
+    reposts.mkdir()
+    for k in range(58):
+        (reposts / f"repost-{k:02d}.txt").write_text(seed.rstrip() + f"\n本文转载自第{k + 1}号站点。\n", encoding="utf-8")
+    run_assets(raw_copy, marts)
+
+    def crowded_buckets():
+        """Per band, the members of the reposts' largest bucket, as copy detection counts them."""
+        with duckdb.connect(str(work_db), read_only=True) as con:
+            return dict(con.execute(
+                """SELECT band, max(n) FROM (SELECT m.band, m.bucket, count(*) AS n FROM doc_minhash m
+                   JOIN documents d USING (doc_id) WHERE d.raw_path LIKE '%reposts/%' GROUP BY 1, 2) GROUP BY 1""").fetchall())
+
+    def repost_pairs(pairs):
+        with duckdb.connect(str(work_db), read_only=True) as con:
+            ids = {r[0] for r in con.execute("SELECT doc_id FROM documents WHERE raw_path LIKE '%reposts/%'").fetchall()}
+        return [p for p in pairs if p[0] in ids and p[1] in ids]
+
+    sizes = crowded_buckets()
+    assert len(sizes) == 8 and min(sizes.values()) >= 53, sizes  # every band: one bucket of more than 52
+    with duckdb.connect(str(work_db), read_only=True) as con:
+        assert repost_pairs(con.execute("SELECT a, b, why FROM copy_pairs").fetchall()) == []
+
+    for k in (0, 1):
+        (reposts / f"repost-{k:02d}.txt").unlink()
+    result = run_assets(raw_copy, marts)
+    assert ingest_metadata(result, "documents")["copies_compared"] == "2 removed documents"
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
+    assert now == whole and repost_pairs(now[1]) == []
+
+    for k in range(2, 10):
+        (reposts / f"repost-{k:02d}.txt").unlink()
+    result = run_assets(raw_copy, marts)
+    assert min(crowded_buckets().values()) <= 50
+    assert ingest_metadata(result, "documents")["copies_compared"] == "whole corpus"
+    now, whole = _copies_as_a_whole_comparison_makes_them(work_db, tmp_path)
+    assert now == whole
+    assert repost_pairs(now[1])  # the bucket of 50 or fewer proposes its members, near copies of each other

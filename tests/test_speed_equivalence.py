@@ -261,3 +261,72 @@ def test_the_candidates_of_added_documents_complete_those_before_them(seed):
         assert before | added == after
     if not before <= after:
         assert blocked, "pairs before the additions changed and nothing said so"
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_the_candidates_after_documents_leave_are_those_kept_without_them(seed):
+    """When documents leave (a file removed, or read again: a changed document leaves and comes back as
+    added), copy_removal_blocked.sql says whether the candidates among those that stay are the ones
+    before less those of the documents gone, and must say so whenever they are not; then, with the
+    changed documents compared as added (copy_candidates_added.sql), the candidates kept and added are
+    those of copy_candidates.sql over the documents after, unless that says it is blocked. Random
+    corpora: shared contents and publisher ids (documents gone often first of their group), short,
+    non-report and undated documents, and in every other corpus a MinHash bucket crowded with 50 to 57
+    members of their own contents, some of which leave."""
+    import duckdb
+    import pyarrow as pa
+
+    from dagster_project.store import sql_text
+
+    rng = np.random.default_rng(1000 + seed)
+    n = 300
+    ids = [f"d{i:04d}" for i in rng.permutation(n)]
+    crowd = seed % 2 == 1
+    crowded = int(rng.integers(50, 58)) if crowd else 0  # documents in bucket 0 of band 0, each of its own content
+    con = duckdb.connect()
+    con.execute("""CREATE TABLE documents (doc_id VARCHAR, content_hash VARCHAR, native_id VARCHAR, n_chars INTEGER,
+                   is_report BOOLEAN, published_at TIMESTAMP)""")
+    con.execute("CREATE TABLE doc_minhash (doc_id VARCHAR, band TINYINT, bucket UBIGINT)")
+    con.execute("CREATE TABLE copy_pairs (a VARCHAR, b VARCHAR, why VARCHAR)")
+    con.execute("CREATE TABLE copy_gone (doc_id VARCHAR, in_bodies BOOLEAN, band TINYINT, bucket UBIGINT)")
+
+    def add(doc: str, k: int, content: str) -> None:
+        day = None if rng.random() < 0.05 else f"2024-01-{1 + int(rng.integers(0, 20)):02d}"
+        native = None if rng.random() < 0.5 else f"n{int(rng.integers(0, 200))}"
+        short = rng.random() < 0.04
+        con.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)", [doc, content, native, 10 if short else 400, bool(rng.random() > 0.03), day])
+        for band in range(2):
+            con.execute("INSERT INTO doc_minhash VALUES (?, ?, ?)", [doc, band, 0 if band == 0 and k < crowded else int(rng.integers(1, 40))])
+
+    for k, doc in enumerate(ids):
+        add(doc, k, f"own{k}" if k < crowded else f"c{int(rng.integers(0, 250))}")
+    before = _copy_candidates(con)
+    # copy_pairs holds the exact and same-item pairs as found (near ones confirmed; the blockers read
+    # only the exact and same-item ones)
+    con.executemany("INSERT INTO copy_pairs VALUES (?, ?, ?)", [list(p) for p in before])
+
+    # documents that leave: some of the crowd when there is one, and others at random, often first of a group
+    n_gone = int(rng.integers(1, 10))
+    from_crowd = int(rng.integers(0, min(n_gone, crowded) + 1)) if crowd else 0
+    gone = sorted(set(ids[:from_crowd]) | set(rng.choice(ids[crowded:], n_gone - from_crowd, replace=False).tolist()))
+    changed = [d for d in gone if rng.random() < 0.4]  # read again with other contents: compared as added
+    con.execute("""INSERT INTO copy_gone SELECT d.doc_id, d.n_chars >= 20 AND d.is_report, m.band, m.bucket
+                   FROM documents d LEFT JOIN doc_minhash m USING (doc_id) WHERE d.doc_id IN (SELECT unnest(?))""", [gone])
+    con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT unnest(?))", [gone])
+    con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [gone])
+    kept = {p for p in before if p[0] not in gone and p[1] not in gone}
+
+    con.register("gone", pa.table({"doc_id": pa.array(gone, pa.string())}))
+    con.register("fresh", pa.table({"doc_id": pa.array(changed, pa.string())}))
+    blocked = con.execute(sql_text("steps/copy_removal_blocked")).fetchall()
+    con.unregister("gone")
+    con.unregister("fresh")
+    if _copy_candidates(con) != kept:
+        assert blocked, "pairs among the documents that stay changed and nothing said so"
+
+    for doc in changed:
+        add(doc, ids.index(doc), f"c{int(rng.integers(0, 250))}")
+    after = _copy_candidates(con)
+    added = _copy_candidates(con, changed) if changed else set()
+    if not blocked and not any(r[2] == "blocked" for r in added):
+        assert kept | added == after

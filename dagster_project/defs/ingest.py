@@ -37,18 +37,26 @@ def _forget_files(con, raw_paths: list[str]) -> None:
     MinHash rows) are deleted only when there are some: for a new day file there are none, and the two
     DELETEs scanned documents and doc_minhash for nothing (0.3 s at ten times xwlb, against 0.003-0.02 s
     for the look). Not decided from the ledger: a large file's documents are written chunk by chunk
-    before its ledger row, so a run stopped inside one leaves documents of a file the ledger lacks."""
+    before its ledger row, so a run stopped inside one leaves documents of a file the ledger lacks.
+    Documents the copy marks saw are first kept in copy_gone as they were (sql/steps/copy_gone.sql),
+    when they are few enough for the next marking to do without comparing the whole corpus."""
     if not raw_paths:
         return
-    con.register("gone", pa.table({"raw_path": raw_paths}))
+    con.register("gone_files", pa.table({"raw_path": raw_paths}))
     try:
-        if con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE raw_path IN (SELECT raw_path FROM gone))").fetchall()[0][0]:
-            con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone))")
-            con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone)")
-        con.execute("DELETE FROM rejected_records WHERE raw_path IN (SELECT raw_path FROM gone)")
-        con.execute("DELETE FROM raw_files WHERE raw_path IN (SELECT raw_path FROM gone)")
+        if con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files))").fetchall()[0][0]:
+            marked, seen = con.execute(
+                """SELECT (SELECT count(*) FROM copy_inputs),
+                          (SELECT count(*) FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files)
+                                                            AND doc_id IN (SELECT doc_id FROM copy_inputs))""").fetchall()[0]
+            if seen and seen <= _alone_at_most(marked):
+                con.execute(sql_text("steps/copy_gone"))
+            con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files))")
+            con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files)")
+        con.execute("DELETE FROM rejected_records WHERE raw_path IN (SELECT raw_path FROM gone_files)")
+        con.execute("DELETE FROM raw_files WHERE raw_path IN (SELECT raw_path FROM gone_files)")
     finally:
-        con.unregister("gone")
+        con.unregister("gone_files")
 
 
 def scan_and_ingest(con, paths, log) -> dict:
@@ -147,39 +155,73 @@ def ledger_signature(con) -> str:
 
 
 # What copy detection reads of a document (copy_candidates.sql, near_signatures.sql, canonical_of):
-# a document whose hash changed, or that left, makes the next marking compare the whole corpus again.
+# a document whose hash changed, or that left, is compared again (or, when its leaving may change pairs
+# among the others, the whole corpus is).
 COPY_INPUT_HASH = "hash(d.content_hash, d.native_id, d.n_chars, d.is_report, d.published_at, d.format, d.body_md5)"
-# Added documents beyond this share of those marked before (and beyond a few thousand) are compared
-# with the whole set at once, which then costs about as much.
+# Documents added, changed or removed beyond this share of those marked before (and beyond a few
+# thousand) are compared with the whole set at once, which then costs about as much.
 ADDED_SHARE_FOR_WHOLE, ADDED_ALWAYS_ALONE = 0.1, 2000
+
+
+def _alone_at_most(marked: int) -> float:
+    """How many documents added, changed or removed since a marking of `marked` documents are compared alone."""
+    return max(ADDED_SHARE_FOR_WHOLE * marked, ADDED_ALWAYS_ALONE)
 
 
 def copy_detection_version() -> str:
     """What finds copies: the reading code (MinHash is computed there, in core/dedup.py), the SQL and what
     the document hash covers. Pairs kept from another version are found again over the whole corpus."""
     h = hashlib.sha1((reader_version() + COPY_INPUT_HASH).encode())
-    for name in ("copy_candidates", "copy_candidates_added", "near_signatures"):
+    for name in ("copy_candidates", "copy_candidates_added", "copy_gone", "copy_removal_blocked", "near_signatures"):
         h.update(sql_text(f"steps/{name}").encode())
     return h.hexdigest()[:12]
 
 
-def _added_since_marking(con, version: str) -> list[str] | None:
-    """The documents added since the copies were last marked, when that is all that changed; None when
-    some document marked before changed or left, or none was ever marked, or the copies were found by
-    another version of the code, or the additions are many."""
+def _changes_since_marking(con, version: str) -> tuple[list[str], list[str], list[str]] | None:
+    """(removed, changed, added) documents since the copies were last marked; None when none was ever
+    marked, or the copies were found by another version of the code, or the changes are many."""
     n_before = con.execute("SELECT count(*) FROM copy_inputs").fetchone()[0]
     if n_before == 0 or built_from(con, "copy_pairs") != version:
         return None
     # a hash join with the documents' current hashes (a correlated NOT EXISTS comparing them inside took
     # 0.20-0.27 s at ten times xwlb, against 0.10 s)
-    changed = con.execute(
-        f"""SELECT count(*) FROM copy_inputs c LEFT JOIN (SELECT d.doc_id, {COPY_INPUT_HASH} AS h FROM documents d) d USING (doc_id)
-            WHERE d.h IS DISTINCT FROM c.input_hash""").fetchall()[0][0]
-    if changed:
-        return None
+    differ = con.execute(
+        f"""SELECT c.doc_id, d.doc_id IS NOT NULL FROM copy_inputs c
+            LEFT JOIN (SELECT d.doc_id, {COPY_INPUT_HASH} AS h FROM documents d) d USING (doc_id)
+            WHERE d.h IS DISTINCT FROM c.input_hash ORDER BY c.doc_id""").fetchall()
+    removed = [d for d, present in differ if not present]
+    changed = [d for d, present in differ if present]
     added = [r[0] for r in con.execute(
         "SELECT doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM copy_inputs c WHERE c.doc_id = d.doc_id) ORDER BY doc_id").fetchall()]
-    return None if len(added) > max(ADDED_SHARE_FOR_WHOLE * n_before, ADDED_ALWAYS_ALONE) else added
+    if len(removed) + len(changed) + len(added) > _alone_at_most(n_before):
+        return None
+    return removed, changed, added
+
+
+def _pairs_kept_after(con, gone: list[str], fresh: list[str]) -> list[tuple[str, str, str]] | None:
+    """The pairs kept from the last marking that hold without the `gone` documents (removed or changed;
+    `fresh`: changed or added, compared again next), or None when their leaving may change pairs among
+    the documents that stay (copy_removal_blocked.sql says when)."""
+    con.register("gone", pa.table({"doc_id": pa.array(gone, pa.string())}))
+    con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
+    try:
+        if gone and con.execute(sql_text("steps/copy_removal_blocked")).fetchall():
+            return None
+        return [tuple(r) for r in con.execute(
+            "SELECT a, b, why FROM copy_pairs WHERE a NOT IN (SELECT doc_id FROM gone) AND b NOT IN (SELECT doc_id FROM gone)").fetchall()]
+    finally:
+        con.unregister("gone")
+        con.unregister("fresh")
+
+
+def _compared(removed: list, changed: list, added: list) -> str:
+    """What a marking that did not compare the whole corpus compared: 14 added documents, 1 removed and 2 changed documents."""
+    named = [(len(x), what) for x, what in ((removed, "removed"), (changed, "changed"), (added, "added")) if x]
+    if not named:
+        return "nothing"
+    parts = [f"{n} {what}" for n, what in named]
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return said + (" document" if named[-1][0] == 1 else " documents")
 
 
 def mark_copies(con, ledger: str | None = None) -> dict:
@@ -187,25 +229,35 @@ def mark_copies(con, ledger: str | None = None) -> dict:
     canonical row (a structured record before a page, then the longest body).
 
     The pairs found are kept (copy_pairs), with what each document was when they were found
-    (copy_inputs). When the only change since is added documents, and they change no pair among the
-    documents before them (copy_candidates_added.sql says when they would), only their pairs are looked
-    for and added to those kept: at ten times xwlb the whole comparison took 5 s of every run that
-    brought a day file. Either way the marks are made from the whole set of pairs."""
+    (copy_inputs), and the documents that leave with what they were (copy_gone). When the changes since
+    are documents added, changed or removed, and they change no pair among the other documents
+    (copy_removal_blocked.sql and copy_candidates_added.sql say when they would), the pairs of the
+    documents gone are dropped and only the pairs of those added or changed are looked for: at ten times
+    xwlb the whole comparison took 5 s of every run that brought, removed or corrected a day file.
+    Either way the marks are made from the whole set of pairs."""
     version = copy_detection_version()
-    added = _added_since_marking(con, version)
+    changes = _changes_since_marking(con, version)
     before: list[tuple[str, str, str]] = []
-    if added is not None:
-        con.register("fresh", pa.table({"doc_id": pa.array(added, pa.string())}))
-        try:
-            found = con.execute(sql_text("steps/copy_candidates_added")).fetchall()
-        finally:
-            con.unregister("fresh")
-        if any(why == "blocked" for _, _, why in found):
-            added = None
-        else:
-            before = [tuple(r) for r in con.execute("SELECT a, b, why FROM copy_pairs").fetchall()]
-    if added is None:
+    found: list = []
+    gone: list[str] = []
+    if changes is not None:
+        removed, changed, added = changes
+        gone, fresh = sorted(removed + changed), sorted(changed + added)
+        kept_pairs = _pairs_kept_after(con, gone, fresh)
+        if kept_pairs is None:
+            changes = None
+        elif fresh:
+            con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
+            try:
+                found = con.execute(sql_text("steps/copy_candidates_added")).fetchall()
+            finally:
+                con.unregister("fresh")
+            if any(why == "blocked" for _, _, why in found):
+                changes = None
+    if changes is None:
         found = con.execute(sql_text("steps/copy_candidates")).fetchall()
+    else:
+        before = kept_pairs
     near = [(a, b) for a, b, why in found if why == "near"]
     confirmed = []
     if near:
@@ -237,9 +289,17 @@ def mark_copies(con, ledger: str | None = None) -> dict:
                 dup_of[m] = twin.get(m, canon)
     with transaction(con):
         _write_copies(con, canonical, dup_of)
-        if added is None:
+        if changes is None:
             con.execute("DELETE FROM copy_pairs")
             con.execute("DELETE FROM copy_inputs")
+        elif gone:
+            con.register("gone", pa.table({"doc_id": pa.array(gone, pa.string())}))
+            try:
+                con.execute("DELETE FROM copy_pairs WHERE a IN (SELECT doc_id FROM gone) OR b IN (SELECT doc_id FROM gone)")
+                con.execute("DELETE FROM copy_inputs WHERE doc_id IN (SELECT doc_id FROM gone)")
+            finally:
+                con.unregister("gone")
+        con.execute("DELETE FROM copy_gone")
         kept = sorted(set(new_pairs) - set(before))
         if kept:
             insert_columns(con, "copy_pairs", {"a": [a for a, _, _ in kept], "b": [b for _, b, _ in kept], "why": [w for _, _, w in kept]})
@@ -250,7 +310,7 @@ def mark_copies(con, ledger: str | None = None) -> dict:
         if ledger is not None:
             mark_built(con, "copies", ledger)
     return {"copy_groups": len(groups), "duplicates": len(dup_of), "near_pairs_confirmed": len(confirmed),
-            "near_pairs_proposed": len(near), "compared": "whole corpus" if added is None else f"{len(added)} added documents"}
+            "near_pairs_proposed": len(near), "compared": "whole corpus" if changes is None else _compared(*changes)}
 
 
 def _write_copies(con, canonical: dict[str, str], dup_of: dict[str, str]) -> None:
@@ -328,7 +388,7 @@ def ingest(context: dg.AssetExecutionContext, store: HuiyiStore):
             "by_source": dg.MetadataValue.json(dict(by_source)),
             "new_this_run": stats["new_documents"],
             "duplicates": copies["duplicates"],
-            # what the copy marking compared this run: the whole corpus, the added documents, or nothing
+            # what the copy marking compared this run: the whole corpus, the documents added, changed or removed, or nothing
             "copies_compared": copies.get("compared", "nothing (no file came or went)"),
             "preview": doc_preview,
         },

@@ -16,6 +16,21 @@ CREATE TABLE IF NOT EXISTS copy_inputs (
     doc_id      VARCHAR NOT NULL,
     input_hash  UBIGINT NOT NULL
 );
-COMMENT ON TABLE copy_inputs IS 'Each document as the copy marks last saw it: a hash of what copy detection reads of it. A document missing here is new; one whose hash differs, or gone from documents, makes the next marking compare the whole corpus again.';
+COMMENT ON TABLE copy_inputs IS 'Each document as the copy marks last saw it: a hash of what copy detection reads of it. A document missing here is new; one whose hash differs was changed, and one gone from documents was removed.';
 COMMENT ON COLUMN copy_inputs.doc_id IS 'The document.';
 COMMENT ON COLUMN copy_inputs.input_hash IS 'hash(content_hash, native_id, n_chars, is_report, published_at, format, body_md5).';
+
+-- A document the copy marks saw, as it was when its file was removed or read again (before its rows were
+-- deleted): what the next marking needs to tell whether its leaving changes pairs among the documents
+-- that stay (sql/steps/copy_removal_blocked.sql), instead of comparing the whole corpus again.
+CREATE TABLE IF NOT EXISTS copy_gone (
+    doc_id     VARCHAR NOT NULL,
+    in_bodies  BOOLEAN NOT NULL,
+    band       TINYINT,
+    bucket     UBIGINT
+);
+COMMENT ON TABLE copy_gone IS 'Documents the copy marks saw whose file was since removed or read again, as they were then: one row per MinHash band (one row with band null for a document without a signature). Emptied each time copies are marked.';
+COMMENT ON COLUMN copy_gone.doc_id IS 'The document.';
+COMMENT ON COLUMN copy_gone.in_bodies IS 'Whether copy detection compared it (a report of at least 20 characters).';
+COMMENT ON COLUMN copy_gone.band IS 'A MinHash band of its signature (doc_minhash.band), or null.';
+COMMENT ON COLUMN copy_gone.bucket IS 'Its bucket in that band (doc_minhash.bucket), or null.';
