@@ -169,7 +169,7 @@ def stopped_because(paths: Paths, e: Exception) -> str:
 
 # Bookkeeping tables: in the database for the pipeline's own use, listed apart in the summary.
 WORKING_TABLES = {"doc_minhash", "huiyi_meta", "extracted_docs", "report_participants", "meeting_reports", "counted_docs", "themed_docs",
-                  "huiyi_mart_inputs", "huiyi_checks", "copy_pairs", "copy_inputs"}
+                  "huiyi_mart_inputs", "huiyi_checks", "copy_pairs", "copy_inputs", "copy_gone"}
 
 
 def summary(paths: Paths, seconds: float, failed_checks: list[str] | None = None) -> str:

@@ -477,6 +477,37 @@ def test_a_removed_or_corrected_file_is_compared_alone_when_it_changes_no_pair_a
         assert mark_copies(con)["compared"] == "whole corpus"
 
 
+
+def test_documents_too_many_to_keep_make_the_next_marking_compare_the_whole_corpus(raw_copy, tmp_path, monkeypatch):
+    """When the documents a run forgets are too many to keep as the marks saw them, the next marking
+    compares the whole corpus. Else a run stopped before its marking, after writing part of a file again,
+    would leave a later run to keep the documents' state in between, which the marks never saw (found in
+    review: a changed report flag then hid a MinHash bucket that shrank)."""
+    from dagster_project.defs import ingest as ing
+    from dagster_project.defs.tables import transaction
+
+    marts = tmp_path / "marts"
+    work_db = marts / "work" / "huiyi_work.duckdb"
+    run_assets(raw_copy, marts)
+    with duckdb.connect(str(work_db)) as con:
+        path = con.execute("SELECT raw_path FROM documents WHERE source = 'seed'").fetchone()[0]
+        con.execute("CREATE TEMP TABLE saved AS SELECT * FROM documents WHERE raw_path = ?", [path])
+        con.execute("CREATE TEMP TABLE saved_sigs AS SELECT * FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM saved)")
+        monkeypatch.setattr(ing, "ADDED_ALWAYS_ALONE", 0)
+        monkeypatch.setattr(ing, "ADDED_SHARE_FOR_WHOLE", 0.0)
+        with transaction(con):
+            ing._forget_files(con, [path])  # more than may be kept (none, here): nothing is kept
+        monkeypatch.undo()
+        assert con.execute("SELECT count(*) FROM copy_gone").fetchone()[0] == 0
+        # the run stopped after writing the file's document again, its report flag changed meanwhile;
+        # a later run forgets the file again, and keeps what it finds
+        con.execute("INSERT INTO documents SELECT * REPLACE (false AS is_report) FROM saved")
+        con.execute("INSERT INTO doc_minhash SELECT * FROM saved_sigs")
+        with transaction(con):
+            ing._forget_files(con, [path])
+        assert con.execute("SELECT count(*) FROM copy_gone").fetchone()[0] > 0
+        assert ing.mark_copies(con)["compared"] == "whole corpus"
+
 def test_a_removal_that_lets_a_crowded_bucket_propose_pairs_compares_the_whole_corpus(raw_copy, tmp_path):
     """Fifty-eight reposts of the seed report, each with a line of its own, share MinHash buckets of more
     than 50 documents, which propose no pairs (boilerplate). Removing two leaves every such bucket above

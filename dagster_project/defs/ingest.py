@@ -39,7 +39,8 @@ def _forget_files(con, raw_paths: list[str]) -> None:
     for the look). Not decided from the ledger: a large file's documents are written chunk by chunk
     before its ledger row, so a run stopped inside one leaves documents of a file the ledger lacks.
     Documents the copy marks saw are first kept in copy_gone as they were (sql/steps/copy_gone.sql),
-    when they are few enough for the next marking to do without comparing the whole corpus."""
+    when they are few enough for the next marking to do without comparing the whole corpus; when they
+    are more, the next marking is made to compare the whole corpus."""
     if not raw_paths:
         return
     con.register("gone_files", pa.table({"raw_path": raw_paths}))
@@ -51,6 +52,12 @@ def _forget_files(con, raw_paths: list[str]) -> None:
                                                             AND doc_id IN (SELECT doc_id FROM copy_inputs))""").fetchall()[0]
             if seen and seen <= _alone_at_most(marked):
                 con.execute(sql_text("steps/copy_gone"))
+            elif seen:
+                # Too many to keep: what the marks saw of them is lost, so the next marking compares the
+                # whole corpus. Kept anyway, a later run forgetting some of them again (this run stopped
+                # before its marking) would keep a state the marks never saw.
+                mark_built(con, "copy_pairs", "")
+                con.execute("DELETE FROM copy_gone")
             con.execute("DELETE FROM doc_minhash WHERE doc_id IN (SELECT doc_id FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files))")
             con.execute("DELETE FROM documents WHERE raw_path IN (SELECT raw_path FROM gone_files)")
         con.execute("DELETE FROM rejected_records WHERE raw_path IN (SELECT raw_path FROM gone_files)")
