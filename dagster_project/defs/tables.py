@@ -102,10 +102,20 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
     """Forget the per-document rows of documents that left, changed (`input_hash`, an expression over
     documents d, no longer matches the ledger) or were made by another version.
     Returns (documents forgotten, documents to do)."""
+    # One full join of the ledger with the documents' current input hashes counts both the entries to
+    # forget and the documents to do; the DELETE runs only when there is something to forget (a day's
+    # run has nothing: the two joins it made, the DELETE's and a count of the documents to do, took
+    # 0.23-0.35 s a step at ten times xwlb, against 0.15-0.27 s). (As a correlated NOT EXISTS comparing
+    # the hash inside, the check took 0.25-0.43 s.)
+    stale, todo = con.execute(
+        f"""SELECT count(*) FILTER (WHERE l.doc_id IS NOT NULL AND (l.version <> ? OR d.h IS DISTINCT FROM l.content_hash)),
+                   count(*) FILTER (WHERE l.doc_id IS NULL)
+            FROM {ledger} l FULL JOIN (SELECT d.doc_id, {input_hash} AS h FROM documents d WHERE d.is_report) d USING (doc_id)""",
+        [version],
+    ).fetchall()[0]
+    if not stale:
+        return 0, todo
     with transaction(con):
-        # One hash join of the ledger with the documents' current input hashes: as a correlated NOT
-        # EXISTS comparing the hash inside, the check took 0.25-0.43 s of every run at ten times xwlb,
-        # against 0.13-0.18 s.
         forgotten = con.execute(
             f"""DELETE FROM {ledger} WHERE doc_id IN (
                    SELECT l.doc_id FROM {ledger} l
