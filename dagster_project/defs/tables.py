@@ -116,18 +116,25 @@ def forget_stale(con, ledger: str, tables: tuple[str, ...], version: str, input_
     if not stale:
         return 0, todo
     with transaction(con):
-        forgotten = con.execute(
+        forgotten = pa.table({"doc_id": pa.array([r[0] for r in con.execute(
             f"""DELETE FROM {ledger} WHERE doc_id IN (
                    SELECT l.doc_id FROM {ledger} l
                    LEFT JOIN (SELECT d.doc_id, {input_hash} AS h FROM documents d WHERE d.is_report) d USING (doc_id)
-                   WHERE l.version <> ? OR d.h IS DISTINCT FROM l.content_hash)""",
+                   WHERE l.version <> ? OR d.h IS DISTINCT FROM l.content_hash)
+                RETURNING doc_id""",
             [version],
-        ).fetchall()[0][0]
-        # Rows and their ledger entries are written in one transaction (write_batches), so with no
-        # entry forgotten no table holds a row the ledger lacks: the scans are skipped (0.05 s over
-        # term_counts on the full corpus, paid by every run).
-        for t in tables if forgotten else ():
-            con.execute(f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM {ledger})")
+        ).fetchall()], pa.string())})
+        # Rows and their ledger entries are written in one transaction (write_batches), so the rows to
+        # delete are those of the entries forgotten (looked for by those ids: deleting every row whose
+        # id the ledger lacks took 0.26 s over term_counts at ten times xwlb for a corrected day file's
+        # one document, against 0.05 s).
+        con.register("forgotten", forgotten)
+        try:
+            for t in tables:
+                con.execute(f"DELETE FROM {t} WHERE doc_id IN (SELECT doc_id FROM forgotten)")
+        finally:
+            con.unregister("forgotten")
+        forgotten = forgotten.num_rows
     todo = con.execute(f"SELECT count(*) FROM documents WHERE is_report AND doc_id NOT IN (SELECT doc_id FROM {ledger})").fetchone()[0]
     return forgotten, todo
 
