@@ -205,20 +205,14 @@ def _changes_since_marking(con, version: str) -> tuple[list[str], list[str], lis
     return removed, changed, added
 
 
-def _pairs_kept_after(con, gone: list[str], fresh: list[str]) -> list[tuple[str, str, str]] | None:
-    """The pairs kept from the last marking that hold without the `gone` documents (removed or changed;
-    `fresh`: changed or added, compared again next), or None when their leaving may change pairs among
-    the documents that stay (copy_removal_blocked.sql says when)."""
-    con.register("gone", pa.table({"doc_id": pa.array(gone, pa.string())}))
-    con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
-    try:
-        if gone and con.execute(sql_text("steps/copy_removal_blocked")).fetchall():
-            return None
-        return [tuple(r) for r in con.execute(
-            "SELECT a, b, why FROM copy_pairs WHERE a NOT IN (SELECT doc_id FROM gone) AND b NOT IN (SELECT doc_id FROM gone)").fetchall()]
-    finally:
-        con.unregister("gone")
-        con.unregister("fresh")
+def _pairs_kept_after(con) -> list[tuple[str, str, str]] | None:
+    """The pairs kept from the last marking that hold without the documents `gone` (removed or changed;
+    `fresh`: changed or added, compared again next; both registered by the caller), or None when their
+    leaving may change pairs among the documents that stay (copy_removal_blocked.sql says when)."""
+    if con.execute(sql_text("steps/copy_removal_blocked")).fetchall():
+        return None
+    return [tuple(r) for r in con.execute(
+        "SELECT a, b, why FROM copy_pairs WHERE a NOT IN (SELECT doc_id FROM gone) AND b NOT IN (SELECT doc_id FROM gone)").fetchall()]
 
 
 def _compared(removed: list, changed: list, added: list) -> str:
@@ -250,17 +244,19 @@ def mark_copies(con, ledger: str | None = None) -> dict:
     if changes is not None:
         removed, changed, added = changes
         gone, fresh = sorted(removed + changed), sorted(changed + added)
-        kept_pairs = _pairs_kept_after(con, gone, fresh)
-        if kept_pairs is None:
-            changes = None
-        elif fresh:
-            con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
-            try:
-                found = con.execute(sql_text("steps/copy_candidates_added")).fetchall()
-            finally:
-                con.unregister("fresh")
-            if any(why == "blocked" for _, _, why in found):
+        con.register("gone", pa.table({"doc_id": pa.array(gone, pa.string())}))
+        con.register("fresh", pa.table({"doc_id": pa.array(fresh, pa.string())}))
+        try:
+            kept_pairs = _pairs_kept_after(con) if gone else [tuple(r) for r in con.execute("SELECT a, b, why FROM copy_pairs").fetchall()]
+            if kept_pairs is None:
                 changes = None
+            elif fresh:
+                found = con.execute(sql_text("steps/copy_candidates_added")).fetchall()
+                if any(why == "blocked" for _, _, why in found):
+                    changes = None
+        finally:
+            con.unregister("gone")
+            con.unregister("fresh")
     if changes is None:
         found = con.execute(sql_text("steps/copy_candidates")).fetchall()
     else:
