@@ -68,9 +68,9 @@ assert (directives.passage == directives.text).all()  # body[char_start:char_end
 directives[["speaker", "ordinal", "strength", "headline", "passage"]]"""),
     ("md", "## A chart, drawn by the same functions as the pipeline's"),
     ("code", """%matplotlib inline
-from dagster_project.defs.charts import ChartsConfig, theme_emphasis_figure
+from dagster_project.defs.charts import ChartsConfig, figure, theme_emphasis_chart
 
-fig = theme_emphasis_figure(con, largest, ChartsConfig(meetings=12))
+fig = figure(theme_emphasis_chart(con, largest, ChartsConfig(meetings=12)))
 fig"""),
 ]
 

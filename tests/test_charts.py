@@ -9,7 +9,8 @@ import pytest
 from matplotlib import font_manager
 
 from dagster_project.core import charts
-from dagster_project.defs.charts import CHARTS, ChartsConfig, chosen_series
+from dagster_project.core import drawing
+from dagster_project.defs.charts import CHARTS, ChartsConfig, chosen_series, figure
 
 
 def test_the_bundled_font_is_what_chinese_text_resolves_to():
@@ -38,14 +39,13 @@ def test_overlap_detection_sees_overlapping_labels():
 
 @pytest.mark.parametrize("kind", list(CHARTS))
 def test_every_chart_of_the_sample_series_is_legible(db, kind):
-    build = CHARTS[kind][0]
+    chart_of = CHARTS[kind][0]
     series = chosen_series(db, ChartsConfig())
     assert "中国人民银行货币政策委员会例会" in series
     for s in series:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            result = build(db, s, ChartsConfig())
-            fig = result[0] if isinstance(result, tuple) else result
+            fig = figure(chart_of(db, s, ChartsConfig()))
             assert charts.overlapping_tick_labels(fig) == [], (kind, s)
             assert fig.get_suptitle().startswith(s)
             plt.close(fig)
@@ -65,9 +65,8 @@ def test_chart_assets_wrote_png_and_svg_with_previews(full_run):
 
 def test_a_long_chosen_period_is_drawn_by_quarter_and_stays_legible(db):
     config = ChartsConfig(start="2010-01-01", end="2025-12-31", meetings=3)  # 5 meetings in the fixture
-    for kind, (build, _, _) in CHARTS.items():
-        result = build(db, "中国人民银行货币政策委员会例会", config)
-        fig = result[0] if isinstance(result, tuple) else result
+    for kind, (chart_of, _, _) in CHARTS.items():
+        fig = figure(chart_of(db, "中国人民银行货币政策委员会例会", config))
         assert charts.overlapping_tick_labels(fig) == [], kind
         assert fig.get_size_inches()[0] < 40, kind  # a period widens a chart by quarters, not by meetings
         if kind in ("theme_emphasis", "formulation_life", "directive_force"):
@@ -90,10 +89,14 @@ def test_charts_yaml_keeps_a_choice_and_names_its_mistakes(tmp_path, monkeypatch
         effective_config(ChartsConfig())
 
 
-def test_a_chart_saved_by_another_process_keeps_the_whole_series_name(tmp_path):
-    """The chart step pickles figures for the pool to save; a series name with a dot keeps it."""
-    fig = charts.empty_figure("国务院常务会议：1.5亿元", "没有可显示的会议")
-    png, svg = charts.save_pickled(charts.pickled(fig), tmp_path / "1.5亿元专项")
+def test_a_chart_drawn_by_another_process_keeps_the_whole_series_name(tmp_path):
+    """The chart step hands the pool a chart's data and where to save it; a series name with a dot keeps it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        png, svg = pool.submit(drawing.draw, "empty_figure", ("国务院常务会议：1.5亿元", "没有可显示的会议"), {},
+                               tmp_path / "1.5亿元专项").result()
     assert png == tmp_path / "1.5亿元专项.png" and svg == tmp_path / "1.5亿元专项.svg"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text(encoding="utf-8")[:500]
@@ -123,3 +126,14 @@ def test_a_chart_that_fails_leaves_the_other_charts_materialised(tmp_path, monke
     assert not list((tmp_path / "marts" / "charts" / "term_trends").glob("*.png"))
     failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "charts")
     assert "chart_term_trends" in str(failure.event_specific_data.error) and "a drawing bug" in str(failure.event_specific_data.error)
+
+
+def test_term_trend_lines_follow_the_order_of_the_terms(db):
+    """Each term keeps its line's place and colour from one run to the next: the order they were chosen in."""
+    from dagster_project.defs.charts import term_trends_chart
+
+    terms = ["货币政策", "稳健", "流动性", "物价", "经济"]
+    for chosen in (terms, terms[::-1], terms[2:] + terms[:2]):
+        fig = figure(term_trends_chart(db, "中国人民银行货币政策委员会例会", ChartsConfig(terms=chosen)))
+        assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == chosen
+        plt.close(fig)

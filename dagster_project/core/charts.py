@@ -7,9 +7,7 @@ matplotlib at import, so Chinese labels render on a machine without system fonts
 from __future__ import annotations
 
 import io
-import math
 import os
-import pickle
 from importlib.resources import files
 from pathlib import Path
 
@@ -87,11 +85,12 @@ def theme_heatmap(rows: pd.DataFrame, title: str, subtitle: str | None = None) -
 
 
 def term_trends(rows: pd.DataFrame, title: str, subtitle: str | None = None) -> Figure:
-    """Rates per 10,000 characters (`rate`) of a few terms over time (`period`, a date), one line each."""
+    """Rates per 10,000 characters (`rate`) of a few terms over time (`period`, a date), one line each,
+    in the order the terms first come in `rows` (so each keeps its colour from one run to the next)."""
     if rows.empty:
         return empty_figure(title, "这些词在所选时期没有出现")
     fig, ax = plt.subplots(figsize=(10, 5), layout="constrained")
-    for term, part in rows.sort_values("period").groupby("term", sort=False):
+    for term, part in rows.sort_values("period", kind="stable").groupby("term", sort=False):
         ax.plot(pd.to_datetime(part["period"]), part["rate"], marker="o", markersize=3, linewidth=1.6, label=term)
     ax.set_ylabel("每万字出现次数")
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
@@ -221,17 +220,13 @@ def save(fig: Figure, path_without_suffix: Path) -> tuple[Path, Path]:
     return png, svg
 
 
-def pickled(fig: Figure) -> bytes:
-    """The figure as bytes for another process to save, and closed here."""
-    try:
-        return pickle.dumps(fig)
-    finally:
-        plt.close(fig)
+# The chart functions by name: what a chart step hands its pool (a name, the chart's data, where to save).
+BUILDERS = {f.__name__: f for f in (empty_figure, theme_heatmap, term_trends, distinctive_bars, formulation_life, directive_force)}
 
 
-def save_pickled(data: bytes, path_without_suffix: Path) -> tuple[Path, Path]:
-    """save() of a figure pickled by another process (the chart step builds figures, its pool saves them)."""
-    return save(pickle.loads(data), path_without_suffix)
+def build(builder: str, *args, **kwargs) -> Figure:
+    """The figure of chart function `builder` (a name of BUILDERS) over its data."""
+    return BUILDERS[builder](*args, **kwargs)
 
 
 def png_bytes(fig: Figure, dpi: int = 60) -> bytes:
@@ -255,8 +250,3 @@ def overlapping_tick_labels(fig: Figure) -> list[tuple[str, str]]:
                     if a.x0 < b.x1 - 0.5 and b.x0 < a.x1 - 0.5 and a.y0 < b.y1 - 0.5 and b.y0 < a.y1 - 0.5:
                         out.append((boxes[i][0], boxes[j][0]))
     return out
-
-
-def quarter_label(d) -> str:
-    d = pd.Timestamp(d)
-    return f"{d.year}-Q{math.ceil(d.month / 3)}"

@@ -15,6 +15,7 @@ import re
 from collections import deque
 from concurrent.futures import wait
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -22,6 +23,7 @@ import dagster as dg
 import pandas as pd
 
 from dagster_project.analysis import distinctive_terms
+from dagster_project.core import drawing
 from dagster_project.core.parallel import default_workers, shared_pool, warm_pool
 from dagster_project.core.previews import thumbnail
 from dagster_project.core.terms import lexicon_words
@@ -30,14 +32,30 @@ from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
 
-# matplotlib and the chart font are imported by the functions that draw (from dagster_project.core import
-# charts), not with this module: at its top they took 0.6-0.8 s of every `huiyi run` and of loading the
-# code in the UI, paid again by runs that draw no chart (most runs after a day file).
+# matplotlib and the chart font are imported where a figure is built (core/drawing.py, in the pool's
+# workers when there is a pool), not with this module: at its top they took 0.6-0.8 s of every `huiyi run`
+# and of loading the code in the UI, paid again by runs that draw no chart (most runs after a day file).
 
 # Charts to draw from which a pool is started to save them (a warm pool is always used).
 POOL_FROM_CHARTS = 6
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
+
+
+class Chart(NamedTuple):
+    """What one chart is drawn from: a chart function of core/charts.py by name (charts.BUILDERS), its
+    data and labels, and what the chart's asset reports besides (term_trends: the terms it chose)."""
+
+    builder: str
+    args: tuple
+    kwargs: dict | None = None
+    extra: object = None
+
+
+def figure(chart: Chart):
+    """The chart as a matplotlib figure (to show in a notebook; the chart step saves it instead)."""
+    from dagster_project.core import charts
+    return charts.build(chart.builder, *chart.args, **(chart.kwargs or {}))
 
 
 class ChartsConfig(dg.Config):
@@ -110,9 +128,8 @@ def _meetings(con, series: str, config: ChartsConfig) -> pd.DataFrame:
 def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
     """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
     than `meetings` (so a chart of ten years stays readable)."""
-    from dagster_project.core import charts
     if len(ms) > config.meetings:
-        return {r.meeting_id: charts.quarter_label(r.meeting_date) for r in ms.itertuples()}
+        return {r.meeting_id: f"{(d := pd.Timestamp(r.meeting_date)).year}-Q{(d.month - 1) // 3 + 1}" for r in ms.itertuples()}
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
 
 
@@ -122,8 +139,7 @@ def _span(ms: pd.DataFrame) -> str:
     return f"{pd.Timestamp(ms.meeting_date.min()):%Y-%m-%d} 至 {pd.Timestamp(ms.meeting_date.max()):%Y-%m-%d}，{len(ms)} 次会议"
 
 
-def theme_emphasis_figure(con, series: str, config: ChartsConfig):
-    from dagster_project.core import charts
+def theme_emphasis_chart(con, series: str, config: ChartsConfig) -> Chart:
     ms = _meetings(con, series, config)
     rows = con.execute(
         "SELECT meeting_id, meeting_date, name_zh, position, share FROM mart_theme_emphasis WHERE meeting_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -132,7 +148,7 @@ def theme_emphasis_figure(con, series: str, config: ChartsConfig):
     rows["label"] = rows.meeting_id.map(_labels(ms, config))
     rows = rows.groupby(["label", "name_zh", "position"], as_index=False)["share"].mean().sort_values("label")
     unit = "每季度会议平均" if quarters else "每次会议"
-    return charts.theme_heatmap(rows, f"{series}：各主题所占句子比例（{unit}）", _span(ms))
+    return Chart("theme_heatmap", (rows, f"{series}：各主题所占句子比例（{unit}）", _span(ms)))
 
 
 def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
@@ -151,8 +167,7 @@ def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
     return up + down
 
 
-def term_trends_figure(con, series: str, config: ChartsConfig):
-    from dagster_project.core import charts
+def term_trends_chart(con, series: str, config: ChartsConfig) -> Chart:
     terms = list(config.terms) or _changed_terms(con, series, config)
     span = con.execute("SELECT min(meeting_date), max(meeting_date) FROM meetings WHERE series = ?", [series]).fetchone()
     start = config.start or (str(span[0]) if span[0] else "1900-01-01")
@@ -170,31 +185,29 @@ def term_trends_figure(con, series: str, config: ChartsConfig):
                 GROUP BY ALL)
             SELECT d.period, t.term, coalesce(r.n, 0) * 10000.0 / d.chars AS rate
             FROM d CROSS JOIN (SELECT unnest(?::VARCHAR[]) AS term) t LEFT JOIN r ON r.period = d.period AND r.term = t.term
-            ORDER BY d.period""",
-        [series, start, end, terms, series, start, end, terms]).df()
+            ORDER BY d.period, list_position(?::VARCHAR[], t.term)""",
+        [series, start, end, terms, series, start, end, terms, terms]).df()
     per = "季度" if unit == "quarter" else "月"
     chosen = "所选词语" if config.terms else f"近 {config.baseline_meetings} 次会议变化最大的词"
-    return charts.term_trends(rows, f"{series}：{chosen}每万字出现次数（按{per}）", f"{start} 至 {end}；词：{'、'.join(terms)}"), terms
+    return Chart("term_trends", (rows, f"{series}：{chosen}每万字出现次数（按{per}）", f"{start} 至 {end}；词：{'、'.join(terms)}"), extra=terms)
 
 
-def distinctive_figure(con, series: str, config: ChartsConfig):
-    from dagster_project.core import charts
+def distinctive_chart(con, series: str, config: ChartsConfig) -> Chart:
     latest = con.execute(
         "SELECT meeting_id, meeting_date, baseline_meetings FROM mart_distinctive_terms WHERE series = ? ORDER BY meeting_date DESC LIMIT 1",
         [series]).fetchone()
     if latest is None:
-        return charts.empty_figure(f"{series}：最新会议的特色词", "该系列没有可比较的前次会议")
+        return Chart("empty_figure", (f"{series}：最新会议的特色词", "该系列没有可比较的前次会议"))
     # words of one character (好, 新, 党) say little on a chart; the mart keeps them
     rows = con.execute(
         """SELECT term, z FROM mart_distinctive_terms WHERE meeting_id = ? AND length(term) >= 2
            QUALIFY row_number() OVER (PARTITION BY direction ORDER BY rank) <= 12""", [latest[0]]).df()
-    return charts.distinctive_bars(
+    return Chart("distinctive_bars", (
         rows, f"{series} {latest[1]:%Y-%m-%d}：与前 {latest[2]} 次会议相比的特色词",
-        "对数几率（Monroe 等 2008，信息性狄利克雷先验）的 z 值")
+        "对数几率（Monroe 等 2008，信息性狄利克雷先验）的 z 值"))
 
 
-def formulation_life_figure(con, series: str, config: ChartsConfig):
-    from dagster_project.core import charts
+def formulation_life_chart(con, series: str, config: ChartsConfig) -> Chart:
     ms = _meetings(con, series, config)
     labels = _labels(ms, config)
     rows = con.execute(
@@ -216,11 +229,10 @@ def formulation_life_figure(con, series: str, config: ChartsConfig):
     rows = (rows.groupby(["label", "canonical", "first_seen"], as_index=False)
             .agg(used=("used", "any"), is_first=("is_first", "any"), is_last=("is_last", "any"), order=("order", "min"))
             .sort_values(["order", "canonical"]))
-    return charts.formulation_life(rows, f"{series}：提法的使用（▲ 首次，■ 迄今最后一次）", _span(ms) + "；最多 30 条提法")
+    return Chart("formulation_life", (rows, f"{series}：提法的使用（▲ 首次，■ 迄今最后一次）", _span(ms) + "；最多 30 条提法"))
 
 
-def directive_force_figure(con, series: str, config: ChartsConfig):
-    from dagster_project.core import charts
+def directive_force_chart(con, series: str, config: ChartsConfig) -> Chart:
     ms = _meetings(con, series, config)
     labels = _labels(ms, config)
     rows = con.execute(
@@ -229,15 +241,15 @@ def directive_force_figure(con, series: str, config: ChartsConfig):
     rows["label"] = rows.meeting_id.map(labels)
     columns = list(dict.fromkeys(labels[m] for m in ms.meeting_id))  # every meeting, with directives or not
     unit = "每季度" if len(ms) > config.meetings else "每次会议"
-    return charts.directive_force(rows, f"{series}：{unit}的指示条数与力度", _span(ms), labels=columns)
+    return Chart("directive_force", (rows, f"{series}：{unit}的指示条数与力度", _span(ms)), {"labels": columns})
 
 
 CHARTS = {
-    "theme_emphasis": (theme_emphasis_figure, ["mart_theme_emphasis"], "Theme emphasis of each chosen series: meetings against themes, as a heatmap of shares (quarters for long periods)."),
-    "term_trends": (term_trends_figure, ["mart_term_rates", "mart_distinctive_terms"], "Rates per 10,000 characters of chosen terms (by default those that changed most lately), by month or quarter, per series."),
-    "distinctive_terms": (distinctive_figure, ["mart_distinctive_terms"], "The latest meeting of each series against the previous ones: distinctive terms as diverging bars of log-odds z-scores."),
-    "formulation_life": (formulation_life_figure, ["formulations", "meetings"], "The life of formulations in each series: which meetings used each, first and last use marked."),
-    "directive_force": (directive_force_figure, ["mart_directive_summary"], "Directives per meeting by strength, and by speaker where meetings have several."),
+    "theme_emphasis": (theme_emphasis_chart, ["mart_theme_emphasis"], "Theme emphasis of each chosen series: meetings against themes, as a heatmap of shares (quarters for long periods)."),
+    "term_trends": (term_trends_chart, ["mart_term_rates", "mart_distinctive_terms"], "Rates per 10,000 characters of chosen terms (by default those that changed most lately), by month or quarter, per series."),
+    "distinctive_terms": (distinctive_chart, ["mart_distinctive_terms"], "The latest meeting of each series against the previous ones: distinctive terms as diverging bars of log-odds z-scores."),
+    "formulation_life": (formulation_life_chart, ["formulations", "meetings"], "The life of formulations in each series: which meetings used each, first and last use marked."),
+    "directive_force": (directive_force_chart, ["mart_directive_summary"], "Directives per meeting by strength, and by speaker where meetings have several."),
 }
 
 
@@ -247,7 +259,7 @@ def file_name(series: str) -> str:
 
 
 # The drawing code: a change to it draws every chart again.
-CHARTS_CODE_VERSION = files_version([Path(__file__).resolve().parents[1] / "core" / "charts.py", Path(__file__)])
+CHARTS_CODE_VERSION = files_version([Path(__file__).resolve().parents[1] / "core" / f for f in ("charts.py", "drawing.py")] + [Path(__file__)])
 
 
 def series_inputs(con, series: list[str]) -> dict[str, str]:
@@ -281,9 +293,8 @@ def preview_md(png: bytes, caption: str) -> str:
     can_subset=True,
 )
 def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store: HuiyiStore):
-    """Every chosen chart in one step: the figures are built one after the other (they query the
-    database), and saved as PNG and SVG by the process pool, both cores drawing at once; saving is
-    nine tenths of a chart's cost."""
+    """Every chosen chart in one step: each chart's data is queried here, one chart after the other,
+    and the process pool builds the figures and saves them as PNG and SVG, both cores drawing at once."""
     try:
         config = effective_config(config)
     except ValueError as e:
@@ -307,8 +318,6 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         # not pay for the two or three charts of a series that got a meeting.
         workers = default_workers()
         n_draw = sum(1 for t in todo if not t[4])
-        if n_draw:
-            from dagster_project.core import charts
         pool = warm_pool(workers) or (shared_pool(workers) if workers > 1 and n_draw >= POOL_FROM_CHARTS else None)
         failed: dict[str, str] = {}  # kind -> what went wrong: that chart fails, the others are kept
         in_flight: deque = deque()
@@ -320,18 +329,18 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                     drawn[kind].append((series, png, None, signature))
                     continue
                 try:
-                    result = CHARTS[kind][0](con, series, config)
-                    fig, more = (result if isinstance(result, tuple) else (result, None))
-                    if more is not None:
-                        extra[kind][series] = more
+                    chart = CHARTS[kind][0](con, series, config)
+                    if chart.extra is not None:
+                        extra[kind][series] = chart.extra
+                    work = (chart.builder, chart.args, chart.kwargs or {}, png.parent / file_name(series))
                     if pool is None:
-                        charts.save(fig, png.parent / file_name(series))
+                        drawing.draw(*work)
                         saving = True
                     else:
-                        # two saves per worker queued at most: the figures wait here, not as pickles
+                        # two charts per worker queued at most: the rest wait here as queries not yet run
                         while len(in_flight) >= 2 * workers:
                             wait([in_flight.popleft()])
-                        saving = pool.submit(charts.save_pickled, charts.pickled(fig), png.parent / file_name(series))
+                        saving = pool.submit(drawing.draw, *work)
                         in_flight.append(saving)
                 except OSError:
                     raise  # a full disk or a lost folder stops the run with its own sentence
