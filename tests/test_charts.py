@@ -10,6 +10,7 @@ from matplotlib import font_manager
 
 from dagster_project.core import charts
 from dagster_project.core import drawing
+from dagster_project.core.parallel import default_workers
 from dagster_project.defs.charts import CHARTS, ChartsConfig, chosen_series, figure
 
 
@@ -95,15 +96,16 @@ def test_a_chart_drawn_by_another_process_keeps_the_whole_series_name(tmp_path):
     from multiprocessing import get_context
 
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-        png, svg = pool.submit(drawing.draw, "empty_figure", ("国务院常务会议：1.5亿元", "没有可显示的会议"), {},
+        png, svg = pool.submit(drawing.draw, drawing.Chart("empty_figure", ("国务院常务会议：1.5亿元", "没有可显示的会议")),
                                tmp_path / "1.5亿元专项").result()
     assert png == tmp_path / "1.5亿元专项.png" and svg == tmp_path / "1.5亿元专项.svg"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text(encoding="utf-8")[:500]
 
 
-def test_a_chart_that_fails_leaves_the_other_charts_materialised(tmp_path, monkeypatch):
-    """One chart kind raising (a drawing bug) fails its own asset; the other four are drawn and recorded."""
+def _run_with_term_trends_replaced(tmp_path, monkeypatch, replace):
+    """A whole run of the fixtures with chart_term_trends' chart function replaced by replace(the real
+    one); asserts that it alone failed, the other four drawn and recorded. The step's failure message."""
     import shutil
 
     from dagster_project.defs import charts as chart_defs
@@ -112,20 +114,28 @@ def test_a_chart_that_fails_leaves_the_other_charts_materialised(tmp_path, monke
 
     raw = tmp_path / "raw"
     shutil.copytree(RAW_FIXTURES, raw)
-    _, deps, description = chart_defs.CHARTS["term_trends"]
-
-    def broken(con, series, config):
-        raise ValueError("a drawing bug")
-
-    monkeypatch.setitem(chart_defs.CHARTS, "term_trends", (broken, deps, description))
+    query, deps, description = chart_defs.CHARTS["term_trends"]
+    monkeypatch.setitem(chart_defs.CHARTS, "term_trends", (replace(query), deps, description))
     result = run_assets(raw, tmp_path / "marts", must_succeed=False)
     assert not result.success
     made = {m.asset_key.path[0] for m in result.asset_materializations_for_node("charts")}
     assert made == {f"chart_{k}" for k in chart_defs.CHARTS if k != "term_trends"}
-    assert list((tmp_path / "marts" / "charts" / "theme_emphasis").glob("*.png"))
-    assert not list((tmp_path / "marts" / "charts" / "term_trends").glob("*.png"))
+    for kind in chart_defs.CHARTS:
+        assert bool(list((tmp_path / "marts" / "charts" / kind).glob("*.png"))) == (kind != "term_trends"), kind
     failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE" and e.step_key == "charts")
-    assert "chart_term_trends" in str(failure.event_specific_data.error) and "a drawing bug" in str(failure.event_specific_data.error)
+    return str(failure.event_specific_data.error)
+
+
+def test_a_chart_that_fails_leaves_the_other_charts_materialised(tmp_path, monkeypatch):
+    """One chart kind raising (a drawing bug) fails its own asset; the other four are drawn and recorded."""
+
+    def broken(query):
+        def chart_of(con, series, config):
+            raise ValueError("a drawing bug")
+        return chart_of
+
+    error = _run_with_term_trends_replaced(tmp_path, monkeypatch, broken)
+    assert "chart_term_trends" in error and "a drawing bug" in error
 
 
 def test_term_trend_lines_follow_the_order_of_the_terms(db):
@@ -137,3 +147,24 @@ def test_term_trend_lines_follow_the_order_of_the_terms(db):
         fig = figure(term_trends_chart(db, "中国人民银行货币政策委员会例会", ChartsConfig(terms=chosen)))
         assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == chosen
         plt.close(fig)
+
+
+def test_a_chart_that_fails_in_the_pool_leaves_the_other_charts_materialised(tmp_path, monkeypatch):
+    """The pool builds the figures: a chart whose drawing fails there (not its query) fails its own asset
+    with the worker's error; the other four are drawn and recorded, and its figure is not saved."""
+    from dagster_project.defs import charts as chart_defs
+
+    def unbuildable(query):
+        def chart_of(con, series, config):
+            chart = query(con, series, config)
+            return chart._replace(args=("not a table",) + chart.args[1:])  # the chart function gets a string for its rows
+        return chart_of
+
+    monkeypatch.setattr(chart_defs, "POOL_FROM_CHARTS", 1)  # the fixture's five charts go to a pool
+    built_here = []  # charts built in this process: none when the pool builds them
+    build = drawing.build
+    monkeypatch.setattr(drawing, "build", lambda chart: built_here.append(chart.builder) or build(chart))
+    error = _run_with_term_trends_replaced(tmp_path, monkeypatch, unbuildable)
+    assert "chart_term_trends" in error and "AttributeError" in error
+    if default_workers() > 1:
+        assert built_here == []

@@ -14,8 +14,8 @@ import os
 import re
 from collections import deque
 from concurrent.futures import wait
+from importlib.metadata import version
 from pathlib import Path
-from typing import NamedTuple
 
 import yaml
 
@@ -24,13 +24,16 @@ import pandas as pd
 
 from dagster_project.analysis import distinctive_terms
 from dagster_project.core import drawing
+from dagster_project.core.drawing import Chart
 from dagster_project.core.parallel import default_workers, shared_pool, warm_pool
 from dagster_project.core.previews import thumbnail
 from dagster_project.core.terms import lexicon_words
 from dagster_project.core.extract import files_version
+from dagster_project.core.lexicon import LEXICON_DIR
 from dagster_project.defs.marts import PER_DOCUMENT
 from dagster_project.defs.resources import HuiyiStore
 from dagster_project.defs.tables import built_from, mark_built
+from dagster_project.store import SQL_DIR
 
 # matplotlib and the chart font are imported where a figure is built (core/drawing.py, in the pool's
 # workers when there is a pool), not with this module: at its top they took 0.6-0.8 s of every `huiyi run`
@@ -42,20 +45,9 @@ FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中
 GENERIC_SERIES = {"会议", "座谈会"}
 
 
-class Chart(NamedTuple):
-    """What one chart is drawn from: a chart function of core/charts.py by name (charts.BUILDERS), its
-    data and labels, and what the chart's asset reports besides (term_trends: the terms it chose)."""
-
-    builder: str
-    args: tuple
-    kwargs: dict | None = None
-    extra: object = None
-
-
-def figure(chart: Chart):
+def figure(chart: Chart) -> "matplotlib.figure.Figure":  # noqa: F821 - matplotlib is imported where figures are built
     """The chart as a matplotlib figure (to show in a notebook; the chart step saves it instead)."""
-    from dagster_project.core import charts
-    return charts.build(chart.builder, *chart.args, **(chart.kwargs or {}))
+    return drawing.build(chart)
 
 
 class ChartsConfig(dg.Config):
@@ -129,7 +121,7 @@ def _labels(ms: pd.DataFrame, config: ChartsConfig) -> dict[str, str]:
     """meeting_id -> its column: the meeting's date, or its quarter when the period holds more meetings
     than `meetings` (so a chart of ten years stays readable)."""
     if len(ms) > config.meetings:
-        return {r.meeting_id: f"{(d := pd.Timestamp(r.meeting_date)).year}-Q{(d.month - 1) // 3 + 1}" for r in ms.itertuples()}
+        return {r.meeting_id: drawing.quarter_label(r.meeting_date) for r in ms.itertuples()}
     return {r.meeting_id: f"{pd.Timestamp(r.meeting_date):%Y-%m-%d}" for r in ms.itertuples()}
 
 
@@ -168,7 +160,7 @@ def _changed_terms(con, series: str, config: ChartsConfig) -> list[str]:
 
 
 def term_trends_chart(con, series: str, config: ChartsConfig) -> Chart:
-    terms = list(config.terms) or _changed_terms(con, series, config)
+    terms = list(dict.fromkeys(config.terms)) or _changed_terms(con, series, config)  # a term named twice is one line
     span = con.execute("SELECT min(meeting_date), max(meeting_date) FROM meetings WHERE series = ?", [series]).fetchone()
     start = config.start or (str(span[0]) if span[0] else "1900-01-01")
     end = config.end or (str(span[1]) if span[1] else "2100-01-01")
@@ -258,8 +250,15 @@ def file_name(series: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", series).strip("._") or "series"
 
 
-# The drawing code: a change to it draws every chart again.
-CHARTS_CODE_VERSION = files_version([Path(__file__).resolve().parents[1] / "core" / f for f in ("charts.py", "drawing.py")] + [Path(__file__)])
+# What shapes a chart besides its series' rows: the drawing code, the marts' SQL, the code and lexicon
+# that choose the default terms, and matplotlib's and the font's versions. A change to any of them
+# draws every chart again.
+_PACKAGE = Path(__file__).resolve().parents[1]
+CHARTS_CODE_VERSION = files_version(
+    [_PACKAGE / "core" / f for f in ("charts.py", "drawing.py", "keyness.py")] + [Path(__file__), _PACKAGE / "analysis.py"]
+    + sorted((SQL_DIR / "marts").glob("*.sql"))
+    + [LEXICON_DIR / f for f in ("user_dict.txt", "formulas.txt")]
+) + "".join(f"|{d}={version(d)}" for d in ("matplotlib", "pylopdf_fonts_zh_cn"))
 
 
 def series_inputs(con, series: list[str]) -> dict[str, str]:
@@ -332,16 +331,17 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                     chart = CHARTS[kind][0](con, series, config)
                     if chart.extra is not None:
                         extra[kind][series] = chart.extra
-                    work = (chart.builder, chart.args, chart.kwargs or {}, png.parent / file_name(series))
                     if pool is None:
-                        drawing.draw(*work)
+                        drawing.draw(chart, png.parent / file_name(series))
                         saving = True
                     else:
                         # two charts per worker queued at most: the rest wait here as queries not yet run
                         while len(in_flight) >= 2 * workers:
-                            wait([in_flight.popleft()])
-                        saving = pool.submit(drawing.draw, *work)
-                        in_flight.append(saving)
+                            _check_drawn(*in_flight.popleft(), failed)
+                        if kind in failed:  # drawing one of its charts failed in a worker: as in-process, no more of it
+                            continue
+                        saving = pool.submit(drawing.draw, chart, png.parent / file_name(series))
+                        in_flight.append((kind, series, saving))
                 except OSError:
                     raise  # a full disk or a lost folder stops the run with its own sentence
                 except Exception as e:  # noqa: BLE001 - one chart's error must not cost the others
@@ -387,6 +387,15 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         yield dg.MaterializeResult(asset_key=f"chart_{kind}", metadata=meta)
     if failed:
         raise dg.Failure(description="Charts not drawn (the others were): " + "; ".join(failed.values()))
+
+
+def _check_drawn(kind: str, series: str, saving, failed: dict[str, str]) -> None:
+    """Wait for a chart the pool draws; if drawing it failed, its kind goes in `failed` (a full disk or a
+    lost folder is left to raise where the result is taken)."""
+    wait([saving])
+    e = saving.exception()
+    if e is not None and not isinstance(e, OSError):
+        failed.setdefault(kind, f"chart_{kind} ({series}): {type(e).__name__}: {e}")
 
 
 CHART_KEYS = [f"chart_{kind}" for kind in CHARTS]
