@@ -39,8 +39,13 @@ from dagster_project.store import SQL_DIR
 # workers when there is a pool), not with this module: at its top they took 0.6-0.8 s of every `huiyi run`
 # and of loading the code in the UI, paid again by runs that draw no chart (most runs after a day file).
 
-# Charts to draw from which a pool is started to save them (a warm pool is always used).
-POOL_FROM_CHARTS = 6
+# Charts to draw from which a pool is started to build and save them (a warm pool is always used). A
+# series that got a meeting has its five charts drawn again: since the pool builds the figures, two
+# workers started for them took the chart step from 2.30-2.41 s to 1.74-1.80 s (1×, a day file added and
+# removed, two runs each), where it paid only with six or more when it had to be sent pickled figures.
+# For fewer, a worker's start (importing matplotlib and the font) costs more than it saves: three charts
+# drawn in a fresh process took 1.26-1.30 s, against 1.37-1.41 s through a pool started for them.
+POOL_FROM_CHARTS = 4
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
 
@@ -313,8 +318,7 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                 signature = series_signature(inputs.get(series, ""), CHARTS_CODE_VERSION, kind, config.model_dump_json())
                 kept = built_from(con, f"chart_{kind}:{series}") == signature and png.exists() and png.with_suffix(".svg").exists()
                 todo.append((kind, series, png, signature, kept))
-        # The pool pays for many charts; a worker that has to start first (importing matplotlib) does
-        # not pay for the two or three charts of a series that got a meeting.
+        # The pool pays from POOL_FROM_CHARTS charts: a series that got a meeting has five to draw again.
         workers = default_workers()
         n_draw = sum(1 for t in todo if not t[4])
         pool = warm_pool(workers) or (shared_pool(workers) if workers > 1 and n_draw >= POOL_FROM_CHARTS else None)
