@@ -58,3 +58,32 @@ def test_the_multiprocess_executor_builds_the_same_tables(tmp_path, monkeypatch)
     a, b = checksums(tmp_path / "in_process" / "huiyi.duckdb"), checksums(marts / "huiyi.duckdb")
     assert all(n > 0 for n, _ in a.values())
     assert a == b
+
+
+def _uses_the_pool() -> None:
+    """What a step does in its own process: the shared pool does some work."""
+    from dagster_project.core import parallel
+
+    assert list(parallel.map_batches(len, [[1], [1, 2], [1, 2, 3]], workers=2)) == [1, 2, 3]
+
+
+def test_a_process_that_started_the_pool_ends():
+    """A step's process under the multiprocess executor is started by multiprocessing, which at its exit
+    waits for its children before atexit handlers could run: the pool's workers must be let go first.
+    (Without that, the process hung at its exit in about half of the tries: six tries.)"""
+    import multiprocessing
+
+    import psutil
+
+    for _ in range(6):
+        child = multiprocessing.get_context("spawn").Process(target=_uses_the_pool)
+        child.start()
+        child.join(60)
+        try:
+            assert not child.is_alive(), "the process did not end: it waits for its pool's workers"
+            assert child.exitcode == 0
+        finally:
+            if child.is_alive():
+                for p in psutil.Process(child.pid).children(recursive=True):
+                    p.kill()
+                child.kill()

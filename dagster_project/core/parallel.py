@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import multiprocessing.util
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -58,6 +59,13 @@ def shutdown_pool() -> None:
         _pool_versions.clear()
 
 
+# At exit, before anything waits for the workers. A process that multiprocessing started (a step's
+# process under Dagster's multiprocess executor) does not run atexit handlers: on its way out it runs the
+# finalizers of priority 0 and up, then joins its children, among them this pool's workers, which
+# wait for work until the pool is shut down; the step's process never ended. Priority 100: before the
+# pool's own queues close (their finalizers have priority 10), or the shutdown cannot reach a worker
+# still starting. A main process runs the same finalizers from atexit.
+multiprocessing.util.Finalize(None, shutdown_pool, exitpriority=100)
 atexit.register(shutdown_pool)
 
 
