@@ -42,8 +42,7 @@ from dagster_project.store import SQL_DIR
 # Charts to draw from which a pool is started to build and save them (a warm pool is always used). A
 # series that got a meeting has its five charts drawn again: since the pool builds the figures, two
 # workers started for them took the chart step from 2.30-2.41 s to 1.74-1.80 s (1×, a day file added and
-# removed, two runs each), where it paid only with six or more when it had to be sent pickled figures.
-# For fewer, a worker's start (importing matplotlib and the font) costs more than it saves: three charts
+# removed, two runs each; a pool used to be started from six). For fewer, a worker's start (importing matplotlib and the font) costs more than it saves: three charts
 # drawn in a fresh process took 1.26-1.30 s, against 1.37-1.41 s through a pool started for them.
 POOL_FROM_CHARTS = 4
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
