@@ -224,11 +224,6 @@ def save(fig: Figure, path_without_suffix: Path) -> tuple[Path, Path]:
 BUILDERS = {f.__name__: f for f in (empty_figure, theme_heatmap, term_trends, distinctive_bars, formulation_life, directive_force)}
 
 
-def build(builder: str, *args, **kwargs) -> Figure:
-    """The figure of chart function `builder` (a name of BUILDERS) over its data."""
-    return BUILDERS[builder](*args, **kwargs)
-
-
 def png_bytes(fig: Figure, dpi: int = 60) -> bytes:
     """A small PNG of the figure (for previews), without closing it."""
     buf = io.BytesIO()

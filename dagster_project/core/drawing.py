@@ -36,7 +36,7 @@ def build(chart: Chart):
     from . import charts
 
     try:
-        return charts.build(chart.builder, *chart.args, **(chart.kwargs or {}))
+        return charts.BUILDERS[chart.builder](*chart.args, **(chart.kwargs or {}))
     except BaseException:
         charts.plt.close("all")  # a figure begun before the error would stay open in a long-lived worker
         raise

@@ -42,8 +42,9 @@ from dagster_project.store import SQL_DIR
 # Charts to draw from which a pool is started to build and save them (a warm pool is always used). A
 # series that got a meeting has its five charts drawn again: since the pool builds the figures, two
 # workers started for them took the chart step from 2.30-2.41 s to 1.74-1.80 s (1×, a day file added and
-# removed, two runs each; a pool used to be started from six). For fewer, a worker's start (importing matplotlib and the font) costs more than it saves: three charts
-# drawn in a fresh process took 1.26-1.30 s, against 1.37-1.41 s through a pool started for them.
+# removed, two runs each; a pool used to be started from six). For fewer, a worker's start (importing
+# matplotlib and the font) costs more than it saves: three charts drawn in a fresh process took
+# 1.26-1.30 s, against 1.37-1.41 s through a pool started for them.
 POOL_FROM_CHARTS = 4
 FAVOURITE_SERIES = ["国务院常务会议", "中共中央政治局会议", "中国人民银行货币政策委员会例会"]
 GENERIC_SERIES = {"会议", "座谈会"}
@@ -348,7 +349,7 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                 except OSError:
                     raise  # a full disk or a lost folder stops the run with its own sentence
                 except Exception as e:  # noqa: BLE001 - one chart's error must not cost the others
-                    failed[kind] = f"chart_{kind} ({series}): {type(e).__name__}: {e}"
+                    failed[kind] = _failure(kind, series, e)
                     continue
                 drawn[kind].append((series, png, saving, signature))
             # Marked drawn only once the files are in place.
@@ -362,7 +363,7 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
                         except OSError:
                             raise
                         except Exception as e:  # noqa: BLE001
-                            failed.setdefault(kind, f"chart_{kind} ({series}): {type(e).__name__}: {e}")
+                            failed.setdefault(kind, _failure(kind, series, e))
                             continue
                     context.log.info(f"Wrote {png} (and .svg)")
                     mark_built(con, f"chart_{kind}:{series}", signature)
@@ -392,13 +393,18 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
         raise dg.Failure(description="Charts not drawn (the others were): " + "; ".join(failed.values()))
 
 
+def _failure(kind: str, series: str, e: BaseException) -> str:
+    """What went wrong with one chart, as the step's failure names it."""
+    return f"chart_{kind} ({series}): {type(e).__name__}: {e}"
+
+
 def _check_drawn(kind: str, series: str, saving, failed: dict[str, str]) -> None:
     """Wait for a chart the pool draws; if drawing it failed, its kind goes in `failed` (a full disk or a
     lost folder is left to raise where the result is taken)."""
     wait([saving])
     e = saving.exception()
     if e is not None and not isinstance(e, OSError):
-        failed.setdefault(kind, f"chart_{kind} ({series}): {type(e).__name__}: {e}")
+        failed.setdefault(kind, _failure(kind, series, e))
 
 
 CHART_KEYS = [f"chart_{kind}" for kind in CHARTS]
