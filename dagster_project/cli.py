@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import shutil
 import signal
@@ -75,6 +76,7 @@ def cmd_run(args) -> int:
     try:
         with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), dg.DagsterInstance.get() as instance:
             job = defs.resolve_job_def("huiyi_all")
+            gc.freeze()  # the Dagster instance's objects too, as definitions.py does for its own
             result = job.execute_in_process(
                 instance=instance,
                 raise_on_error=False,
