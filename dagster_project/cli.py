@@ -222,17 +222,23 @@ def cmd_ui(args) -> int:
         "-h", args.host, "-p", str(args.port),
     ]
     print(f"huiyi: Dagster UI on http://{args.host}:{args.port} (instance {paths.dagster_home}); Ctrl-C stops it.", file=sys.stderr)
-    # Its own process group, so a stop signal reaches the webserver and the daemon it starts.
-    proc = subprocess.Popen(cmd, start_new_session=True)
+    proc: subprocess.Popen | None = None
 
     def forward(signum, _frame):
+        if proc is None:  # before the UI was started: nothing to stop but this process
+            raise SystemExit(128 + signum)
         try:
             os.killpg(proc.pid, signal.SIGTERM if signum != signal.SIGINT else signal.SIGINT)
         except ProcessLookupError:
             pass
 
+    # The handlers before the UI starts: a child gets the default for a signal its parent handles, but
+    # keeps one the parent ignores. A shell script's `huiyi ui &` ignores SIGINT, and `dagster dev`
+    # then never stopped: it turns SIGTERM into an interrupt too.
     signal.signal(signal.SIGINT, forward)
     signal.signal(signal.SIGTERM, forward)
+    # Its own process group, so a stop signal reaches the webserver and the daemon it starts.
+    proc = subprocess.Popen(cmd, start_new_session=True)
     try:
         return proc.wait()
     finally:

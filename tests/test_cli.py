@@ -112,3 +112,57 @@ def test_a_run_keeps_one_connection_from_step_to_step_and_closes_it_with_the_loc
         pass
     with work_connection(paths) as b:
         assert b is not a
+
+
+def _processes_with(argument: str, value: str) -> list[int]:
+    """Processes whose command line has `argument value` (the UI's processes are started with its port)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                args = f.read().split(b"\0")
+        except OSError:
+            continue
+        if any(a == argument.encode() and b == value.encode() for a, b in zip(args, args[1:])):
+            found.append(int(pid))
+    return found
+
+
+def test_the_ui_started_in_the_background_of_a_script_stops_when_told(tmp_path):
+    """A shell script's `huiyi ui &` starts with SIGINT ignored; `kill` (SIGTERM) must still stop the UI
+    and the webserver and daemon it started. Before the fix it kept running, three processes with it."""
+    import signal
+    import socket
+    import time
+
+    from .test_security import _listening_addresses
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = str(s.getsockname()[1])
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "HUIYI_RAW_DIR", "HUIYI_MARTS_DIR")}
+    ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited, as by a background job
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "dagster_project.cli", "ui", "--raw", str(RAW_FIXTURES),
+                                 "--marts", str(tmp_path / "marts"), "--port", port],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    finally:
+        signal.signal(signal.SIGINT, ignored)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not _listening_addresses(int(port)):
+            assert proc.poll() is None, "huiyi ui stopped before it listened"
+            time.sleep(1)
+        assert _listening_addresses(int(port)), "the UI never listened"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+        deadline = time.monotonic() + 10
+        while _processes_with("--port", port) + _processes_with("-p", port) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _processes_with("--port", port) + _processes_with("-p", port) == []
+    finally:
+        for pid in _processes_with("--port", port) + _processes_with("-p", port) + ([proc.pid] if proc.poll() is None else []):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
