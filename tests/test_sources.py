@@ -243,10 +243,40 @@ def test_truncated_html_page_is_rejected(tmp_path):
 
 
 def test_truncated_gzip_stream_is_rejected_not_fatal(tmp_path):
-    data = (RAW_FIXTURES / "xwlb/assets/2022/20220310.json.gz").read_bytes()
+    data = (RAW_FIXTURES / "xwlb/assets/2022/20220310.json.gz").read_bytes()  # one item, cut inside it
     (tmp_path / "day.json.gz").write_bytes(data[: len(data) // 2])
     recs, reasons, _ = _reasons(tmp_path / "day.json.gz", tmp_path)
     assert recs == [] and reasons == ["unreadable_file"]
+
+
+def test_a_day_file_whose_gzip_stream_is_cut_keeps_the_complete_items_before_the_cut(tmp_path):
+    """A scraper's download cut short: the .json.gz ends mid-stream. The items wholly before the cut are
+    kept, word for word; before the fix the error came before any JSON was read, and none was."""
+    data = (RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz").read_bytes()
+    items = json.loads(gzip.decompress(data))["videoList"]  # three items
+    (tmp_path / "day.json.gz").write_bytes(data[: int(len(data) * 0.9)])  # the stream ends inside the third
+    recs, reasons, rej = _reasons(tmp_path / "day.json.gz", tmp_path)
+    assert [r.record_key for r in recs] == [items[0]["video_id"], items[1]["video_id"]]
+    assert [r.body for r in recs] == [items[0]["video_detail"]["content"], items[1]["video_detail"]["content"]]
+    assert reasons == ["unreadable_file"] and "cut short" in rej[0].detail and "2 complete records" in rej[0].detail
+
+
+def test_a_gzip_stream_cut_after_its_json_keeps_every_record_and_says_so(tmp_path):
+    data = (RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz").read_bytes()
+    (tmp_path / "day.json.gz").write_bytes(data[:-4])  # the trailer's length field missing
+    recs, reasons, rej = _reasons(tmp_path / "day.json.gz", tmp_path)
+    assert len(recs) == 3 and reasons == ["unreadable_file"] and "records were kept" in rej[0].detail
+
+
+def test_a_gzipped_page_cut_short_is_not_kept_as_a_report(tmp_path):
+    page = (RAW_FIXTURES / "cctv_html/VIDE08fZsDG4eSiSqMiwGghT250905.shtml").read_bytes()
+    packed = gzip.compress(page)
+    (tmp_path / "cut.shtml.gz").write_bytes(packed[: len(packed) // 2])
+    (tmp_path / "whole.shtml.gz").write_bytes(packed[:-4])  # only the trailer's length field missing
+    recs, reasons, rej = _reasons(tmp_path / "cut.shtml.gz", tmp_path)
+    assert recs == [] and reasons == ["unreadable_file"] and "incomplete" in rej[0].detail
+    recs, reasons, rej = _reasons(tmp_path / "whole.shtml.gz", tmp_path)
+    assert len(recs) == 1 and recs[0].body and reasons == ["unreadable_file"] and "page was kept" in rej[0].detail
 
 
 def test_jsonl_with_one_broken_line_keeps_the_others(tmp_path):

@@ -463,15 +463,39 @@ def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) ->
             yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: cannot be read to the end ({type(e).__name__}: {e}).")
 
 
-def _read_limited(path: Path, limit: int) -> bytes | None:
+_GZIP_DAMAGE = (EOFError, gzip.BadGzipFile, zlib.error)
+
+
+def _read_limited(path: Path, limit: int) -> tuple[bytes | None, str | None]:
+    """What the file holds, None past `limit` bytes; and, for a .gz whose stream is cut short or damaged,
+    the bytes before the damage with a sentence saying so. (Read whole, a cut stream gave nothing: the
+    error came before the content it had decompressed. In pieces, each piece is kept as it comes.)"""
+    chunks, n, damage = [], 0, None
     with open_bytes(path) as f:
-        data = f.read(limit + 1)
-    return None if len(data) > limit else data
+        try:
+            while n <= limit:
+                piece = f.read1(min(1 << 16, limit + 1 - n))
+                if not piece:
+                    break
+                chunks.append(piece)
+                n += len(piece)
+        except _GZIP_DAMAGE as e:
+            if not isinstance(f, gzip.GzipFile):
+                raise
+            damage = f"its gzip stream is damaged or cut short ({e})"
+    return (None if n > limit else b"".join(chunks)), damage
 
 
 def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
     limit = MAX_JSON_BYTES if fmt == "json" else MAX_RECORD_BYTES
-    data = _read_limited(path, limit)
+    data, damage = _read_limited(path, limit)
+    if damage is not None and fmt == PAGE_TEXT:
+        # a page is one report: cut short, it is an incomplete one (as an HTML page cut before </html> is)
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page it holds is incomplete and was not kept.")
+        return
+    if damage is not None and data is not None and not data.strip():
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, before any of its content.")
+        return
     if data is None:
         if fmt == "json":
             yield Rejection(raw_path, None, "too_large", f"{raw_path}: is more than {limit // 2**20} MB of JSON once decompressed, and a JSON file is read whole; skipped (write large collections as JSON Lines, one record per line).")
@@ -487,8 +511,16 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     try:
         text, enc = decode_text(data, config.encoding)
     except UnicodeError as e:
-        yield Rejection(raw_path, None, "unknown_encoding", f"{raw_path}: cannot be decoded: {e}.")
-        return
+        if damage is None:
+            yield Rejection(raw_path, None, "unknown_encoding", f"{raw_path}: cannot be decoded: {e}.")
+            return
+        # A damaged deflate stream can give garbage bytes before the error: a UTF-8 file is decoded with
+        # them kept as surrogate escapes, so the records before them are kept and a record that holds
+        # them is rejected alone (_checked), as for any corrupt bytes.
+        if config.encoding is not None or detect_encoding(data[:SNIFF_BYTES], complete=False) != "utf-8":
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; what came before the damage cannot be decoded, so nothing was kept.")
+            return
+        text, enc = data.decode("utf-8", errors="surrogateescape"), "utf-8"
     if fmt in (PAGE_TEXT, PAGE_HTML) and _SURROGATE.search(text):
         # A page is one report: a few corrupt bytes in it are shown as U+FFFD rather than losing it all.
         text = _SURROGATE.sub("\ufffd", text)
@@ -499,6 +531,9 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     elif fmt == PAGE_HTML:
         from .pages import MAX_DEPTH, html_depth, parse_html_page
 
+        if damage is not None and not _HTML_END.search(text[-4096:]):
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page it holds is incomplete and was not kept.")
+            return
         if _HTML_START.search(text[:4096]) and not _HTML_END.search(text[-4096:]):
             yield Rejection(raw_path, None, "truncated_html", f"{raw_path}: the page ends before </html>; it was cut off while saving, so its report may be incomplete.")
             return
@@ -506,8 +541,10 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
             yield Rejection(raw_path, None, "too_deep", f"{raw_path}: its elements nest more than {MAX_DEPTH:,} levels deep, far beyond any real page; not parsed.")
             return
         yield parse_html_page(text, raw_path, enc, config)
+        if damage is not None:  # after </html>: the page is whole, the stream's end is not
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its page; the page was kept.")
     else:
-        yield from _records_from_json_text(text, raw_path, enc, config)
+        yield from _records_from_json_text(text, raw_path, enc, config, damage)
 
 
 def _find_record_list(obj: Any, config: SourceConfig) -> tuple[list | None, str]:
@@ -535,20 +572,24 @@ def _find_record_list(obj: Any, config: SourceConfig) -> tuple[list | None, str]
     return None, ""
 
 
-def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceConfig) -> Iterator[SourceRecord | Rejection]:
+def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceConfig,
+                            damage: str | None = None) -> Iterator[SourceRecord | Rejection]:
+    """`damage`: the file's gzip stream broke after `text` (a sentence saying how)."""
     try:
         obj = json.loads(text)
     except RecursionError:
         yield Rejection(raw_path, None, "invalid_json", f"{raw_path}: JSON nested too deeply to read.")
         return
     except json.JSONDecodeError as e:
-        yield from _salvage_json(text, raw_path, enc, config, e)
+        yield from _salvage_json(text, raw_path, enc, config, e, damage)
         return
     records, where = _find_record_list(obj, config)
     if records is None:
         yield Rejection(raw_path, None, "no_records", f"{raw_path}: no list of records found in the JSON (set 'records' in a source.yaml).")
         return
     yield from _records_from_list(records, raw_path, "json", enc, config, single=where == "(one record)")
+    if damage is not None:  # the JSON ended before the damage: every record is whole
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its JSON; its records were kept.")
 
 
 def _records_from_list(
@@ -597,8 +638,10 @@ def _has_undecodable(s: str) -> bool:
     return bool(_SURROGATE.search(s))
 
 
-def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err: json.JSONDecodeError) -> Iterator[SourceRecord | Rejection]:
-    """A truncated JSON file: keep every complete record before the break, reject the rest."""
+def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err: json.JSONDecodeError,
+                  damage: str | None = None) -> Iterator[SourceRecord | Rejection]:
+    """A truncated JSON file: keep every complete record before the break, reject the rest. `damage`:
+    the break is where the file's gzip stream broke, which the one rejection then says."""
     m = re.search(r'"(%s)"\s*:\s*\[' % "|".join(map(re.escape, (config.records,) if config.records else RECORD_LIST_KEYS)), text)
     start = m.end() if m else (text.find("[") + 1 if text.lstrip().startswith("[") else -1)
     found: list = []
@@ -616,6 +659,10 @@ def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err:
                 break
             found.append(item)
     yield from _records_from_list(found, raw_path, "json", enc, config)
+    if damage is not None:
+        yield Rejection(raw_path, None, "unreadable_file",
+                        f"{raw_path}: {damage}; the {len(found)} complete records before the damage were read, the rest is lost.")
+        return
     yield Rejection(
         raw_path,
         None,
