@@ -17,12 +17,13 @@ another marts folder (for example a run over the whole corpus)."""),
     ("code", """import os
 from pathlib import Path
 
-import duckdb
 import pandas as pd
+
+from dagster_project.analysis import connect
 
 pd.set_option("display.max_colwidth", 80)
 marts = Path(os.environ.get("HUIYI_MARTS_DIR", Path.cwd().parent / "data" / "marts" if Path.cwd().name == "notebooks" else "data/marts"))
-con = duckdb.connect(str(marts / "huiyi.duckdb"), read_only=True)
+con = connect(marts / "huiyi.duckdb")  # read-only; run this cell again to see what a later run published
 print("reading", marts / "huiyi.duckdb")"""),
     ("md", "## The tables, with what each holds"),
     ("code", """con.sql(\"\"\"

@@ -1,8 +1,7 @@
 """Comparisons a notebook asks of the published database: any two groups of meetings.
 
-    import duckdb
-    from dagster_project.analysis import meetings_where, distinctive_terms
-    con = duckdb.connect("data/marts/huiyi.duckdb", read_only=True)
+    from dagster_project.analysis import connect, meetings_where, distinctive_terms
+    con = connect("data/marts/huiyi.duckdb")     # run the cell again to see what a later run published
     before = meetings_where(con, series="国务院常务会议", start="2019-01-01", end="2019-12-31")
     after = meetings_where(con, series="国务院常务会议", start="2020-01-01", end="2020-12-31")
     distinctive_terms(con, after, before)        # what 2020's meetings said that 2019's did not
@@ -13,8 +12,26 @@ Every value reaches SQL as a parameter.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+import duckdb
 
 from dagster_project.core.keyness import DEFAULT_PRIOR_SIZE, KeyTerm, compare
+
+_connected: duckdb.DuckDBPyConnection | None = None
+
+
+def connect(path: str | Path = "data/marts/huiyi.duckdb") -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the published database as the latest run left it. DuckDB keeps one
+    open database per file in a process, so a connection made while an older one is still open reads
+    the older one's snapshot: re-running `con = duckdb.connect(...)` in a notebook kept showing the
+    data of before the run. The connection this function gave before is closed first."""
+    global _connected
+    if _connected is not None:
+        _connected.close()
+        _connected = None
+    _connected = duckdb.connect(str(path), read_only=True)
+    return _connected
 
 
 def meetings_where(con, series: str | None = None, start: str | date | None = None, end: str | date | None = None,

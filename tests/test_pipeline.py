@@ -213,6 +213,24 @@ def test_a_notebook_holding_the_database_never_blocks_a_run(raw_copy, tmp_path):
         assert fresh.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 2
 
 
+def test_a_notebook_that_connects_again_sees_the_new_run(raw_copy, tmp_path):
+    """A notebook re-runs its connect cell after a run: the new connection must read what the run
+    published, although the old one was never closed (DuckDB shares one open database per file in a
+    process, so a second duckdb.connect read the old snapshot)."""
+    from dagster_project.analysis import connect
+
+    marts = tmp_path / "marts"
+    shutil.rmtree(raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)
+    con = connect(marts / "huiyi.duckdb")
+    before = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    shutil.copytree(RAW_FIXTURES / "gov_reports", raw_copy / "gov_reports")
+    run_assets(raw_copy, marts)
+    con = connect(marts / "huiyi.duckdb")  # the cell run again
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == before + 2
+    con.close()
+
+
 def test_a_working_database_from_older_table_definitions_is_rebuilt(raw_copy, tmp_path):
     marts = tmp_path / "marts"
     run_assets(raw_copy, marts)
