@@ -68,8 +68,15 @@ def cmd_run(args) -> int:
     # Imported late: loading Dagster takes a second or two, and usage errors should not wait for it.
     import dagster as dg
 
+    from dagster_project.defs.charts import ChartsConfig, effective_config
     from dagster_project.definitions import defs
 
+    # charts.yaml before the run, not after its tables are built: a mistake in it fails the chart step,
+    # which skips the report and the publishing of everything the run made
+    try:
+        effective_config(ChartsConfig())
+    except ValueError as e:
+        raise UsageError(f"{e} Nothing was run; fix the file, or move it away to draw the default charts.") from None
     print(f"huiyi: reading {paths.raw}, writing {paths.marts}", file=sys.stderr)
     # The lock first: a second run waits before it touches the Dagster instance, whose first-use
     # set-up (creating its SQLite storage) two processes must not race through.

@@ -168,3 +168,40 @@ def test_a_chart_that_fails_in_the_pool_leaves_the_other_charts_materialised(tmp
     assert "chart_term_trends" in error and "AttributeError" in error
     if default_workers() > 1:
         assert built_here == []
+
+
+def test_chart_settings_naming_what_the_database_lacks_are_told(db):
+    """A misspelt series or an unknown term in charts.yaml drew empty charts and flat lines without a word."""
+    from dagster_project.defs.charts import unknown_choices
+
+    (real, _), = db.execute("SELECT series, count(*) FROM meetings GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1").fetchall()
+    misspelt = real[:-1] + ("义" if real[-1] != "义" else "仪")
+    (term,), = db.execute("SELECT term FROM term_counts GROUP BY 1 ORDER BY sum(n) DESC LIMIT 1").fetchall()
+    said = unknown_choices(db, ChartsConfig(series=[real, misspelt], terms=[term, "不存在的词语"]))
+    assert len(said) == 2
+    assert f"'{misspelt}'" in said[0] and real in said[0]  # named, with the series meant
+    assert "'不存在的词语'" in said[1]
+    assert unknown_choices(db, ChartsConfig(series=[real], terms=[term])) == []
+
+
+def test_the_charts_folder_holds_the_series_chosen_now(tmp_path, monkeypatch):
+    """Charts of series chosen by an earlier charts.yaml were left beside the new ones, and listed as the run's."""
+    import shutil
+
+    from dagster_project.defs.charts import file_name
+
+    from .conftest import RAW_FIXTURES, run_assets
+
+    raw, marts, settings = tmp_path / "raw", tmp_path / "marts", tmp_path / "charts.yaml"
+    shutil.copytree(RAW_FIXTURES, raw)
+    monkeypatch.setenv("HUIYI_CHARTS", str(settings))
+    settings.write_text("series: [中共中央政治局会议, 国务院常务会议]\n", encoding="utf-8")
+    run_assets(raw, marts)
+    both = sorted(f"{file_name(s)}.{ext}" for s in ("中共中央政治局会议", "国务院常务会议") for ext in ("png", "svg"))
+    assert sorted(p.name for p in (marts / "charts" / "theme_emphasis").glob("[!.]*")) == both
+    settings.write_text("series: [中共中央政治局会议]\n", encoding="utf-8")
+    run_assets(raw, marts)
+    for kind in CHARTS:
+        left = sorted(p.name for p in (marts / "charts" / kind).iterdir())
+        assert [n for n in left if not n.startswith(".")] == [f"{file_name('中共中央政治局会议')}.{ext}" for ext in ("png", "svg")], kind
+        assert not any("国务院常务会议" in n for n in left), kind  # nor the preview kept beside a chart

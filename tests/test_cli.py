@@ -166,3 +166,14 @@ def test_the_ui_started_in_the_background_of_a_script_stops_when_told(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def test_a_mistake_in_charts_yaml_stops_huiyi_run_before_it_starts(tmp_path):
+    """Found only by the chart step, a typo cost the whole run's work and left its tables unpublished."""
+    (tmp_path / "charts.yaml").write_text("tems: [疫情防控]\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "HUIYI_RAW_DIR", "HUIYI_MARTS_DIR", "HUIYI_CHARTS")}
+    p = subprocess.run([sys.executable, "-m", "dagster_project.cli", "run", "--raw", str(RAW_FIXTURES), "--marts", str(tmp_path / "marts")],
+                       cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 2
+    assert f"{tmp_path / 'charts.yaml'}: unknown key 'tems'" in p.stderr and "Nothing was run" in p.stderr
+    assert not (tmp_path / "marts" / "huiyi.duckdb").exists() and not (tmp_path / "marts" / "work" / "huiyi_work.duckdb").exists()

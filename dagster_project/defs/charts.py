@@ -9,11 +9,13 @@ largest series, and for term trends the terms that changed most.
 """
 
 import base64
+import difflib
 import hashlib
 import os
 import re
 from collections import deque
 from concurrent.futures import wait
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
@@ -21,6 +23,7 @@ import yaml
 
 import dagster as dg
 import pandas as pd
+import pydantic
 
 from dagster_project.analysis import distinctive_terms
 from dagster_project.core import drawing
@@ -63,6 +66,17 @@ class ChartsConfig(dg.Config):
     end: str = ""
     baseline_meetings: int = 8  # for choosing terms: the latest meetings against all earlier ones
 
+    @pydantic.field_validator("start", "end")
+    @classmethod
+    def _a_date(cls, value: str) -> str:
+        """A date as YYYY-MM-DD, or empty: checked here, not when the chart step has run the whole pipeline."""
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}") from None
+        return value
+
 
 CHART_SETTINGS = ("series", "terms", "meetings", "start", "end", "baseline_meetings")
 
@@ -81,6 +95,8 @@ def effective_config(config: ChartsConfig) -> ChartsConfig:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise ValueError(f"{path.resolve()}: not valid YAML ({getattr(e, 'problem', e)}).") from None
+    except ValueError as e:  # a value YAML reads as a date, but no date (2020-13-01)
+        raise ValueError(f"{path.resolve()}: a value cannot be read ({e}).") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path.resolve()}: expected keys such as series: [国务院常务会议] and meetings: 24.")
     unknown = set(data) - set(CHART_SETTINGS)
@@ -93,7 +109,14 @@ def effective_config(config: ChartsConfig) -> ChartsConfig:
         merged[key] = given if given != getattr(defaults, key) or key not in data else data[key]
     try:
         return ChartsConfig(**{k: (str(v) if k in ("start", "end") else v) for k, v in merged.items()})
-    except Exception as e:  # pydantic's message names the field
+    except Exception as e:  # pydantic's errors name the field; their first line alone does not
+        errors = e.errors() if hasattr(e, "errors") else []
+        if errors:
+            first = errors[0]
+            where = ".".join(str(x) for x in first.get("loc", ()))
+            msg = first.get("msg", "is not valid").removeprefix("Value error, ")
+            said = "" if first.get("type") == "value_error" else f" (it is {first.get('input')!r})"  # ours name it
+            raise ValueError(f"{path.resolve()}: '{where}' {msg[:1].lower() + msg[1:]}{said}.") from None
         raise ValueError(f"{path.resolve()}: {e}".splitlines()[0]) from None
 
 
@@ -108,6 +131,27 @@ def chosen_series(con, config: ChartsConfig, n: int = 3) -> list[str]:
             break
         if s not in out and s not in GENERIC_SERIES and k >= 2:
             out.append(s)
+    return out
+
+
+def unknown_choices(con, config: ChartsConfig) -> list[str]:
+    """A sentence for each series or term of the settings that the database does not have: their charts
+    are drawn empty or flat, which without a word looks like a finding."""
+    out = []
+    if config.series:
+        have = [r[0] for r in con.execute("SELECT DISTINCT series FROM meetings ORDER BY series").fetchall()]
+        for s in dict.fromkeys(config.series):
+            if s not in have:
+                near = difflib.get_close_matches(s, have, n=3, cutoff=0.6)
+                out.append(f"The chart settings name the series '{s}', which has no meetings in the database"
+                           + (f" (did you mean {'、'.join(near)}?)" if near else "") + "; its charts say so.")
+    if config.terms:
+        found = {r[0] for r in con.execute("SELECT DISTINCT term FROM term_counts WHERE list_contains(?, term)",
+                                           [list(config.terms)]).fetchall()}
+        for t in dict.fromkeys(config.terms):
+            if t not in found:
+                out.append(f"The chart settings name the term '{t}', which no document has as a word (segmentation may "
+                           "split it: add it to the lexicon's user_dict.txt); its line in the term trends is flat at 0.")
     return out
 
 
@@ -309,6 +353,8 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
     extra: dict[str, dict] = {k: {} for k in kinds}
     with store.writer() as con:
         series_list = chosen_series(con, config)
+        for sentence in unknown_choices(con, config):
+            context.log.warning(sentence)
         # A chart is drawn again only when its series' meetings or what was made of them changed.
         todo = []
         inputs = series_inputs(con, series_list)
@@ -377,6 +423,15 @@ def chart_assets(context: dg.AssetExecutionContext, config: ChartsConfig, store:
             context.log.error(f"Could not draw {failed[kind]}")
             continue
         out_dir = store.paths.charts_dir / kind
+        # The folder holds the charts of the series chosen now: those of series chosen before (another
+        # charts.yaml) would be listed and read as current.
+        wanted = {f"{file_name(s)}.png" for s in series_list}
+        gone = sorted(p for p in out_dir.glob("*.png") if p.name not in wanted) if out_dir.is_dir() else []
+        for p in gone:
+            for f in (p, p.with_suffix(".svg"), p.with_name(f".{p.name}.thumb")):  # the chart, its SVG, its preview
+                f.unlink(missing_ok=True)
+        if gone:
+            context.log.info(f"chart_{kind}: removed the charts of {len(gone)} series no longer chosen ({', '.join(p.stem for p in gone)}).")
         done = drawn[kind]
         kept = sum(1 for d in done if d[2] is None)
         if kept:
