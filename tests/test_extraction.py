@@ -213,3 +213,38 @@ def test_a_meetings_tasks_named_in_a_speech_stay_the_speakers():
             "突出稳就业、稳企业、稳市场、稳预期，做好政策预研储备，根据需要及时推出，确保全年目标任务顺利完成。")
     speakers = [d.speaker for d in extract_directives(body, None, None)]
     assert len(speakers) >= 2 and set(speakers) == {"李强"}, speakers
+
+
+def test_meetings_of_one_body_that_are_not_one_series():
+    """tests/fixtures/series: the NPC session's presidium, its executive chairpersons, a special committee,
+    an NPCSC session's plenary and a CPPCC standing committee session each have a series of their own
+    (ANNOTATION.md: different kinds of gathering of one body are different series); provinces named
+    together (山东等省市政府, 部分省区市政协) are no city; a series never keeps the 第 of an ordinal."""
+    from pathlib import Path
+
+    gold = load_gold(Path(__file__).parent / "fixtures" / "series")
+    assert len(gold) == 8
+    for g in gold:
+        m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
+        assert m.is_meeting, g.name
+        for field, want in g.labels.items():
+            if field != "notes":
+                assert getattr(m, field) == want, (g.name, field, getattr(m, field), want)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("3月5日，市委书记葛巧红主持召开市委常委会会议，传达学习全国两会精神。", None),  # 主持召开 is no city
+    ("浙江省义乌市委召开常委会会议。", "义乌"),  # a city places.txt does not list, after its province
+    ("中共义乌市委召开常委会会议。", "义乌"),
+])
+def test_a_city_is_a_name_not_the_words_before_shi_wei(text, city):
+    from dagster_project.core.meetings import place_of
+
+    assert place_of(None, text, None, None)[1] == city
+
+
+def test_a_series_keeps_no_stray_di_of_an_ordinal():
+    # 第十四届全国人民代表大会财政经济委员会全体会议 gave the series 第全国人民代表大会财政经济委员会全体会议
+    m = extract_meeting("全国人民代表大会财政经济委员会举行全体会议", "3月4日，第十四届全国人民代表大会财政经济委员会举行全体会议，审查计划和预算。",
+                        datetime(2026, 3, 5))
+    assert m.series == "全国人民代表大会财政经济委员会全体会议" and m.organ == "全国人民代表大会财政经济委员会"

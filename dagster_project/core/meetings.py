@@ -47,6 +47,16 @@ CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.patter
 # ---------------------------------------------------------------- series of central bodies
 
 # (pattern on the meeting's name or first sentence, organ, series), most specific first.
+# The NPC session's presidium and its executive chairpersons, and the NPC's special committees, meet
+# apart from the session's plenaries: series of their own (十四届全国人大四次会议主席团举行第二次会议). A title
+# naming one is about it, so the title is asked first (the name found in the text stops at the first 会议:
+# 举行十四届全国人大四次会议|主席团常务主席第一次会议).
+NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
+    (re.compile(r"(?:全国人大|全国人民代表大会)[^。，]{0,12}主席团常务主席[^。，]{0,10}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团常务主席会议"),
+    (re.compile(r"(?:全国人大|全国人民代表大会)[^。，]{0,12}主席团[^。，]{0,10}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团会议"),
+    *[(re.compile(rf"(?:全国人大|全国人民代表大会){c}委员会[^。，]{{0,16}}会议"), f"全国人民代表大会{c}委员会", f"全国人民代表大会{c}委员会全体会议")
+      for c in ("民族", "宪法和法律", "监察和司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
+]
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
     (re.compile(r"国务院第[^。，]{1,5}次全体会议|国务院全体会议"), "国务院", "国务院全体会议"),
@@ -67,7 +77,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
-    (re.compile(r"全国人大常委会[^。，]{0,16}次会议|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
+    # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议)
+    (re.compile(r"全国人大常委会[^。，]{0,16}(?:次会议|全体会议|联组会议|分组会议)|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
+    *NPC_BODIES,
     (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人民代表大会", "全国人民代表大会会议"),
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议"), "全国政协常委会", "全国政协常委会会议"),
@@ -87,7 +99,7 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
@@ -319,6 +331,25 @@ def _opening(body: str) -> str:
     return "".join(first[:2])[:300]
 
 
+# What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协.
+_NOT_CITY = re.compile(r"[省区等各和与及在于对向从同]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|全国|中央")
+
+
+def _unlisted_city(cand: str, before: str) -> str | None:
+    """A city places.txt does not list, from the two to four characters before 市委 (市政府…): after a
+    province (浙江省义乌) or 中共, or standing on its own (义乌市委 at the start, after punctuation);
+    never words that only happen to stand there."""
+    tail = re.split(r"省|自治区", cand)[-1]
+    after_province = tail != cand
+    if tail.startswith("中共"):
+        tail, after_province = tail[2:], True
+    if len(tail) < 2 or _NOT_CITY.search(tail):
+        return None
+    if not after_province and before and re.match(rf"[{_CJK}]", before[-1]) and not before.endswith(("中共", "省")):
+        return None  # the end of a longer run of words: 葛巧红主持召开|市委
+    return tail
+
+
 def place_of(title: str | None, body: str, chrome: str | None, organ: str | None) -> tuple[str | None, str | None]:
     """(province, city) short names for a local meeting, from the organ, title, text or page chrome."""
     provinces, cities = places()
@@ -327,9 +358,11 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
         for n in range(len(cand)):
-            if cand[n:] in cities or (n == 0 and cand not in provinces):
+            if cand[n:] in cities:
                 city = cand[n:]
                 break
+        if city is None:
+            city = _unlisted_city(cand, text[: m.start()])
         if city:
             break
     province = None
@@ -412,7 +445,9 @@ def is_meeting(title: str | None, body: str) -> bool:
     return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
 
 
-_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}?(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|政协|人大|政治局|国务院))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+# The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
+# not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
+_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|主席团|政协|人大|政治局|国务院)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -502,7 +537,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # meeting (主题教育总结会议…习近平在主持中央政治局会议…时发表了重要讲话).
     first_sentence = re.split(r"(?<=。)", body, maxsplit=1)[0][:300]
     texts = [name] if name and _NAMES_BODY.search(name) else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
-    for text in texts:
+    for pat, o, s in NPC_BODIES:
+        if title and pat.search(title):
+            organ, series = o, s
+            break
+    for text in texts if series is None else ():
         for pat, o, s in CENTRAL_SERIES:
             if pat.search(text):
                 organ, series = o, s
@@ -517,7 +556,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
     # 第三次会议审议的《政府工作报告》 gives the Politburo meeting no ordinal.
-    for text in (name or "", _upto_meeting(head, name)):
+    presidium = "主席团" in (series or "")
+    for text in ((title or "", name or "", head) if presidium else (name or "", _upto_meeting(head, name))):
+        if presidium:  # the presidium's own ordinal, not its NPC session's (全国人大四次会议主席团第二次会议)
+            text = text[text.rfind("主席团"):] if "主席团" in text else ""
         sm = SESSION.search(text)
         if sm:
             session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
