@@ -67,7 +67,8 @@ def term_totals(con, meeting_ids: list[str]) -> dict[str, int]:
 def distinctive_terms(con, target: list[str], reference: list[str], top: int = 20, prior_size: float = DEFAULT_PRIOR_SIZE,
                       min_count: int = 3) -> list[KeyTerm]:
     """Terms the target meetings use more (positive z) and less (negative z) than the reference meetings:
-    log-odds with an informative Dirichlet prior (both groups together as background), and G²."""
+    log-odds with an informative Dirichlet prior (both groups together as background), and G². `top`
+    terms in each direction, so up to twice `top` rows, the target's first."""
     a, b = term_totals(con, target), term_totals(con, reference)
     background = {t: a.get(t, 0) + b.get(t, 0) for t in set(a) | set(b)}
     return compare(a, b, background=background, prior_size=prior_size, top=top, min_count=min_count)

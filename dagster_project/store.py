@@ -87,6 +87,8 @@ class Paths:
 
     def check(self) -> None:
         """Raise UsageError with one sentence when the folders cannot be used."""
+        if self.raw.exists() and not self.raw.is_dir():
+            raise UsageError(f"The raw folder {self.raw} is a file, not a folder; pass --raw with the folder that holds it.")
         if not self.raw.is_dir():
             raise UsageError(f"The raw folder {self.raw} does not exist; create it and put scraped files in it, or pass --raw DIR.")
         if self.marts == self.raw or self.raw in self.marts.parents:

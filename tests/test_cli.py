@@ -25,6 +25,9 @@ def test_missing_raw_folder_is_one_sentence_and_exit_2(tmp_path):
     assert p.returncode == 2
     assert p.stderr.strip().count("\n") == 0 and "nowhere" in p.stderr and "does not exist" in p.stderr
     assert "Traceback" not in p.stderr
+    (tmp_path / "day.json").write_text("{}", encoding="utf-8")  # a file given for the folder
+    p = huiyi("run", "--raw", str(tmp_path / "day.json"), "--marts", str(tmp_path / "marts"))
+    assert p.returncode == 2 and "day.json is a file, not a folder" in p.stderr
 
 
 def test_unwritable_marts_folder_is_one_sentence_and_exit_2(tmp_path):
