@@ -248,3 +248,17 @@ def test_a_series_keeps_no_stray_di_of_an_ordinal():
     m = extract_meeting("全国人民代表大会财政经济委员会举行全体会议", "3月4日，第十四届全国人民代表大会财政经济委员会举行全体会议，审查计划和预算。",
                         datetime(2026, 3, 5))
     assert m.series == "全国人民代表大会财政经济委员会全体会议" and m.organ == "全国人民代表大会财政经济委员会"
+
+
+def test_an_order_after_clauses_that_set_it_up_is_a_directive():
+    """The Politburo's meeting of 2025-02-28 (tests/fixtures/directives): 会议强调，今年是…收官之年，做好政府
+    工作，要在… is its one order (ANNOTATION.md §2: imperative sentences, 要…, are directives), and the
+    report had none; 会议认为/指出 followed by a statement gains none."""
+    from pathlib import Path
+
+    (g,) = load_gold(Path(__file__).parent / "fixtures" / "directives")
+    m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
+    found = extract_directives(g.doc.body, m, g.doc.title)
+    assert [(d.kind, d.speaker) for d in found] == [("imperative", "会议")]
+    assert found[0].text.startswith("今年是“十四五”规划收官之年，做好政府工作，要在以习近平同志为核心的党中央坚强领导下")
+    assert g.doc.body[found[0].char_start:found[0].char_end] == found[0].text
