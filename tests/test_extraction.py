@@ -223,7 +223,7 @@ def test_meetings_of_one_body_that_are_not_one_series():
     from pathlib import Path
 
     gold = load_gold(Path(__file__).parent / "fixtures" / "series")
-    assert len(gold) == 8
+    assert len(gold) == 13
     for g in gold:
         m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
         assert m.is_meeting, g.name

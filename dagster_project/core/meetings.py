@@ -51,12 +51,21 @@ CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.patter
 # apart from the session's plenaries: series of their own (十四届全国人大四次会议主席团举行第二次会议). A title
 # naming one is about it, so the title is asked first (the name found in the text stops at the first 会议:
 # 举行十四届全国人大四次会议|主席团常务主席第一次会议).
+_NPC = r"(?:全国人大|全国人民代表大会)"
+_CPPCC = r"(?:全国政协|政协全国委员会|政协第[^。，]{1,6}届全国委员会)"
 NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
-    (re.compile(r"(?:全国人大|全国人民代表大会)[^。，]{0,12}主席团常务主席[^。，]{0,10}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团常务主席会议"),
-    (re.compile(r"(?:全国人大|全国人民代表大会)[^。，]{0,12}主席团[^。，]{0,10}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团会议"),
-    *[(re.compile(rf"(?:全国人大|全国人民代表大会){c}委员会[^。，]{{0,16}}会议"), f"全国人民代表大会{c}委员会", f"全国人民代表大会{c}委员会全体会议")
-      for c in ("民族", "宪法和法律", "监察和司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
+    # 主席团常务主席第一次会议, 主席团举行第三次常务主席会议, 主席团举行常务主席第四次会议
+    (re.compile(rf"{_NPC}[^。，]{{0,12}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团常务主席会议"),
+    (re.compile(rf"{_NPC}[^。，]{{0,12}}主席团[^。，]{{0,10}}会议"), "全国人民代表大会主席团", "全国人民代表大会主席团会议"),
+    # the law committee before 2018, the constitution and law committee after
+    *[(re.compile(rf"{_NPC}{c}委员会[^。，]{{0,16}}会议"), f"全国人民代表大会{c}委员会", f"全国人民代表大会{c}委员会全体会议")
+      for c in ("民族", "宪法和法律", "法律", "监察和司法", "内务司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
+    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协主席团常务主席会议"),
+    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协主席团会议"),
 ]
+# The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
+# is the one after the body's name (…四次会议主席团第二次会议 → 2; a committee's, where stated).
+_OWN_ORDINAL_AFTER = {s: ("主席团" if "主席团" in s else "委员会") for _, _, s in NPC_BODIES}
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
     (re.compile(r"国务院第[^。，]{1,5}次全体会议|国务院全体会议"), "国务院", "国务院全体会议"),
@@ -77,12 +86,14 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
-    # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议)
-    (re.compile(r"全国人大常委会[^。，]{0,16}(?:次会议|全体会议|联组会议|分组会议)|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
+    # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议),
+    # not those of a group or committee it set up (全国人大常委会种子法执法检查组第一次全体会议)
+    (re.compile(r"全国人大常委会[^。，]{0,16}次会议|全国人大常委会(?:(?!检查组|调研组|工作组|小组|委员会|党组)[^。，]){0,16}(?:全体会议|联组会议|分组会议)"
+                r"|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
     *NPC_BODIES,
     (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人民代表大会", "全国人民代表大会会议"),
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
-    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议"), "全国政协常委会", "全国政协常委会会议"),
+    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协全体会议"),
     (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
 ]
@@ -556,16 +567,24 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
     # 第三次会议审议的《政府工作报告》 gives the Politburo meeting no ordinal.
-    presidium = "主席团" in (series or "")
-    for text in ((title or "", name or "", head) if presidium else (name or "", _upto_meeting(head, name))):
-        if presidium:  # the presidium's own ordinal, not its NPC session's (全国人大四次会议主席团第二次会议)
-            text = text[text.rfind("主席团"):] if "主席团" in text else ""
+    # A presidium's or committee's own ordinal, not that of the session it meets in (全国人大四次会议主席团
+    # 第二次会议 → 2, 全国政协十四届一次会议主席团第二次会议 → 2); a committee states its own, or has none.
+    after = _OWN_ORDINAL_AFTER.get(series) or ("主席团" if "主席团" in (name or "") else None)
+    # a committee's ordinal stands in its title or name, right after it (the text goes on to the session)
+    own = (title or "", name or "") if after == "委员会" else (title or "", name or "", head)
+    for text in (own if after else (name or "", _upto_meeting(head, name))):
+        if after:
+            at = text.find(after) if after == "委员会" else text.rfind(after)
+            text = text[at:] if at >= 0 else ""
         sm = SESSION.search(text)
         if sm:
             session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
             break
     if session is None:
-        pm = PLENARY.search(name or "") or PLENARY.search(_upto_meeting(head, name))
+        if after:
+            pm = next((m for t in (title or "", name or "") if after in t for m in [PLENARY.search(t[t.rfind(after):])] if m), None)
+        else:
+            pm = PLENARY.search(name or "") or PLENARY.search(_upto_meeting(head, name))
         session = cn_to_int(pm.group("nth")) if pm else None
     chair, chair_title = chair_of(_opening(body))
     if chair is None:
