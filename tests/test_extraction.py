@@ -256,9 +256,25 @@ def test_an_order_after_clauses_that_set_it_up_is_a_directive():
     report had none; 会议认为/指出 followed by a statement gains none."""
     from pathlib import Path
 
-    (g,) = load_gold(Path(__file__).parent / "fixtures" / "directives")
+    (g,) = [g for g in load_gold(Path(__file__).parent / "fixtures" / "directives") if g.name.startswith("gov_csv")]
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
     found = extract_directives(g.doc.body, m, g.doc.title)
     assert [(d.kind, d.speaker) for d in found] == [("imperative", "会议")]
     assert found[0].text.startswith("今年是“十四五”规划收官之年，做好政府工作，要在以习近平同志为核心的党中央坚强领导下")
     assert g.doc.body[found[0].char_start:found[0].char_end] == found[0].text
+
+
+def test_what_only_looks_like_an_order_after_clauses_is_not_taken_for_one():
+    """Three real 新闻联播 items (tests/fixtures/directives, xwlb_*) that the first form of the rule above
+    got wrong: a maxim (治理黄河，重在保护，要在治理), a phrase taken for a speech head (对中央部署的重大
+    改革举措，要…, which gave a directive starting 的重大改革举措), a CPPCC member's proposal (印红委员提出，…)."""
+    from pathlib import Path
+
+    gold = [g for g in load_gold(Path(__file__).parent / "fixtures" / "directives") if g.name.startswith("xwlb")]
+    assert len(gold) == 3
+    for g in gold:
+        m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
+        for d in extract_directives(g.doc.body, m, g.doc.title):
+            assert not d.text.startswith(("要在治理", "的", "指出")), (g.name, d.text[:30])
+            before = g.doc.body[max(0, d.char_start - 12):d.char_start]
+            assert "委员提出" not in before and "常委提出" not in before, (g.name, d.text[:30])

@@ -64,8 +64,9 @@ IMPERATIVE_LEAD = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:要|必须))?[，,]?"
     r"(?P<lead>要|必须|务必|坚持|确保|坚决|严格|切实|加快|强化|严禁|绝不|决不|不得|着力|全力|扎实|狠抓|进一步|持续|全面|深入|大力|积极|抓紧|尽快)"
 )
-# A speech head that gives orders (not 认为, 指出 alone), and an order after up to two short clauses.
-ORDER_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|会议|她|他)?(?:强调|要求|部署|提出)")
+# A speech head that gives orders (not 认为, 指出; not 提出, which is also what a member proposes), set off
+# by a comma (会议强调，…), and an order after up to two short clauses.
+ORDER_HEAD = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|会议|她|他)?(?:强调|要求|部署)[，,：:]")
 AFTER_CLAUSES = re.compile(r"^(?:[^。；，,]{2,24}[，,]){1,2}(?P<lead>要|必须|务必)")
 STATEMENT = re.compile(r"[，,]\s*是[^，。；]{0,20}(?:重要|关键|基础|前提|保障|内容|举措|途径|任务)")
 SPEECH_HEAD = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}|会议|她|他)?{SPEECH_VERB}[，,：:]?")
@@ -437,8 +438,11 @@ def imperative_directives(
         im = IMPERATIVE_LEAD.match(rest)
         # 会议强调，今年是…收官之年，做好政府工作，要在…领导下… : after what the meeting stressed, an order
         # may come after a clause or two that set it up
-        if not im and hm and ORDER_HEAD.match(stripped) and AFTER_CLAUSES.match(rest):
-            im = AFTER_CLAUSES.match(rest)
+        if not im and hm and stripped[hm.end() - 1] in "，,：:" and ORDER_HEAD.match(stripped):
+            am = AFTER_CLAUSES.match(rest)
+            # 治理黄河，重在保护，要在治理 : 要在 as "lies in", a maxim, not an order
+            if am and not re.match(r"要在[^，。；]{1,6}(?:[。；！]|$)", rest[am.start("lead"):]):
+                im = am
         if not im or len(rest) < 6:
             continue
         # 大力改进公共服务，是简政放权改革的重要内容 : a statement about a task, not an order
