@@ -349,3 +349,35 @@ def test_a_bad_byte_in_any_field_rejects_that_record_only(tmp_path):
     (tmp_path / "m.csv").write_bytes(b"\n".join(rows) + b"\n")
     recs, reasons, _ = _reasons(tmp_path / "m.csv", tmp_path)
     assert [r.title for r in recs] == ["甲", "丙"] and reasons == ["undecodable"]
+
+
+def test_a_cut_gzip_in_gb18030_keeps_the_records_before_the_cut_though_a_character_is_cut_in_two(tmp_path):
+    """Decoding failed on the half character at the cut, and nothing was kept (found by a review)."""
+    items = json.loads(gzip.decompress((RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz").read_bytes()))["videoList"]
+    data = json.dumps({"videoList": items}, ensure_ascii=False).encode("gb18030")
+    cut = next(n for n in range(int(len(data) * 0.9), len(data)) if _cuts_a_character(data[:n], "gb18030"))
+    stored = gzip.compress(data, compresslevel=0)  # no compression: the stream ends at that very byte
+    start = stored.index(data[:40])  # after the gzip header and the stored block's own
+    (tmp_path / "day.json.gz").write_bytes(stored[: start + cut])
+    recs, reasons, rej = _reasons(tmp_path / "day.json.gz", tmp_path)
+    assert [r.record_key for r in recs] == [items[0]["video_id"], items[1]["video_id"]]
+    assert reasons == ["unreadable_file"] and "cut short" in rej[0].detail
+
+
+def _cuts_a_character(prefix: bytes, encoding: str) -> bool:
+    try:
+        prefix.decode(encoding)
+        return False
+    except UnicodeDecodeError:
+        return True
+
+
+def test_a_gzip_stream_failing_its_checksum_keeps_the_records_and_says_they_may_be_altered(tmp_path):
+    data = (RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz").read_bytes()
+    stored = bytearray(gzip.compress(gzip.decompress(data), compresslevel=0))
+    stored[len(stored) // 2] ^= 0x01  # one bit of one record's text changed, the stream still whole
+    (tmp_path / "day.json.gz").write_bytes(bytes(stored))
+    recs, reasons, rej = _reasons(tmp_path / "day.json.gz", tmp_path)
+    assert len(recs) + reasons.count("undecodable_record") <= 3 and "unreadable_file" in reasons
+    detail = next(r.detail for r in rej if r.reason == "unreadable_file")
+    assert "checksum" in detail and "altered" in detail and "after the end of its JSON" not in detail

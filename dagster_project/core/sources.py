@@ -482,7 +482,10 @@ def _read_limited(path: Path, limit: int) -> tuple[bytes | None, str | None]:
         except _GZIP_DAMAGE as e:
             if not isinstance(f, gzip.GzipFile):
                 raise
-            damage = f"its gzip stream is damaged or cut short ({e})"
+            if re.search(r"CRC check failed|Incorrect length", str(e)):  # read to its end, but not as written
+                damage = f"its gzip stream fails its checksum ({e}), so some of its bytes are not what was written"
+            else:
+                damage = f"its gzip stream is damaged or cut short ({e})"
     return (None if n > limit else b"".join(chunks)), damage
 
 
@@ -517,10 +520,22 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
         # A damaged deflate stream can give garbage bytes before the error: a UTF-8 file is decoded with
         # them kept as surrogate escapes, so the records before them are kept and a record that holds
         # them is rejected alone (_checked), as for any corrupt bytes.
-        if config.encoding is not None or detect_encoding(data[:SNIFF_BYTES], complete=False) != "utf-8":
+        text = None
+        for cut in range(4):  # a character the damage cut in two (GB18030, UTF-16): detected and decoded without it
+            piece = data[: len(data) - cut]
+            enc = config.encoding or detect_encoding(piece[:SNIFF_BYTES], complete=len(piece) <= SNIFF_BYTES)
+            try:
+                text = piece.decode(enc) if enc else None
+            except (UnicodeDecodeError, LookupError):
+                continue
+            if text is not None:
+                break
+        if text is None and config.encoding is None and detect_encoding(data[:SNIFF_BYTES], complete=False) == "utf-8":
+            enc = "utf-8"
+            text = data.decode("utf-8", errors="surrogateescape")
+        if text is None:
             yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; what came before the damage cannot be decoded, so nothing was kept.")
             return
-        text, enc = data.decode("utf-8", errors="surrogateescape"), "utf-8"
     if fmt in (PAGE_TEXT, PAGE_HTML) and _SURROGATE.search(text):
         # A page is one report: a few corrupt bytes in it are shown as U+FFFD rather than losing it all.
         text = _SURROGATE.sub("\ufffd", text)
@@ -541,7 +556,9 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
             yield Rejection(raw_path, None, "too_deep", f"{raw_path}: its elements nest more than {MAX_DEPTH:,} levels deep, far beyond any real page; not parsed.")
             return
         yield parse_html_page(text, raw_path, enc, config)
-        if damage is not None:  # after </html>: the page is whole, the stream's end is not
+        if damage is not None and "checksum" in damage:
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page was kept, and may hold altered text.")
+        elif damage is not None:  # after </html>: the page is whole, the stream's end is not
             yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its page; the page was kept.")
     else:
         yield from _records_from_json_text(text, raw_path, enc, config, damage)
@@ -588,7 +605,9 @@ def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceCo
         yield Rejection(raw_path, None, "no_records", f"{raw_path}: no list of records found in the JSON (set 'records' in a source.yaml).")
         return
     yield from _records_from_list(records, raw_path, "json", enc, config, single=where == "(one record)")
-    if damage is not None:  # the JSON ended before the damage: every record is whole
+    if damage is not None and "checksum" in damage:
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; its records were kept, and any of them may hold altered text.")
+    elif damage is not None:  # the JSON ended before the damage: every record is whole
         yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its JSON; its records were kept.")
 
 
