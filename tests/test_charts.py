@@ -88,6 +88,12 @@ def test_charts_yaml_keeps_a_choice_and_names_its_mistakes(tmp_path, monkeypatch
     f.write_text("serie: [国务院常务会议]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"charts.yaml: unknown key 'serie'"):
         effective_config(ChartsConfig())
+    # values the chart step's SQL would refuse only after the whole run (found by a review)
+    for text, said in (("start: 20240101", "'start' must be a date written YYYY-MM-DD"), ("start: 2024-W01-1", "'start' must be a date"),
+                       ("meetings: 0", "'meetings' must be 1 or more"), ("start: 2024-05-01\nend: 2024-01-01", "start \\(2024-05-01\\) is after end")):
+        f.write_text(text + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=said):
+            effective_config(ChartsConfig())
 
 
 def test_a_chart_drawn_by_another_process_keeps_the_whole_series_name(tmp_path):

@@ -69,13 +69,29 @@ class ChartsConfig(dg.Config):
     @pydantic.field_validator("start", "end")
     @classmethod
     def _a_date(cls, value: str) -> str:
-        """A date as YYYY-MM-DD, or empty: checked here, not when the chart step has run the whole pipeline."""
+        """A date as YYYY-MM-DD, or empty: checked here, not when the chart step has run the whole pipeline.
+        (date.fromisoformat alone also takes 20240101 and 2024-W01-1, which the database refuses.)"""
         if value:
             try:
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    raise ValueError
                 date.fromisoformat(value)
             except ValueError:
                 raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}") from None
         return value
+
+    @pydantic.field_validator("meetings", "baseline_meetings")
+    @classmethod
+    def _at_least_one(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError(f"must be 1 or more, not {value}")
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def _a_period(self):
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"start ({self.start}) is after end ({self.end})")
+        return self
 
 
 CHART_SETTINGS = ("series", "terms", "meetings", "start", "end", "baseline_meetings")
@@ -116,7 +132,7 @@ def effective_config(config: ChartsConfig) -> ChartsConfig:
             where = ".".join(str(x) for x in first.get("loc", ()))
             msg = first.get("msg", "is not valid").removeprefix("Value error, ")
             said = "" if first.get("type") == "value_error" else f" (it is {first.get('input')!r})"  # ours name it
-            raise ValueError(f"{path.resolve()}: '{where}' {msg[:1].lower() + msg[1:]}{said}.") from None
+            raise ValueError(f"{path.resolve()}: " + (f"'{where}' " if where else "") + f"{msg[:1].lower() + msg[1:]}{said}.") from None
         raise ValueError(f"{path.resolve()}: {e}".splitlines()[0]) from None
 
 
