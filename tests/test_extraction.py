@@ -236,6 +236,7 @@ def test_meetings_of_one_body_that_are_not_one_series():
     ("3月5日，市委书记葛巧红主持召开市委常委会会议，传达学习全国两会精神。", None),  # 主持召开 is no city
     ("浙江省义乌市委召开常委会会议。", "义乌"),  # a city places.txt does not list, after its province
     ("中共义乌市委召开常委会会议。", "义乌"),
+    ("近日义乌市委召开常委会会议。", "义乌"),  # found by a review: the city was 近日义乌
 ])
 def test_a_city_is_a_name_not_the_words_before_shi_wei(text, city):
     from dagster_project.core.meetings import place_of

@@ -354,6 +354,7 @@ def _unlisted_city(cand: str, before: str) -> str | None:
     after_province = tail != cand
     if tail.startswith("中共"):
         tail, after_province = tail[2:], True
+    tail = re.sub(r"^(?:近日|日前|今天|今日|昨天|昨日|本月|今年|当天)", "", tail)  # 近日义乌市委召开…
     if len(tail) < 2 or _NOT_CITY.search(tail):
         return None
     if not after_province and before and re.match(rf"[{_CJK}]", before[-1]) and not before.endswith(("中共", "省")):
