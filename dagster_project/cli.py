@@ -7,7 +7,9 @@ materialised shows in the UI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
+import fcntl
 import gc
 import os
 import shutil
@@ -62,6 +64,24 @@ def _prepare(args) -> Paths:
     return paths
 
 
+@contextlib.contextmanager
+def _open_instance(paths: Paths):
+    """The Dagster instance, its first-use set-up (creating its SQLite tables) done by one process at a
+    time: six processes opening a new instance at once failed 17 times in 30 ("table runs already
+    exists", an alembic table left with two heads). `huiyi run` and `huiyi ui` both open it here."""
+    import dagster as dg
+
+    fd = os.open(paths.dagster_home / ".huiyi-instance-setup.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        instance = dg.DagsterInstance.get()
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    with instance:
+        yield instance
+
+
 def cmd_run(args) -> int:
     paths = _prepare(args)
     started = time.monotonic()
@@ -81,7 +101,7 @@ def cmd_run(args) -> int:
     # The lock first: a second run waits before it touches the Dagster instance, whose first-use
     # set-up (creating its SQLite storage) two processes must not race through.
     try:
-        with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), dg.DagsterInstance.get() as instance:
+        with writer_lock(paths, lambda m: print(f"huiyi: {m}", file=sys.stderr)), _open_instance(paths) as instance:
             job = defs.resolve_job_def("huiyi_all")
             gc.freeze()  # the Dagster instance's objects too, as definitions.py does for its own
             result = job.execute_in_process(
@@ -228,6 +248,8 @@ def cmd_ui(args) -> int:
         "-m", "dagster_project.definitions",
         "-h", args.host, "-p", str(args.port),
     ]
+    with _open_instance(paths):
+        pass  # set up here, not by dagster dev while a `huiyi run` may be setting it up too
     print(f"huiyi: Dagster UI on http://{args.host}:{args.port} (instance {paths.dagster_home}); Ctrl-C stops it.", file=sys.stderr)
     proc: subprocess.Popen | None = None
 

@@ -180,3 +180,35 @@ def test_a_mistake_in_charts_yaml_stops_huiyi_run_before_it_starts(tmp_path):
     assert p.returncode == 2
     assert f"{tmp_path / 'charts.yaml'}: unknown key 'tems'" in p.stderr and "Nothing was run" in p.stderr
     assert not (tmp_path / "marts" / "huiyi.duckdb").exists() and not (tmp_path / "marts" / "work" / "huiyi_work.duckdb").exists()
+
+
+OPEN_AT = """
+import os, sys, time
+from pathlib import Path
+from dagster_project.cli import _open_instance
+from dagster_project.store import Paths
+start = float(sys.argv[1])
+while time.time() < start:
+    time.sleep(0.001)
+with _open_instance(Paths(raw=Path("."), marts=Path(os.environ["DAGSTER_HOME"]).parent)) as instance:
+    instance.get_runs(limit=1)
+print("opened")
+"""
+
+
+def test_a_new_instance_opened_by_several_processes_at_once_is_set_up_once(tmp_path):
+    """`huiyi run` and `huiyi ui` started together on a new marts folder: six processes opening a new
+    instance at the same moment failed 17 times in 30 ("table runs already exists", two alembic heads)."""
+    import time
+
+    from dagster_project.cli import DAGSTER_YAML
+
+    home = tmp_path / "marts" / ".dagster"
+    home.mkdir(parents=True)
+    (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    start = str(time.time() + 6)  # all six past their imports before it
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN_AT, start], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+             for _ in range(6)]
+    outs = [p.communicate(timeout=120)[0] for p in procs]
+    assert all(p.returncode == 0 and "opened" in o for p, o in zip(procs, outs)), [o[-300:] for o in outs]

@@ -211,6 +211,9 @@ def test_a_run_while_a_sensor_run_writes_never_corrupts_anything(states, tmp_pat
     (marts / ".dagster").mkdir()
     # the instance `huiyi run` sets up (its event log keeps connections open): both write to it at once
     (marts / ".dagster" / "dagster.yaml").write_text(DAGSTER_YAML)
+    # A sensor's run exists only once the UI has set the instance up (`huiyi ui` does, before Dagster
+    # starts); a new instance's tables created by two processes at once is what test_cli checks.
+    subprocess.run([sys.executable, "-c", "import dagster as dg; dg.DagsterInstance.get().dispose()"], env=env, check=True, timeout=120)
     sensor_run = subprocess.Popen([sys.executable, "-m", "dagster", "job", "execute", "-m", "dagster_project.definitions",
                                    "-j", "huiyi_refresh"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     cli_run = subprocess.Popen([*RUN, "--raw", str(raw), "--marts", str(marts)], stdout=subprocess.PIPE,
