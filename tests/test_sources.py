@@ -374,10 +374,17 @@ def _cuts_a_character(prefix: bytes, encoding: str) -> bool:
 
 def test_a_gzip_stream_failing_its_checksum_keeps_the_records_and_says_they_may_be_altered(tmp_path):
     data = (RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz").read_bytes()
-    stored = bytearray(gzip.compress(gzip.decompress(data), compresslevel=0))
-    stored[len(stored) // 2] ^= 0x01  # one bit of one record's text changed, the stream still whole
+    content = gzip.decompress(data)
+    items = json.loads(content)["videoList"]
+    stored = bytearray(gzip.compress(content, compresslevel=0))
+    at = stored.index(items[1]["video_id"].encode()) + len(items[1]["video_id"]) - 1
+    stored[at] ^= 0x01  # one bit of the second item's id changed (a digit into another), the stream still whole
     (tmp_path / "day.json.gz").write_bytes(bytes(stored))
     recs, reasons, rej = _reasons(tmp_path / "day.json.gz", tmp_path)
     assert len(recs) + reasons.count("undecodable_record") <= 3 and "unreadable_file" in reasons
+    # all three kept, the second as the bytes now say: the rejection's warning is the only sign
+    keys = [r.record_key for r in recs]
+    assert len(keys) == 3 and keys[0] == items[0]["video_id"] and keys[2] == items[2]["video_id"]
+    assert keys[1] != items[1]["video_id"] and keys[1][:-1] == items[1]["video_id"][:-1]
     detail = next(r.detail for r in rej if r.reason == "unreadable_file")
     assert "checksum" in detail and "altered" in detail and "after the end of its JSON" not in detail

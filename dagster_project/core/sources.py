@@ -15,7 +15,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 import yaml
 from charset_normalizer import from_bytes
@@ -455,9 +455,9 @@ def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) ->
             yield from _read_csv(path, raw_path, config)
     except CompressionBomb as e:
         yield Rejection(raw_path, None, "too_large", f"{raw_path}: {e}; reading stopped, the records before it are kept.")
-    except (OSError, EOFError, gzip.BadGzipFile, zlib.error, ValueError) as e:
+    except (OSError, ValueError, *_GZIP_DAMAGE) as e:
         # A truncated or corrupt gzip stream, or an unreadable file: what was read before stays.
-        if path.name.lower().endswith(".gz") and isinstance(e, (EOFError, gzip.BadGzipFile, zlib.error)):
+        if path.name.lower().endswith(".gz") and isinstance(e, _GZIP_DAMAGE):
             yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: its gzip stream is damaged or cut short ({e}); records before the damage are kept.")
         else:
             yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: cannot be read to the end ({type(e).__name__}: {e}).")
@@ -466,7 +466,14 @@ def read_file(path: Path, raw_root: Path, config: SourceConfig | None = None) ->
 _GZIP_DAMAGE = (EOFError, gzip.BadGzipFile, zlib.error)
 
 
-def _read_limited(path: Path, limit: int) -> tuple[bytes | None, str | None]:
+class Damage(NamedTuple):
+    """What broke a .gz stream: a sentence for the rejection, and whether the stream was read to its end
+    with bytes not as written (a failed checksum) rather than cut short or broken."""
+    said: str
+    altered: bool
+
+
+def _read_limited(path: Path, limit: int) -> tuple[bytes | None, Damage | None]:
     """What the file holds, None past `limit` bytes; and, for a .gz whose stream is cut short or damaged,
     the bytes before the damage with a sentence saying so. (Read whole, a cut stream gave nothing: the
     error came before the content it had decompressed. In pieces, each piece is kept as it comes.)"""
@@ -483,9 +490,9 @@ def _read_limited(path: Path, limit: int) -> tuple[bytes | None, str | None]:
             if not isinstance(f, gzip.GzipFile):
                 raise
             if re.search(r"CRC check failed|Incorrect length", str(e)):  # read to its end, but not as written
-                damage = f"its gzip stream fails its checksum ({e}), so some of its bytes are not what was written"
+                damage = Damage(f"its gzip stream fails its checksum ({e}), so some of its bytes are not what was written", True)
             else:
-                damage = f"its gzip stream is damaged or cut short ({e})"
+                damage = Damage(f"its gzip stream is damaged or cut short ({e})", False)
     return (None if n > limit else b"".join(chunks)), damage
 
 
@@ -494,10 +501,10 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
     data, damage = _read_limited(path, limit)
     if damage is not None and fmt == PAGE_TEXT:
         # a page is one report: cut short, it is an incomplete one (as an HTML page cut before </html> is)
-        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page it holds is incomplete and was not kept.")
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}; the page it holds is incomplete and was not kept.")
         return
     if damage is not None and data is not None and not data.strip():
-        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, before any of its content.")
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}, before any of its content.")
         return
     if data is None:
         if fmt == "json":
@@ -534,7 +541,7 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
             enc = "utf-8"
             text = data.decode("utf-8", errors="surrogateescape")
         if text is None:
-            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; what came before the damage cannot be decoded, so nothing was kept.")
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}; what came before the damage cannot be decoded, so nothing was kept.")
             return
     if fmt in (PAGE_TEXT, PAGE_HTML) and _SURROGATE.search(text):
         # A page is one report: a few corrupt bytes in it are shown as U+FFFD rather than losing it all.
@@ -547,7 +554,7 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
         from .pages import MAX_DEPTH, html_depth, parse_html_page
 
         if damage is not None and not _HTML_END.search(text[-4096:]):
-            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page it holds is incomplete and was not kept.")
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}; the page it holds is incomplete and was not kept.")
             return
         if _HTML_START.search(text[:4096]) and not _HTML_END.search(text[-4096:]):
             yield Rejection(raw_path, None, "truncated_html", f"{raw_path}: the page ends before </html>; it was cut off while saving, so its report may be incomplete.")
@@ -556,10 +563,10 @@ def _read_whole(path: Path, raw_path: str, fmt: str, config: SourceConfig) -> It
             yield Rejection(raw_path, None, "too_deep", f"{raw_path}: its elements nest more than {MAX_DEPTH:,} levels deep, far beyond any real page; not parsed.")
             return
         yield parse_html_page(text, raw_path, enc, config)
-        if damage is not None and "checksum" in damage:
-            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; the page was kept, and may hold altered text.")
+        if damage is not None and damage.altered:
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}; the page was kept, and may hold altered text.")
         elif damage is not None:  # after </html>: the page is whole, the stream's end is not
-            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its page; the page was kept.")
+            yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}, after the end of its page; the page was kept.")
     else:
         yield from _records_from_json_text(text, raw_path, enc, config, damage)
 
@@ -590,8 +597,8 @@ def _find_record_list(obj: Any, config: SourceConfig) -> tuple[list | None, str]
 
 
 def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceConfig,
-                            damage: str | None = None) -> Iterator[SourceRecord | Rejection]:
-    """`damage`: the file's gzip stream broke after `text` (a sentence saying how)."""
+                            damage: Damage | None = None) -> Iterator[SourceRecord | Rejection]:
+    """`damage`: how the file's gzip stream broke after `text`."""
     try:
         obj = json.loads(text)
     except RecursionError:
@@ -605,10 +612,10 @@ def _records_from_json_text(text: str, raw_path: str, enc: str, config: SourceCo
         yield Rejection(raw_path, None, "no_records", f"{raw_path}: no list of records found in the JSON (set 'records' in a source.yaml).")
         return
     yield from _records_from_list(records, raw_path, "json", enc, config, single=where == "(one record)")
-    if damage is not None and "checksum" in damage:
-        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}; its records were kept, and any of them may hold altered text.")
+    if damage is not None and damage.altered:
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}; its records were kept, and any of them may hold altered text.")
     elif damage is not None:  # the JSON ended before the damage: every record is whole
-        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage}, after the end of its JSON; its records were kept.")
+        yield Rejection(raw_path, None, "unreadable_file", f"{raw_path}: {damage.said}, after the end of its JSON; its records were kept.")
 
 
 def _records_from_list(
@@ -658,7 +665,7 @@ def _has_undecodable(s: str) -> bool:
 
 
 def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err: json.JSONDecodeError,
-                  damage: str | None = None) -> Iterator[SourceRecord | Rejection]:
+                  damage: Damage | None = None) -> Iterator[SourceRecord | Rejection]:
     """A truncated JSON file: keep every complete record before the break, reject the rest. `damage`:
     the break is where the file's gzip stream broke, which the one rejection then says."""
     m = re.search(r'"(%s)"\s*:\s*\[' % "|".join(map(re.escape, (config.records,) if config.records else RECORD_LIST_KEYS)), text)
@@ -680,7 +687,7 @@ def _salvage_json(text: str, raw_path: str, enc: str, config: SourceConfig, err:
     yield from _records_from_list(found, raw_path, "json", enc, config)
     if damage is not None:
         yield Rejection(raw_path, None, "unreadable_file",
-                        f"{raw_path}: {damage}; the {len(found)} complete records before the damage were read, the rest is lost.")
+                        f"{raw_path}: {damage.said}; the {len(found)} complete records before the damage were read, the rest is lost.")
         return
     yield Rejection(
         raw_path,
