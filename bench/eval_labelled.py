@@ -1,6 +1,10 @@
 """Accuracy of meeting, directive and formulation extraction on the hand-labelled set, with every miss.
 
-    python bench/eval_labelled.py [--verbose]
+    python bench/eval_labelled.py [--verbose] [--folder DIR | --blind [--corpus ../shared/corpus]]
+
+--folder scores another folder of files labelled the same way (one JSON file a report, as in
+tests/fixtures/labelled/). --blind scores bench/labelled_blind/: reports sampled from the corpus and
+labelled blind, kept without their text, which is read from the corpus (see its README).
 """
 
 from __future__ import annotations
@@ -10,15 +14,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.labelled import load_gold, norm, prf  # noqa: E402
+from tests.labelled import load_gold, load_gold_from_corpus, norm, prf  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
 
 from dagster_project.core.directives import extract_directives  # noqa: E402
 from dagster_project.core.formulations import extract_formulations  # noqa: E402
 from dagster_project.core.meetings import extract_meeting  # noqa: E402
 
 
-def main(verbose: bool) -> int:
-    gold = load_gold()
+def main(verbose: bool, folder: Path | None = None, corpus: Path | None = None) -> int:
+    gold = load_gold_from_corpus(folder, corpus) if corpus else load_gold(folder) if folder else load_gold()
     fields = ["is_meeting", "meeting_date", "organ", "series", "session_no", "chair", "chair_title", "level", "province", "city"]
     right = {f: 0 for f in fields}
     counted = {f: 0 for f in fields}
@@ -74,4 +80,10 @@ def main(verbose: bool) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main("--verbose" in sys.argv))
+    args = sys.argv[1:]
+    folder = Path(args[args.index("--folder") + 1]) if "--folder" in args else None
+    corpus = None
+    if "--blind" in args:
+        folder = ROOT / "bench" / "labelled_blind"
+        corpus = Path(args[args.index("--corpus") + 1]) if "--corpus" in args else ROOT.parent / "shared" / "corpus"
+    sys.exit(main("--verbose" in args, folder, corpus))

@@ -1,6 +1,6 @@
 """Theme accuracy on the hand-labelled reports: primary theme right, and theme sets as micro-F1.
 
-    python bench/eval_themes.py [--verbose] [--holdout]
+    python bench/eval_themes.py [--verbose] [--holdout] [--folder DIR] [--blind [--corpus ../shared/corpus]]
 
 The main set is tests/fixtures/labelled/ (labelled for everything, before the tagger existed); with
 --holdout, tests/fixtures/themes_holdout/ (labelled for themes only, never used to tune the tagger).
@@ -14,15 +14,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.labelled import LABELLED, THEMES_HOLDOUT, load_gold, prf  # noqa: E402
+from tests.labelled import LABELLED, THEMES_HOLDOUT, load_gold, load_gold_from_corpus, prf  # noqa: E402
 
 from dagster_project.core.directives import extract_directives  # noqa: E402
 from dagster_project.core.meetings import extract_meeting  # noqa: E402
 from dagster_project.core.themes import score_document  # noqa: E402
 
 
-def evaluate(folder: Path, verbose: bool) -> tuple[float, float, int]:
-    gold = load_gold(folder)
+def evaluate(folder: Path, verbose: bool, corpus: Path | None = None) -> tuple[float, float, int]:
+    gold = load_gold_from_corpus(folder, corpus) if corpus else load_gold(folder)
     tp = fp = fn = 0
     right = 0
     per_theme = Counter()
@@ -55,6 +55,14 @@ def evaluate(folder: Path, verbose: bool) -> tuple[float, float, int]:
 
 if __name__ == "__main__":
     verbose = "--verbose" in sys.argv
+    if "--folder" in sys.argv:  # another folder labelled the same way
+        evaluate(Path(sys.argv[sys.argv.index("--folder") + 1]), verbose)
+        sys.exit(0)
+    if "--blind" in sys.argv:  # bench/labelled_blind/, its texts read from the corpus
+        root = Path(__file__).resolve().parents[1]
+        corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]) if "--corpus" in sys.argv else root.parent / "shared" / "corpus"
+        evaluate(root / "bench" / "labelled_blind", verbose, corpus)
+        sys.exit(0)
     evaluate(LABELLED, verbose)
     if "--holdout" in sys.argv:
         evaluate(THEMES_HOLDOUT, verbose)

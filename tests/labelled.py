@@ -35,6 +35,23 @@ def load_gold(folder: Path = LABELLED) -> list[Gold]:
     return out
 
 
+def load_gold_from_corpus(folder: Path, corpus: Path) -> list[Gold]:
+    """Labels kept without their text (bench/labelled_blind/): each report is read from the corpus through
+    the project's own reading and cleaning, found by its file and record key."""
+    from dagster_project.core.sources import load_config, read_file
+
+    out = []
+    for f in sorted(folder.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        path = corpus / d["raw_path"]
+        found = next((r for r in read_file(path, corpus, load_config(path, corpus))
+                      if isinstance(r, SourceRecord) and (d["record_key"] is None or r.record_key == d["record_key"])), None)
+        if found is None:
+            raise ValueError(f"{f.name}: no record {d['record_key']!r} in {path}")
+        out.append(Gold(f.stem, clean_record(found), d["labels"]))
+    return out
+
+
 def norm(s: str | None) -> str:
     """Compare text labels after the same normalisation documents get (full-width punctuation)."""
     from dagster_project.core.clean import normalise
