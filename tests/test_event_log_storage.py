@@ -156,7 +156,10 @@ def test_the_ui_sees_a_runs_events_while_it_runs(home):
         finally:
             writer.kill()
         ended = float(out.split()[-1])
-        time.sleep(0.5)
+        # the watch polls: give its last poll time to bring the run's last events (it once lagged past 0.5 s)
+        settle = time.time() + 10
+        while len(instance.all_logs(run_id)) != len(stored.records) + len(arrived) and time.time() < settle:
+            time.sleep(0.2)
         ticks = [t for t, e in arrived if (e.user_message or "").startswith("tick")]
         # the ticks came one by one as they were written, not all at once when the writer closed
         assert len(ticks) + sum(1 for r in stored.records if (r.event_log_entry.user_message or "").startswith("tick")) == 6
