@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.core.clean import clean_record
+from dagster_project.core.clean import clean_record, normalise
 from dagster_project.core.sources import (
     MAX_RECORD_BYTES,
     Rejection,
@@ -388,3 +388,14 @@ def test_a_gzip_stream_failing_its_checksum_keeps_the_records_and_says_they_may_
     assert keys[1] != items[1]["video_id"] and keys[1][:-1] == items[1]["video_id"][:-1]
     detail = next(r.detail for r in rej if r.reason == "unreadable_file")
     assert "checksum" in detail and "altered" in detail and "after the end of its JSON" not in detail
+
+
+def test_a_titles_phrases_keep_their_spaces():
+    """新闻联播 titles part their phrases with spaces; the title keeps one each (the meeting extractor reads
+    them as clauses), while a space between two Chinese characters of a body is dropped. The real item
+    tests/fixtures/blind/xwlb_VIDEea5vWBkd6gBUw1D1ywov240226.json."""
+    from .labelled import LABELLED, load_gold
+
+    (g,) = [g for g in load_gold(LABELLED.parent / "blind") if g.name.endswith("VIDEea5vWBkd6gBUw1D1ywov240226")]
+    assert g.doc.title == "十四届全国人大常委会第八次会议在京举行 审议全国人大常委会工作报告稿 为召开十四届全国人大二次会议作准备 赵乐际主持"
+    assert normalise("十四届全国人大常委会 第八次会议") == "十四届全国人大常委会第八次会议"

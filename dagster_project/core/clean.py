@@ -78,9 +78,10 @@ _ANY_ASCII_PUNCT = re.compile(r"[,:;?!]")
 _CJK_SPACE = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, keep_cjk_spaces: bool = False) -> str:
     """NFC, full-width alphanumerics to half-width, ASCII punctuation inside Chinese to full-width,
-    whitespace folded, one paragraph per line."""
+    whitespace folded, one paragraph per line. A space between two Chinese characters is dropped unless
+    keep_cjk_spaces (a title's spaces part its phrases)."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _HALF_CHARS.search(text):  # str.translate looks up every character; most texts have none to change
@@ -95,14 +96,16 @@ def normalise(text: str) -> str:
     if "\t" in text or "\u3000" in text or "  " in text:  # else every run is one space already
         text = _SPACES.sub(" ", text)
     text = "\n".join(ln.strip() for ln in text.split("\n"))
-    text = _CJK_SPACE.sub("", text)
+    if not keep_cjk_spaces:
+        text = _CJK_SPACE.sub("", text)
     return "\n".join(ln for ln in text.split("\n") if ln)
 
 
 def normalise_title(title: str | None) -> str | None:
     if not title:
         return None
-    t = normalise(title).replace("\n", " ")
+    # 新闻联播 titles part their phrases with spaces (…会议在京举行 审议…工作报告稿 赵乐际主持): kept, one each
+    t = normalise(title, keep_cjk_spaces=True).replace("\n", " ")
     t = _TITLE_TAG.sub("", t).strip()
     return t or None
 

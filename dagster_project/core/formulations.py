@@ -20,14 +20,15 @@ SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|认为|写道|称|问|�
 _NUM = f"[{CN_NUMERAL}]"
 NUMBERED = re.compile(
     rf"(?P<f>(?:{_NUM}|\d){{1,2}}类重点人员"
-    rf"|(?<![{CN_NUMERAL}第])[两二三四五六七八九十]个(?:确保|维护|确立|意识|自信|全面|坚持|必须|务必|着力|对照|找一找|区分开来|报备|一百年|毫不动摇|大局|服从|伟大|务必|革命|不吃亏|优先|结合|落实|清单|有利于)"
+    rf"|(?<![{CN_NUMERAL}第])[两二三四五六七八九十]个(?:确保|维护|确立|意识|自信|全面|坚持|必须|务必|着力|对照|找一找|区分开来|报备|一百年|毫不动摇|大局|服从|伟大(?!民族|国家|人民|的)|务必|革命|不吃亏|优先|结合|落实|清单|有利于)"
     rf"|[三四五六七八九十]大(?:攻坚战|战略|工程|行动|任务|体系|检察)"
     rf"|十[一二三四五六]五(?:规划)?)"
 )
+EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
+# 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
+FIGURE = re.compile(r"[\u4e00-\u9fff]{1,3}上的")
 # A numbered formula opens with a numeral (两个确保, 双碳, 一带一路) or holds digits (中国制造2025).
 NUMBERED_SURFACE = re.compile(rf"[{CN_NUMERAL}双\d]")
-# Pieces of a slogan inside a longer quote are not separate formulations.
-_SEP = re.compile(r"[、，,；;]")
 
 
 @dataclass
@@ -72,11 +73,18 @@ def _is_slogan(q: str, before: str) -> bool:
         return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
+    # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
+    if re.fullmatch(r"(?:1[89]|20)\d\d年?|\d+(?:\.\d+)?%|\d+\.\d+", q):
+        return False
+    # “纪念辛亥革命110周年大会” (a banner), “…论坛” : the name of a gathering, not a slogan
+    if EVENT_NAME.search(q):
+        return False
     if len(q) == 2:
         # Two characters: a formula when numbered (两会, 双节, 三农), else usually a scare quote (哨点, 加法).
         return q[0] in "两双三四五六七八九十百千万" or bool(re.search(r"\d", q))
-    # A quoted topic or phrase with 的 is a title or a description, not a slogan.
-    if "的" in q and len(q) > 5:
+    # A quoted topic or phrase with 的 is a title or a description, not a slogan; a figure of speech
+    # (“指尖上的形式主义”, “舌尖上的安全”, “车轮上的腐败”) is one.
+    if "的" in q and len(q) > 5 and not FIGURE.match(q):
         return False
     return True
 
@@ -108,11 +116,9 @@ def _whole_only(found: list[Formulation]) -> list[Formulation]:
         inside = any(o.char_start <= f.char_start and f.char_end <= o.char_end and (o.char_end - o.char_start) > (f.char_end - f.char_start) for o in out)
         same = any(o.char_start == f.char_start and o.char_end == f.char_end for o in out)
         if inside:
-            # A lexicon formula inside a quoted string made of several (“两个确保”) is still whole when
-            # the quote is a list of formulas; inside one slogan it is a piece.
-            outer = next(o for o in out if o.char_start <= f.char_start and f.char_end <= o.char_end)
-            if not (outer.kind == "quoted" and _SEP.search(outer.surface) and f.surface in _SEP.split(outer.surface)):
-                continue
+            # A piece of a longer formulation, even of a quoted list of them (“和平统一、一国两制”): the
+            # report uses the whole (ANNOTATION.md §3: whole formulations, never their pieces).
+            continue
         if same:
             continue
         out.append(f)

@@ -18,7 +18,10 @@ _N = f"[{CN_NUMERAL}\\d]+"
 _CJK = "\u4e00-\u9fff"
 
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
-MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会")
+# A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
+# gathering a body convenes too.
+MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
+                          r"周年大会|纪念大会|庆祝大会|表彰大会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -26,18 +29,30 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|答记者问|"
-    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
+    r"将(?:隆重)?举行|将出席|演练"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
 STUDY_TITLE = re.compile(r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|宣讲(?!团)")
+# 蔡奇出席深入学习贯彻…重要讲话精神专题会议并讲话 : a leader at a meeting held to study something
+ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:并|$)")
+BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
-    r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势"
+    r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
+    r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交"
+)
+# A body China holds with another country (中俄投资合作委员会, 中哈合作委员会, 中新双边合作机制, 中国全国人大同俄
+#议会合作委员会), co-chaired with the other side: not a Chinese body's meeting, though a Chinese leader presides.
+BILATERAL = re.compile(
+    r"共同主持|中(?:国[—-])?[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南]"
+    r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家)[^，。\s]{0,10}?(?:委员会|机制)"
+    r"|中国(?:和|同|与)[^，。\s]{2,12}?(?:合作|联合|双边|议会)[^，。\s]{0,10}?(?:委员会|机制)"
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
@@ -93,7 +108,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     *NPC_BODIES,
     (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人民代表大会", "全国人民代表大会会议"),
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
-    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"), "全国政协常委会", "全国政协常委会会议"),
+    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
+                r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协全体会议"),
     (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
 ]
@@ -105,16 +121,16 @@ _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "")
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{_NAME_WORD}))"
 )
-# …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开
+# …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开, …常委会第七次会议在京闭幕
 NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行)"
+    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
-PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议")
+PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
 
@@ -173,7 +189,8 @@ def name_at(text: str, i: int) -> str | None:
 
 _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|"
-    rf"[{_CJK}]{{0,14}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|部|局|厅|院|组))?"
+    # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|部|局|厅|院|组))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|部长|主任|院长|检察长|秘书长|组长|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -212,18 +229,28 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
         if nm and nm.end() == m.end():
             name = _leader_at(text, nm.start()) or _leader_ending(text, nm.end("name")) or nm.group("name")
             return name, nm.group("title")
-        # title then name: find the last title word before 主持, the name right after it
-        best = None
-        for tm in re.finditer(rf"(?:{TITLE_WORDS})", before):
-            best = tm
+        # title then name: the last title word before 主持 and the name right after it, unless that is no
+        # person and an earlier title word is followed by a leader's name (…副委员长王晨传达了习近平总书记
+        # 重要指示并主持会议: 王晨, not 总书记|重要)
+        best = name = None
+        for tm in reversed(list(re.finditer(rf"(?:{TITLE_WORDS})", before))):
+            name_start = window_start + tm.end()
+            cand = name_at(text, name_start)
+            if not cand:
+                if best is None:
+                    break
+                continue
+            gap = text[name_start + len(cand) : m.start()]
+            if len(gap) > 14 or re.search(r"[，。；]", gap):
+                break
+            if best is None:
+                best, name = tm, cand
+                if cand in leaders() or looks_like_person(cand):
+                    break
+            elif cand in leaders():
+                best, name = tm, cand
+                break
         if best is None:
-            continue
-        name_start = window_start + best.end()
-        name = name_at(text, name_start)
-        if not name:
-            continue
-        gap = text[name_start + len(name) : m.start()]
-        if len(gap) > 14 or re.search(r"[，。；]", gap):
             continue
         title_start = before.rfind("，", 0, best.start()) + 1
         title_start = max(title_start, before.rfind("。", 0, best.start()) + 1)
@@ -237,7 +264,25 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
             name = name_at(text, start + tm.end())
             if name and not NOT_NAME_START.match(name):
                 return name, _clean_title(sentence[: tm.end()]) or None
+    # 汪洋在主持大会时指出 : a leader named bare, presiding
+    for m in re.finditer(r"在主持", text):
+        name = _leader_ending(text, m.start())
+        if name:
+            return name, None
     return None, None
+
+
+def _leader_presiding_in_title(title: str | None, body: str) -> tuple[str | None, str | None]:
+    """温家宝主持召开艾滋病防治工作座谈会 : a leader's bare name before 主持 in the title, with the title the
+    body gives the leader where it first names them (国务院总理温家宝30日上午在中南海…)."""
+    m = re.match(r"(?P<name>[^，。\s]{2,8}?)主持", title or "")
+    if not m or m.group("name") not in leaders():
+        return None, None
+    name = m.group("name")
+    at = body.find(name)
+    before = re.split(r"[，。；\n\s》”]", body[max(0, at - 60) : at])[-1] if at > 0 else ""
+    tm = TITLE_CHAIN.search(before)
+    return name, (tm.group(0) if tm else None)
 
 
 def speakers_of(text: str) -> list[Person]:
@@ -426,16 +471,58 @@ def meeting_id_for(series: str, day: date) -> str:
     return "m" + hashlib.sha1(f"{series}\x1f{day.isoformat()}".encode("utf-8")).hexdigest()[:15]
 
 
+# A title's phrases are parted by spaces (…会议在京举行 审议…工作报告稿 为召开…作准备 赵乐际主持): read as
+# clauses, so that no name or ordinal is taken across two of them.
+# A space may also part the items of a list (港澳台同胞 海外有关人士, 中国科学院第十九次院士大会 中国工程院…), so
+# whether a report is a meeting's is read on the title without them, as before titles kept them.
+_TITLE_SPACE = re.compile(rf"(?<=[{_CJK}”》）]) +(?=[{_CJK}“《（])")
+
+
+def _phrases(title: str | None) -> str | None:
+    """The title's spaces as clause breaks (，), except inside quotes (“热爱伟大祖国 建设美好家园”) and after
+    fewer than six characters, a list's item more often than a clause (纪念梅兰芳 周信芳诞辰130周年座谈会)."""
+    if not title or " " not in title:
+        return title
+    last = 0
+
+    def part(m: re.Match) -> str:
+        nonlocal last
+        before = title[: m.start()]
+        inside = before.count("“") > before.count("”") or before.count("《") > before.count("》")
+        if inside or m.start() - last < 6:
+            return ""
+        last = m.end()
+        return "，"
+
+    return _TITLE_SPACE.sub(part, title)
+
+
+def _flat(title: str | None) -> str | None:
+    return _TITLE_SPACE.sub("", title) if title and " " in title else title
+
+
 def is_meeting(title: str | None, body: str) -> bool:
+    # the headline, when the title has clauses: 全军老干部工作暨“三先”表彰电视电话会议在京召开 | 习近平致信…
+    headline = (_phrases(title) or "").split("，")[0] if title and " " in title else ""
+    title = _flat(title)
     head = title or ""
     opening = _opening(body)
+    if head and BILATERAL.search(head):
+        return False
     # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
     if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
         return False
+    # a later clause's 致信, 批示 or 会见 does not unmake the meeting the headline reports
+    if headline and TITLE_CONVENED.search(headline) and not (NOT_MEETING_TITLE.search(headline) or STUDY_TITLE.search(headline)
+                                                              or re.search(r"将(?:出席|发表|举行)", head)):
+        return True
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
-    if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head)):
-        return False
+    if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head) or ATTENDED.search(head)):
+        # 全国政协党组专题学习贯彻…精神 : a body studying, when its opening says it convened to do so
+        # (全国政协党组25日上午召开会议，专题学习…), is that body's meeting
+        if not (BODY_STUDIES.match(head) and CONVENED.search(re.split(r"(?<=。)", body, maxsplit=1)[0][:150])):
+            return False
     if head and TITLE_CONVENED.search(head):
         return True
     # 习近平在中央人才工作会议上强调… : the classic title of a meeting report
@@ -464,8 +551,14 @@ _SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
 
-def _meeting_name(title: str | None, body: str) -> str | None:
-    for text in (title or "", _opening(body)):
+_SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
+
+
+def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str | None:
+    # The title's clauses in order (its headline first), then the title whole (a name with a list's
+    # space inside: 出席港澳台同胞 海外有关人士纪念抗战胜利70周年座谈会), then the opening.
+    clauses = re.split(r"[，；]", title or "")
+    for text in (*clauses, flat or "", _opening(body)):
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
         m = MEETING_NAME.search(text) or NAME_BEFORE_VERB.search(text)
@@ -478,6 +571,10 @@ def _meeting_name(title: str | None, body: str) -> str | None:
                     name = sm.group("subject") + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
             end = m.end("name")
+            # a meeting held on another's spirit: 深入学习贯彻…文化传承发展座谈会|重要讲话精神专题会议
+            more = _SPIRIT_OF.match(text, end)
+            if more:
+                name, end = name + more.group(0), more.end()
             if text[end : end + 1] == "议" and not name.endswith("会议"):
                 name += "议"
             return name
@@ -502,11 +599,31 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     return organ, series
 
 
+# A meeting named after the body that holds it: 全国绿化委员会全体会议, 中央应对新冠肺炎疫情工作领导小组会议,
+# 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
+# such name that the meeting's own words follow.
+_BODY_NAMED = re.compile(
+    rf"(?P<body>[{_CJK}]{{2,40}}(?:委员会|领导小组|工作小组|党组|工作机制)|全国人大常委会|全国政协)(?=[{_CJK}“《])"
+)
+# not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
+_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见")
+
+
+def _body_in_name(series: str | None) -> str | None:
+    m = _BODY_NAMED.match(series or "")
+    return m.group("body") if m and not _NOT_BODY.search(m.group("body")) else None
+
+
+CAPITAL = re.compile(r"在京|人民大会堂|中南海|京西宾馆|钓鱼台")
+
+
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None) -> str:
     text = (organ or "") + (series or "")
-    if organ is None and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not (province or city):
+    # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
+    # wherever it meets
+    if not re.search(r"[省市县区州]委|[省市县区州](?:人民)?政府", organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
-    if text.startswith(CENTRAL_ORGANS) or text.startswith("中共中央") or (series or "").startswith(("全国", "中央")):
+    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央")):
         return "central"
     if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
         return "county"
@@ -540,8 +657,9 @@ _FIRST_MEETING = re.compile(_NAME_WORD)
 def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
     if not is_meeting(title, body):
         return Meeting(False)
+    flat, title = _flat(title), _phrases(title)
     head = f"{title or ''}。{_opening(body)}"
-    name = _meeting_name(title, body)
+    name = _meeting_name(title, body, flat)
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
     # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
@@ -563,6 +681,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     province, city = place_of(title, body, chrome, None)
     if series is None and name:
         organ, series = _series_from_name(name, city, province)
+        organ = organ or _body_in_name(series)
     if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
         province = city = None
     session = None
@@ -592,6 +711,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = chair_of(title or "")
     if chair is None:
         chair, chair_title = chair_of(body)
+    if chair is None:
+        chair, chair_title = _leader_presiding_in_title(title, body)
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
@@ -600,7 +721,13 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     for p in attendees_of(body):
         people.setdefault((p.name, "attendee"), p)
     up = UPSTREAM.search(body[:600])
+    # Held in the capital (在京, 人民大会堂) by no named Beijing body: a national gathering, not Beijing's
+    in_capital = province == "北京" and not city and "北京市" not in head and bool(CAPITAL.search(head))
+    if in_capital:
+        province = None
     level = _level(organ, series, province, city, chair_title)
+    if in_capital and level == "other":
+        level = "central"
     return Meeting(
         is_meeting=True,
         name=name,
