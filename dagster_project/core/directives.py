@@ -324,7 +324,11 @@ def _single_sentence(body: str, it: _Item) -> bool:
 
 
 # Lead-ins that always introduce a description: 主要表现在：一是… · 主要开展了以下工作：
-DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了|主要工作[：:]")
+DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了|主要工作[：:]|议题[：:]|设置了")
+# What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
+# sums so far (累计, 截至, 同比).
+DONE = re.compile(r"累计|截至|同比")
+SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要\s*[^。\n]{0,12}以来")
 
 
 def _is_review(body: str, lst: list[_Item]) -> bool:
@@ -335,6 +339,13 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
         return True
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
+        return True
+    # A report that opens on what has been done (内容摘要今年以来…, the central bank's policy reports):
+    # a list opening its own paragraph, with no lead-in of its own, goes on telling it.
+    if para_start == lst[0].start and SINCE_OPENING.match(body):
+        return True
+    # 一是保持流动性合理充裕。7月15日降准0.5个百分点… : items that go on to report what was done
+    if len(lst) >= 2 and sum(bool(DONE.search(body, it.head_start, it.end)) for it in lst) * 2 > len(lst):
         return True
     lead = body[max(para_start, lst[0].start - 150) : lst[0].start]
     # Only the lead's last sentence and the one before it
@@ -368,9 +379,10 @@ def default_speaker(meeting: Meeting | None, title: str | None = None) -> str:
 
 def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None, turns: list | None = None) -> list[Directive]:
     turns = speaker_turns(body, meeting) if turns is None else turns
-    lists = [lst for lst in _lists(body) if not _is_review(body, lst)]
+    lists = _lists(body)
     for lst in lists:
         _item_ends(body, lst)
+    lists = [lst for lst in lists if not _is_review(body, lst)]
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
     out: list[tuple[_Item, _Item | None]] = []

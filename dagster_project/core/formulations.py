@@ -24,6 +24,8 @@ NUMBERED = re.compile(
     rf"|[三四五六七八九十]大(?:攻坚战|战略|工程|行动|任务|体系|检察)"
     rf"|十[一二三四五六]五(?:规划)?)"
 )
+# after a quote (and any quotes that follow it): the words that make it a topic
+TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题|议题|调研|为主题|为题|主题|建言|协商议政|进行讨论|进行协商)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"[\u4e00-\u9fff]{1,3}上的")
@@ -62,14 +64,19 @@ def canonical_form(surface: str) -> str:
     return formulas().canonical_of.get(s, s)
 
 
-def _is_slogan(q: str, before: str) -> bool:
-    """A quoted string that names a slogan, formula, campaign or initiative, not speech or scare quotes."""
+def _is_slogan(q: str, before: str, after: str = "") -> bool:
+    """A quoted string that names a slogan, formula, campaign or initiative, not speech, scare quotes or
+    the topic of a discussion."""
     lex = formulas()
     if q in lex.not_formulations:
         return False
     if q in lex.canonical_of:
         return True
     if SPEECH_BEFORE.search(before):
+        return False
+    # 围绕“重视去产能过程中职工就业再就业问题”建言献策 · 以“儒学：文明多样性与现代化”为主题 ·
+    # 开展“A”“B”…等调研 · “A”“B”等专题进行讨论 : what a meeting discussed, not a slogan
+    if TOPIC_AFTER.match(after):
         return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
@@ -96,7 +103,7 @@ def extract_formulations(body: str) -> list[Formulation]:
         q = raw.strip()
         start = m.start("q") + len(raw) - len(raw.lstrip())  # “ 外防输入 ” : offsets of the words, not the spaces
         before = body[max(0, m.start() - 6) : m.start()]
-        if q and _is_slogan(q, before):
+        if q and _is_slogan(q, before, body[m.end() : m.end() + 300]):
             found.append(Formulation(q, canonical_form(q), "quoted", start, start + len(q)))
     for m in NUMBERED.finditer(body):
         f = m.group("f")

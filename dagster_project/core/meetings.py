@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"周年大会|纪念大会|庆祝大会|表彰大会")
+                          r"周年大会|纪念大会|庆祝大会|表彰大会|专题讲座")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -101,6 +101,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
+    # its lectures for its members (举行第五讲专题讲座), a series of their own, numbered by 讲
+    (re.compile(r"全国人大常委会[^。，]{0,12}专题讲座"), "全国人大常委会", "全国人大常委会专题讲座"),
     # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议),
     # not those of a group or committee it set up (全国人大常委会种子法执法检查组第一次全体会议)
     (re.compile(r"全国人大常委会[^。，]{0,16}次会议|全国人大常委会(?:(?!检查组|调研组|工作组|小组|委员会|党组)[^。，]){0,16}(?:全体会议|联组会议|分组会议)"
@@ -110,7 +112,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
-    (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协全体会议"),
+    (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协会议"),
     (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
 ]
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
@@ -129,7 +131,7 @@ NAME_BEFORE_VERB = re.compile(
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -269,6 +271,18 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
         name = _leader_ending(text, m.start())
         if name:
             return name, None
+    return None, None
+
+
+def _leader_before_presiding(text: str) -> tuple[str | None, str | None]:
+    """李鸿忠主持会议 · …主席团会议主持人汪洋主持会议 : a leader's name right before 主持, with the title chain
+    before it where there is one. Asked last: the other readings give the title more often."""
+    for m in re.finditer(r"主持", text):
+        leader = _leader_ending(text, m.start())
+        if leader:
+            clause = re.split(r"[，。；\n\s》”]", text[max(0, m.start() - 70) : m.start() - len(leader)])[-1]
+            tm = TITLE_CHAIN.search(re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", clause))
+            return leader, (tm.group(0) if tm else None)
     return None, None
 
 
@@ -551,17 +565,26 @@ _SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
 
+# 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
+BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议"}
+NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”]{{2,40}}?(?:{_NAME_WORD}))(?:上|时)")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
 
 def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str | None:
     # The title's clauses in order (its headline first), then the title whole (a name with a list's
     # space inside: 出席港澳台同胞 海外有关人士纪念抗战胜利70周年座谈会), then the opening.
+    # Last, a meeting the title says someone spoke at (习近平在全国组织工作会议上强调).
     clauses = re.split(r"[，；]", title or "")
-    for text in (*clauses, flat or "", _opening(body)):
+    texts = [(t, False) for t in (*clauses, flat or "", _opening(body))] + [(t, True) for t in clauses]
+    for text, spoke_at in texts:
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
-        m = MEETING_NAME.search(text) or NAME_BEFORE_VERB.search(text)
+        if spoke_at:
+            m = NAME_SPOKE_AT.search(text)
+        else:
+            m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))), None) \
+                or NAME_BEFORE_VERB.search(text)
         if m:
             name = m.group("name")
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
@@ -614,7 +637,7 @@ def _body_in_name(series: str | None) -> str | None:
     return m.group("body") if m and not _NOT_BODY.search(m.group("body")) else None
 
 
-CAPITAL = re.compile(r"在京|人民大会堂|中南海|京西宾馆|钓鱼台")
+CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|钓鱼台")
 
 
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None) -> str:
@@ -698,7 +721,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             text = text[at:] if at >= 0 else ""
         sm = SESSION.search(text)
         if sm:
-            session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare"))
+            session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
             break
     if session is None:
         if after:
@@ -713,6 +736,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = chair_of(body)
     if chair is None:
         chair, chair_title = _leader_presiding_in_title(title, body)
+    if chair is None:
+        chair, chair_title = _leader_before_presiding(body)
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
