@@ -343,7 +343,10 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # A report that opens on what has been done (内容摘要今年以来…, the central bank's policy reports):
     # a list opening its own paragraph, with no lead-in of its own, goes on telling it.
     if para_start == lst[0].start and SINCE_OPENING.match(body):
-        return True
+        # …unless the paragraph before turns to what comes next (下一阶段，…)
+        before = body[body.rfind("\n", 0, max(para_start - 1, 0)) + 1 : para_start]
+        if not re.search(r"下一阶段|下一步|今后|将继续", before):
+            return True
     # 一是保持流动性合理充裕。7月15日降准0.5个百分点… : items that go on to report what was done
     if len(lst) >= 2 and sum(bool(DONE.search(body, it.head_start, it.end)) for it in lst) * 2 > len(lst):
         return True

@@ -25,10 +25,12 @@ NUMBERED = re.compile(
     rf"|十[一二三四五六]五(?:规划)?)"
 )
 # after a quote (and any quotes that follow it): the words that make it a topic
-TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题|议题|调研|为主题|为题|主题|建言|协商议政|进行讨论|进行协商)")
+# (not a campaign's: “…”主题教育, “…”主题实践活动, 以“…”为主题的教育实践活动 are formulations)
+TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|议题|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
+                         r"建言|协商议政|进行讨论|进行协商)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
-FIGURE = re.compile(r"[\u4e00-\u9fff]{1,3}上的")
+FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
 # A numbered formula opens with a numeral (两个确保, 双碳, 一带一路) or holds digits (中国制造2025).
 NUMBERED_SURFACE = re.compile(rf"[{CN_NUMERAL}双\d]")
 

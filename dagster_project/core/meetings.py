@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"周年大会|纪念大会|庆祝大会|表彰大会|专题讲座")
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -50,7 +50,7 @@ INTERNATIONAL = re.compile(
 # A body China holds with another country (中俄投资合作委员会, 中哈合作委员会, 中新双边合作机制, 中国全国人大同俄
 #议会合作委员会), co-chaired with the other side: not a Chinese body's meeting, though a Chinese leader presides.
 BILATERAL = re.compile(
-    r"共同主持|中(?:国[—-])?[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南]"
+    r"共同主持|中(?:国[—-])?[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼]"
     r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家)[^，。\s]{0,10}?(?:委员会|机制)"
     r"|中国(?:和|同|与)[^，。\s]{2,12}?(?:合作|联合|双边|议会)[^，。\s]{0,10}?(?:委员会|机制)"
 )
@@ -119,7 +119,7 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 # In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
-_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "")
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "") + "|交流会"
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{_NAME_WORD}))"
 )
@@ -128,7 +128,7 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
@@ -211,7 +211,7 @@ def _clean_title(t: str) -> str:
 
 
 # 吉炳轩副委员长主持 : the name is 吉炳轩, not 炳轩副
-CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}}?)(?P<title>副?(?:委员长|总理|主席|总书记|书记|市长|省长|行长))主持")
+CHAIR_NAME_FIRST = re.compile(rf"(?P<name>[{_CJK}]{{2,3}}?)(?P<title>副?(?:委员长|总理|主席|总书记|书记|市长|省长|行长)(?:兼秘书长)?)主持")
 
 
 @dataclass
@@ -246,6 +246,8 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
             if len(gap) > 14 or re.search(r"[，。；]", gap):
                 break
             if best is None:
+                if NOT_NAME_START.match(cand):  # …秘书长|主持会议: no name between the title and 主持
+                    continue
                 best, name = tm, cand
                 if cand in leaders() or looks_like_person(cand):
                     break
@@ -266,18 +268,26 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
             name = name_at(text, start + tm.end())
             if name and not NOT_NAME_START.match(name):
                 return name, _clean_title(sentence[: tm.end()]) or None
-    # 汪洋在主持大会时指出 : a leader named bare, presiding
-    for m in re.finditer(r"在主持", text):
+    # 汪洋在主持大会时指出 : a leader named bare, presiding over this meeting (not 主持召开 another)
+    for m in re.finditer(r"在主持(?=会议|大会|座谈会|全体会议|本次会议)", text):
         name = _leader_ending(text, m.start())
         if name:
             return name, None
     return None, None
 
 
-def _leader_before_presiding(text: str) -> tuple[str | None, str | None]:
-    """李鸿忠主持会议 · …主席团会议主持人汪洋主持会议 : a leader's name right before 主持, with the title chain
-    before it where there is one. Asked last: the other readings give the title more often."""
+def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | None, str | None]:
+    """李鸿忠主持会议 · …主席团会议主持人汪洋主持会议 : a leader's name right before 主持 this meeting (not
+    …丁薛祥主持召开了…领导小组会议, another one), with the title chain before it where there is one. Asked
+    last: the other readings give the title more often."""
+    opening = len(_opening(text))
     for m in re.finditer(r"主持", text):
+        # this meeting: 主持会议 · 主持开幕会 · 主持第一次全体会议 · …由李鸿忠主持。 · 主持召开 in the opening or
+        # followed by its name; elsewhere 主持召开 is often another meeting
+        after = text[m.end() : m.end() + 40]
+        if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
+                or m.start() < opening or (name and name[-8:] in after)):
+            continue
         leader = _leader_ending(text, m.start())
         if leader:
             clause = re.split(r"[，。；\n\s》”]", text[max(0, m.start() - 70) : m.start() - len(leader)])[-1]
@@ -560,7 +570,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|办公室|小组|主席团|政协|人大|政治局|国务院)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -568,6 +578,7 @@ _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|�
 # 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
 BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议"}
 NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”]{{2,40}}?(?:{_NAME_WORD}))(?:上|时)")
+_REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
 
@@ -585,14 +596,23 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
         else:
             m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))), None) \
                 or NAME_BEFORE_VERB.search(text)
+        if m and not spoke_at and m.start("name") == 0 and text in clauses[1:] and flat:
+            # 第二批主题教育部分中央指导组 巡回督导组工作座谈会在京召开 : a list's space, not a clause break
+            whole = NAME_BEFORE_VERB.search(flat)
+            if whole and whole.group("name").endswith(m.group("name")):
+                text, m = flat, whole
         if m:
             name = m.group("name")
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
-            if not _NAMES_BODY.search(name):
+            # …; so does an anniversary's (中国医学科学院举行建院60周年纪念大会)
+            if not _NAMES_BODY.search(name) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name):
                 sm = _SUBJECT.search(text[: m.start() + 4])
                 if sm:
                     name = sm.group("subject") + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
+            if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
+                name = re.sub(r"^(?:指导|出席|参加|主持|列席|视察)", "", name)
+            name = _REPEATED.sub(r"\1", name)  # 国家科技教育领导小组国家科技教育领导小组全体会议
             end = m.end("name")
             # a meeting held on another's spirit: 深入学习贯彻…文化传承发展座谈会|重要讲话精神专题会议
             more = _SPIRIT_OF.match(text, end)
@@ -737,7 +757,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if chair is None:
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
-        chair, chair_title = _leader_before_presiding(body)
+        chair, chair_title = _leader_before_presiding(body, series or name)
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
@@ -746,12 +766,15 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     for p in attendees_of(body):
         people.setdefault((p.name, "attendee"), p)
     up = UPSTREAM.search(body[:600])
-    # Held in the capital (在京, 人民大会堂) by no named Beijing body: a national gathering, not Beijing's
-    in_capital = province == "北京" and not city and "北京市" not in head and bool(CAPITAL.search(head))
+    # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
+    # that of a province it is about (纪念台湾光复80周年大会在京召开)
+    in_capital = (bool(province) and not city and "北京市" not in head and bool(CAPITAL.search(head))
+                  and not re.search(r"[省市县区州]委|[省市县区州](?:人民)?政府", organ or ""))
     if in_capital:
         province = None
     level = _level(organ, series, province, city, chair_title)
-    if in_capital and level == "other":
+    # …and so is one a national leader chairs where nothing names a place (李强主持大会)
+    if level == "other" and (in_capital or (chair in leaders() and not (province or city))):
         level = "central"
     return Meeting(
         is_meeting=True,
