@@ -328,7 +328,7 @@ DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
-SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要\s*[^。\n]{0,12}以来")
+SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 
 
 def _is_review(body: str, lst: list[_Item]) -> bool:
@@ -340,7 +340,8 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
         return True
-    # A report that opens on what has been done (内容摘要今年以来…, the central bank's policy reports):
+    # A report that opens on what has been done (内容摘要今年以来…, 内容摘要2023年是…: the central bank's
+    # monetary policy reports):
     # a list opening its own paragraph, with no lead-in of its own, goes on telling it.
     if para_start == lst[0].start and SINCE_OPENING.match(body):
         # …unless the paragraph before turns to what comes next (下一阶段，…)

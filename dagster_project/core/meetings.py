@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座")
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -30,7 +30,7 @@ NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
-    r"将(?:隆重)?举行|将出席|演练"
+    r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
@@ -43,7 +43,7 @@ TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WO
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
-    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
+    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
     r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交"
 )
@@ -76,6 +76,8 @@ NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
     *[(re.compile(rf"{_NPC}{c}委员会[^。，]{{0,16}}会议"), f"全国人民代表大会{c}委员会", f"全国人民代表大会{c}委员会全体会议")
       for c in ("民族", "宪法和法律", "法律", "监察和司法", "内务司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
     (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协主席团常务主席会议"),
+    # 赵乐际同全国人大常委会会议列席代表座谈 : the chairman meets the deputies who sit in on a session
+    (re.compile(r"常委会会议列席代表座谈"), "全国人大常委会", "全国人大常委会列席代表座谈会"),
     (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协主席团会议"),
 ]
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
@@ -101,6 +103,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
+    # the State Council's study sessions (国务院第三次专题学习), as the Politburo's 集体学习
+    (re.compile(r"国务院[^。，]{0,8}专题学习"), "国务院", "国务院专题学习"),
     # its lectures for its members (举行第五讲专题讲座), a series of their own, numbered by 讲
     (re.compile(r"全国人大常委会[^。，]{0,12}专题讲座"), "全国人大常委会", "全国人大常委会专题讲座"),
     # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议),
@@ -119,7 +123,10 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 # In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
-_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "") + "|交流会"
+# (a congress is named apart, CONGRESS: other meetings' reports often mention one to come)
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|列席代表座谈", "") + "|交流会"
+# 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
+CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{_NAME_WORD}))"
 )
@@ -131,7 +138,7 @@ NAME_BEFORE_VERB = re.compile(
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题会|常委会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -533,6 +540,8 @@ def is_meeting(title: str | None, body: str) -> bool:
     opening = _opening(body)
     if head and BILATERAL.search(head):
         return False
+    if head and re.search(r"常委会会议列席代表座谈", head):
+        return True
     # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
     if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
         return False
@@ -703,6 +712,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     flat, title = _flat(title), _phrases(title)
     head = f"{title or ''}。{_opening(body)}"
     name = _meeting_name(title, body, flat)
+    if name is None and (cm := CONGRESS.search(flat or "")):
+        name = cm.group("name")
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
     # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
@@ -725,6 +736,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if series is None and name:
         organ, series = _series_from_name(name, city, province)
         organ = organ or _body_in_name(series)
+        if organ is None and series and series.endswith("全国代表大会") and len(series) > 6:
+            organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
     if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
         province = city = None
     session = None
