@@ -771,6 +771,13 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
         chair, chair_title = _leader_before_presiding(body, series or name)
+    # A gathering no body is named for, chaired by the General Secretary or the Premier, is convened by
+    # the Party Centre or the State Council (哲学社会科学工作座谈会 → 中共中央; 经济形势专家和企业家座谈会 → 国务院)
+    if organ is None and chair_title and not (province or city) and "军委" not in (series or ""):
+        if "总书记" in chair_title:
+            organ = "中共中央"
+        elif re.search(r"国务院总理|(?<!副)总理$", chair_title):
+            organ = "国务院"
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
