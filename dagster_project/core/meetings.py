@@ -209,12 +209,20 @@ TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 NOT_NAME_START = re.compile(r"^(?:会议|主持|在|于|和|与|等|出席|参加|同志)")
 
 
+def _last_clause(t: str) -> str:
+    t = re.split(r"[，。；\n\s》”]", t)[-1]
+    return re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", t)
+
+
+def _title_chain(t: str) -> str | None:
+    """The chain of title units that ends the last clause of t (…国务院总理), if it ends with one."""
+    m = TITLE_CHAIN.search(_last_clause(t))
+    return m.group(0) if m else None
+
+
 def _clean_title(t: str) -> str:
     """The title words just before a name: the last clause, then the longest chain of title units."""
-    t = re.split(r"[，。；\n\s》”]", t)[-1]
-    t = re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", t)
-    m = TITLE_CHAIN.search(t)
-    return m.group(0) if m else t
+    return _title_chain(t) or _last_clause(t)
 
 
 # 吉炳轩副委员长主持 : the name is 吉炳轩, not 炳轩副
@@ -297,9 +305,7 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
             continue
         leader = _leader_ending(text, m.start())
         if leader:
-            clause = re.split(r"[，。；\n\s》”]", text[max(0, m.start() - 70) : m.start() - len(leader)])[-1]
-            tm = TITLE_CHAIN.search(re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", clause))
-            return leader, (tm.group(0) if tm else None)
+            return leader, _title_chain(text[max(0, m.start() - 70) : m.start() - len(leader)])
     return None, None
 
 
@@ -311,9 +317,7 @@ def _leader_presiding_in_title(title: str | None, body: str) -> tuple[str | None
         return None, None
     name = m.group("name")
     at = body.find(name)
-    before = re.split(r"[，。；\n\s》”]", body[max(0, at - 60) : at])[-1] if at > 0 else ""
-    tm = TITLE_CHAIN.search(before)
-    return name, (tm.group(0) if tm else None)
+    return name, (_title_chain(body[max(0, at - 60) : at]) if at > 0 else None)
 
 
 def speakers_of(text: str) -> list[Person]:
@@ -666,6 +670,8 @@ def _body_in_name(series: str | None) -> str | None:
     return m.group("body") if m and not _NOT_BODY.search(m.group("body")) else None
 
 
+# a province's, city's, county's or district's Party committee or government
+LOCAL_ORGAN = re.compile(r"[省市县区州]委|[省市县区州](?:人民)?政府")
 CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|钓鱼台")
 
 
@@ -673,7 +679,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     text = (organ or "") + (series or "")
     # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
     # wherever it meets
-    if not re.search(r"[省市县区州]委|[省市县区州](?:人民)?政府", organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
+    if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
     if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央")):
         return "central"
@@ -789,7 +795,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = (bool(province) and not city and "北京市" not in head and bool(CAPITAL.search(head))
-                  and not re.search(r"[省市县区州]委|[省市县区州](?:人民)?政府", organ or ""))
+                  and not LOCAL_ORGAN.search(organ or ""))
     if in_capital:
         province = None
     level = _level(organ, series, province, city, chair_title)
