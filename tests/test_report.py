@@ -67,6 +67,8 @@ def _render(path: Path) -> dict:
         out["scripts"] = page.locator("script").count()
         out["images"] = page.evaluate("Array.from(document.images).filter(i => i.complete && i.naturalWidth > 0).length")
         out["no_new"] = page.locator("#no-new-meetings").count()
+        out["fonts"] = page.evaluate("async () => { await document.fonts.ready; "
+                                     "return [...document.fonts].map(f => [f.family.replaceAll('\"', ''), f.status]); }")
         out["png"] = page.screenshot(full_page=True)
         browser.close()
     return out
@@ -95,6 +97,29 @@ def test_the_next_report_shows_the_one_new_meeting_as_text_with_its_charts(three
     assert title in page["text"]  # shown as text, markup and all
     assert page["scripts"] == 0  # the scraped <script> never became an element
     assert page["images"] >= 5  # the series' charts, embedded
+
+
+def test_the_page_carries_a_font_for_every_character_it_shows(three_runs):
+    """This machine has no CJK font (fc-list lists DejaVu only): without the embedded font every Chinese
+    character of the page is drawn as an empty box."""
+    import base64
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    marts, folders = three_runs
+    html = marts / "reports" / folders[1] / "index.html"
+    page = _render(html)
+    assert ["Huiyi Noto Sans SC", "loaded"] in page["fonts"]
+    uri = re.search(r'src: url\("data:font/woff;base64,([^"]+)"\)', html.read_text(encoding="utf-8"))
+    assert uri is not None
+    font = TTFont(io.BytesIO(base64.b64decode(uri.group(1))))
+    assert font.flavor == "woff"
+    shown = set(page["text"]) - set(" \n\t\u3000")
+    assert {"会", "议", "供", "暖"} <= shown  # the new meeting's title is among what the page shows
+    covered = {chr(c) for c in font.getBestCmap()}
+    assert shown - covered == set()
+    assert len(font.getGlyphOrder()) < 3 * len(shown)  # cut to the page: the whole font has 30,000 glyphs
 
 
 def test_a_run_with_nothing_new_says_so(three_runs):
