@@ -69,6 +69,17 @@ def test_a_passing_mention_is_not_a_theme():
     assert {r.theme_id for r in score_document(body)} == {"rural"}
 
 
+def test_the_name_of_a_body_is_not_its_subject():
+    # The opening and the attendance of a CPPCC session (cctv.com, 2026-07-07, the 主席会议成员务虚会; blind
+    # batch G): 政协 names who met, not rule of law. Its study of a speech is its subject.
+    body = ("7月7日下午，全国政协召开2026年度主席会议成员务虚会。中共中央政治局常委、全国政协主席王沪宁主持并讲话。"
+            "王沪宁表示，要深入学习领会习近平总书记在庆祝中国共产党成立105周年大会上的重要讲话精神，深刻领悟“两个确立”的决定性意义，"
+            "坚决做到“两个维护”。中共中央政治局委员、全国政协副主席石泰峰，全国政协副主席胡春华、沈跃跃出席会议。")
+    assert {r.theme_id for r in score_document(body)} == {"party_building"}
+    # but the CPPCC as a consultative body is governance_law's: 人民政协 with 协商
+    assert "governance_law" in {r.theme_id for r in score_document("要切实把人民政协专门协商机构职能履行好。" * 2)}
+
+
 def test_directive_sentences_weigh_more():
     body = "会议强调，要抓好安全生产，排查安全隐患。会议指出，要做好疫情防控，抓好核酸检测。会议听取了汇报。"
     plain = {r.theme_id: r for r in score_document(body)}
