@@ -21,7 +21,8 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈")
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈|"
+                          r"民主协商会|交办会|务虚会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -40,12 +41,20 @@ ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:�
 BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
+INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出(?:重要)?(?:指示|批示)")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
-    r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交"
+    r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+)
+# A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
+FOREIGN_STATE = re.compile(
+    r"^(?:\[[^\]]{1,6}\])?(?:美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|"
+    r"波兰|奥地利|匈牙利|捷克|乌克兰|白俄罗斯|土耳其|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|黎巴嫩|约旦|沙特|也门|埃及|利比亚|苏丹|南非|"
+    r"尼日利亚|肯尼亚|埃塞俄比亚|印度|巴基斯坦|阿富汗|孟加拉|斯里兰卡|尼泊尔|缅甸|泰国|越南|老挝|柬埔寨|马来西亚|新加坡|印度尼西亚|印尼|"
+    r"菲律宾|蒙古|哈萨克斯坦|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|委内瑞拉|古巴|哥伦比亚|欧洲|非洲|中东|拉美)"
 )
 # A body China holds with another country (中俄投资合作委员会, 中哈合作委员会, 中新双边合作机制, 中国全国人大同俄
 #议会合作委员会), co-chaired with the other side: not a Chinese body's meeting, though a Chinese leader presides.
@@ -80,6 +89,7 @@ NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"常委会会议列席代表座谈"), "全国人大常委会", "全国人大常委会列席代表座谈会"),
     (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协主席团会议"),
 ]
+SESSION_PRESIDIUM = re.compile(rf"{_N}届{_NPC}[^。，\s]{{1,4}}次会议主席团|{_CPPCC}[^。，\s]{{1,8}}次会议主席团")
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
 # is the one after the body's name (…四次会议主席团第二次会议 → 2; a committee's, where stated).
 _OWN_ORDINAL_AFTER = {s: ("主席团" if "主席团" in s else "委员会") for _, _, s in NPC_BODIES}
@@ -118,6 +128,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协会议"),
     (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
+    # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
+    (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
 ]
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
@@ -135,10 +147,10 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -197,11 +209,11 @@ def name_at(text: str, i: int) -> str | None:
 
 
 _TITLE_UNIT = (
-    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|"
+    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|部|局|厅|院|组))?"
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|安委会|部|局|厅|院|组))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
-    r"副省长|省长|行长|部长|主任|院长|检察长|秘书长|组长|委员|常委|局长|厅长|政委|司令员)"
+    r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
@@ -306,6 +318,10 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         leader = _leader_ending(text, m.start())
         if leader:
             return leader, _title_chain(text[max(0, m.start() - 70) : m.start() - len(leader)])
+        # a name that is a whole sentence's subject, no title given: …出席座谈会。尤权主持会议。
+        bare = re.search(r"(?:^|[。\n])([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 4) : m.start()])
+        if bare and looks_like_person(bare.group(1)):
+            return bare.group(1), None
     return None, None
 
 
@@ -380,6 +396,11 @@ def attendees_of(text: str) -> list[Person]:
 _DATE_IN_TEXT = re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})[日号](?![前内后电])")
 
 
+_RANGE_END = re.compile(r"\s*(?:至|到|—|－|-|~)\s*(?:\d{1,2}月)?(?P<d>\d{1,2})[日号]")
+# a sentence that opens with the day a meeting was convened: 2日下午，韩正在海口主持召开…
+_DAY_CONVENED = re.compile(r"(?:^|(?<=[。\n]))(?P<y>)(?P<m>)(?P<d>\d{1,2})日(?:上午|下午|晚上?)?，[^。，]{0,20}?(?:主持召开|召开|举行)")
+
+
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
     """The day the meeting was held: a date in the opening of the report, resolved against the
     publication date (same year, or the year before when the month is later); else the publication day."""
@@ -396,6 +417,11 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
         m = before[i]
     else:
         m = dates[0] if dates else None
+    # 7月1日至3日…在海南省调研并主持召开…会议 … 2日下午，韩正在海口主持召开…: a visit's days, then the meeting's own
+    if m and (rng := _RANGE_END.match(opening, m.end())):
+        day = next((d for d in _DAY_CONVENED.finditer(body[:2000]) if int(m.group("d")) <= int(d.group("d")) <= int(rng.group("d"))), None)
+        if day:
+            m = day
     if m and published is not None:
         y = int(m.group("y")) if m.group("y") else None
         mo = int(m.group("m")) if m.group("m") else published.month
@@ -546,12 +572,19 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and re.search(r"常委会会议列席代表座谈", head):
         return True
+    if head and FOREIGN_STATE.match(head):
+        return False
     # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
     if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
         return False
     # a later clause's 致信, 批示 or 会见 does not unmake the meeting the headline reports
-    if headline and TITLE_CONVENED.search(headline) and not (NOT_MEETING_TITLE.search(headline) or STUDY_TITLE.search(headline)
+    # (nor a later clause's 聚焦: 王岐山在中央巡视工作动员部署会议上强调 突出坚持党的领导 聚焦全面从严治党)
+    if headline and (TITLE_CONVENED.search(headline) or SPOKE_AT.search(headline)) and not (NOT_MEETING_TITLE.search(headline) or STUDY_TITLE.search(headline)
                                                               or re.search(r"将(?:出席|发表|举行)", head)):
+        return True
+    # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
+    # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
+    if head and INSTRUCTED.search(head) and CONVENED.search(re.split(r"(?<=。)", body, maxsplit=1)[0][:150]):
         return True
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
@@ -583,7 +616,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -681,7 +714,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
-    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央")):
+    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")):
         return "central"
     if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
         return "county"
@@ -710,6 +743,18 @@ def _upto_meeting(head: str, name: str | None) -> str:
 
 # The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
 _FIRST_MEETING = re.compile(_NAME_WORD)
+# What may follow a session's name in the name of one of its sittings (…一次会议第三次全体会议).
+_SITTING = re.compile(r"(?:第[^。，]{1,5}次)?(?:全体会议|联组会议|分组会议|开幕会|闭幕会|预备会议|全体会)?")
+
+
+def _is_that_meeting(name: str, end: int) -> bool:
+    """Whether a series pattern that matched a meeting's name up to `end` names the meeting itself, not
+    another one the name goes on from: 十二届全国人大四次会议代表建议、批评和意见交办会 is no NPC session."""
+    rest = name[end:]
+    # (a name that runs on into another central meeting, …第二十四次会议决定十三届全国人大四次会议, is a
+    # sentence read as a name: its first meeting is the one reported)
+    return (not _FIRST_MEETING.search(rest) or _SITTING.fullmatch(rest) is not None
+            or any(p.search(rest) for p, _, _ in CENTRAL_SERIES))
 
 
 def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
@@ -720,20 +765,28 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     name = _meeting_name(title, body, flat)
     if name is None and (cm := CONGRESS.search(flat or "")):
         name = cm.group("name")
+    # a congress's plenary (中国科协第十一次全国代表大会举行第二次全体会议) is the congress's: named by the body
+    # in full where the opening gives it (中国科学技术协会第十一次全国代表大会第二次全体会议8日…)
+    if name and _ORDINAL.sub("", name) in BARE_NAMES and (cm := CONGRESS.search(_opening(body)) or CONGRESS.search(flat or "")):
+        name = cm.group("name")
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
     # reports of other meetings often mention a central one (传达学习中央经济工作会议精神).
     # Without a name, only the title and the first sentence: a later sentence may mention another
     # meeting (主题教育总结会议…习近平在主持中央政治局会议…时发表了重要讲话).
     first_sentence = re.split(r"(?<=。)", body, maxsplit=1)[0][:300]
-    texts = [name] if name and _NAMES_BODY.search(name) else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
+    # (a name that starts with its body, 推动长三角一体化发展领导小组第四次全体会议, names it whatever the head mentions)
+    texts = [name] if name and (_NAMES_BODY.search(name) or _body_in_name(name)) else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
     for pat, o, s in NPC_BODIES:
         if title and pat.search(title):
             organ, series = o, s
+            # a session's presidium is elected by it and named with it: 十四届全国人大一次会议主席团
+            if (pm := SESSION_PRESIDIUM.search(title)) and o.endswith("主席团"):
+                organ = pm.group(0)
             break
     for text in texts if series is None else ():
         for pat, o, s in CENTRAL_SERIES:
-            if pat.search(text):
+            if (m := pat.search(text)) and (text != name or _is_that_meeting(name, m.end())):
                 organ, series = o, s
                 break
         if series:
@@ -760,7 +813,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             text = text[at:] if at >= 0 else ""
         sm = SESSION.search(text)
         if sm:
-            session = cn_to_int(sm.group("total") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
+            session = cn_to_int(sm.group("total") or sm.group("round") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
             break
     if session is None:
         if after:
@@ -794,8 +847,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     up = UPSTREAM.search(body[:600])
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
-    in_capital = (bool(province) and not city and "北京市" not in head and bool(CAPITAL.search(head))
-                  and not LOCAL_ORGAN.search(organ or ""))
+    in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
     if in_capital:
         province = None
     level = _level(organ, series, province, city, chair_title)
