@@ -324,7 +324,11 @@ def _single_sentence(body: str, it: _Item) -> bool:
 
 
 # Lead-ins that always introduce a description: 主要表现在：一是… · 主要开展了以下工作：
-DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了|主要工作[：:]|议题[：:]|设置了")
+# 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
+DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了|主要工作[：:]|议题[：:]|设置了|"
+                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)")
+# （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks
+POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委员|主任委员|副主任委员|主任|副主任)(?:[（(]|[\u4e00-\u9fff·]{2,8}(?:[（(]|$))")
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
@@ -335,7 +339,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
     reviews or describes rather than instructs; or its items are topics (…情况) not tasks."""
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
-    if sum(h.endswith("情况") for h in heads) * 2 > len(heads):
+    if sum(h.endswith("情况") for h in heads) * 2 > len(heads) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):

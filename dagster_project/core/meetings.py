@@ -41,6 +41,7 @@ ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:�
 BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
+VISIT_TALK = re.compile(r"(?:考察|调研|视察)[^，。\s]{0,20}?并主持召开(?P<name>[^，。\s]{0,30}?)座谈会")
 INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出(?:重要)?(?:指示|批示)")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
@@ -140,14 +141,14 @@ _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代�
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
 MEETING_NAME = re.compile(
-    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{0,45}}?(?:{_NAME_WORD}))"
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{0,45}}?(?:{_NAME_WORD}))"
 )
 # …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开, …常委会第七次会议在京闭幕
 NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
+    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*(?:大会|座谈会|纪念会))|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
@@ -223,7 +224,7 @@ NOT_NAME_START = re.compile(r"^(?:会议|主持|在|于|和|与|等|出席|参�
 
 def _last_clause(t: str) -> str:
     t = re.split(r"[，。；\n\s》”]", t)[-1]
-    return re.sub(r"^(?:由|会议由|本次会议由|受|在|经)", "", t)
+    return re.sub(r"^(?:[\u4e00-\u9fff]{0,6}?会议?由|由|受|在|经)", "", t)
 
 
 def _title_chain(t: str) -> str | None:
@@ -574,6 +575,16 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     if head and FOREIGN_STATE.match(head):
         return False
+    # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
+    if "当地时间" in opening[:60]:
+        return False
+    # 李克强考察科技部并主持召开座谈会 : a visit with a talk, not a meeting; a named one held on the visit is
+    # (韩正在海南调研并主持召开推进海南全面深化改革开放领导小组会议, …考察并主持召开深入推进东北振兴座谈会)
+    if head and (vm := VISIT_TALK.search(head)) and re.fullmatch(r"(?:部分)?(?:企业|专家|专家学者|企业家|金融机构)?", vm.group("name")):
+        return False
+    # …引起强烈反响 : the reactions to a meeting, not its report
+    if head and re.search(r"反响|热议", head):
+        return False
     # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
     if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
         return False
@@ -618,7 +629,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
 _SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
-_NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党|中央|省|市|县|区|国务院|全国|政治局")
+_NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
 
 # 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
