@@ -24,8 +24,9 @@ _AFTER_BOUNDARY = "\n。；：，:;"
 # that lookbehind: no match can start inside a candidate that the test rejects.
 FAMILIES: dict[str, re.Pattern] = {
     # 一要做好当前工作 · 二要坚持问题导向
-    # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker)
-    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧|事|么)"),
+    # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker, nor 要紧, but
+    # 二要紧紧围绕… is)
+    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?!紧)|事|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
     "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指|说|因为|由于|为了)"),

@@ -22,7 +22,7 @@ _CJK = "\u4e00-\u9fff"
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈|"
-                          r"民主协商会|交办会|务虚会")
+                          r"协商会|交办会|务虚会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -127,7 +127,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
-    (re.compile(r"全国政协[^。，常]{0,12}次会议"), "全国政协", "全国政协会议"),
+    (re.compile(r"全国政协[^。，常]{0,12}次会议|全国政协[^。，常]{0,12}全体会议"), "全国政协", "全国政协会议"),
     (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
     # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
@@ -148,7 +148,7 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*(?:大会|座谈会|纪念会))|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
