@@ -112,6 +112,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央城市工作会议"), "中共中央、国务院", "中央城市工作会议"),
     (re.compile(r"中央金融工作会议|全国金融工作会议"), "中共中央、国务院", "中央金融工作会议"),
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
+    (re.compile(r"全国宣传部长会议"), "中共中央宣传部", "全国宣传部长会议"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
     # the State Council's study sessions (国务院第三次专题学习), as the Politburo's 集体学习
@@ -148,10 +149,10 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -633,7 +634,7 @@ _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中�
 
 
 # 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
-BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议"}
+BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议", "开幕会", "闭幕会"}
 NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”]{{2,40}}?(?:{_NAME_WORD}))(?:上|时)")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
@@ -841,13 +842,6 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
         chair, chair_title = _leader_before_presiding(body, series or name)
-    # A gathering no body is named for, chaired by the General Secretary or the Premier, is convened by
-    # the Party Centre or the State Council (哲学社会科学工作座谈会 → 中共中央; 经济形势专家和企业家座谈会 → 国务院)
-    if organ is None and chair_title and not (province or city) and "军委" not in (series or ""):
-        if "总书记" in chair_title:
-            organ = "中共中央"
-        elif re.search(r"国务院总理|(?<!副)总理$", chair_title):
-            organ = "国务院"
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
@@ -865,6 +859,20 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # …and so is one a national leader chairs where nothing names a place (李强主持大会)
     if level == "other" and (in_capital or (chair in leaders() and not (province or city))):
         level = "central"
+    # A national gathering no body is named for is convened by the Party Centre or the State Council when the
+    # General Secretary or the Premier chairs it, wherever it meets (哲学社会科学工作座谈会 → 中共中央, 习近平…在重庆
+    # 主持召开新时代推动西部大开发座谈会 → 中共中央; 经济形势专家和企业家座谈会 → 国务院), or when the General Secretary
+    # gives its speech (习近平…出席决战决胜脱贫攻坚座谈会并发表重要讲话); the army's (全军…会议) by the CMC.
+    army = bool(re.search(r"军委|军队|全军", series or ""))
+    if organ is None and level == "central":
+        if (series or "").startswith("全军"):
+            organ = "中央军委"
+        elif chair_title and not army and "总书记" in chair_title:
+            organ = "中共中央"
+        elif chair_title and not army and re.search(r"国务院总理|(?<!副)总理$", chair_title):
+            organ = "国务院"
+        elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}出席[^。]{0,40}并发表重要讲话", _opening(body)):
+            organ = "中共中央"
     return Meeting(
         is_meeting=True,
         name=name,
