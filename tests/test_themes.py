@@ -80,6 +80,20 @@ def test_the_name_of_a_body_is_not_its_subject():
     assert "governance_law" in {r.theme_id for r in score_document("要切实把人民政协专门协商机构职能履行好。" * 2)}
 
 
+def test_a_report_no_sentence_fully_addresses_is_filed_under_what_it_names_most():
+    # xwlb/assets/2019/20190228.json.gz VIDEPdNhdWIoGLwtjPVXHqS7190228 (blind batch V): a session's opening,
+    # its agenda and votes. No sentence scores a theme's bar, yet its labeller, like every labeller of such
+    # procedural items, filed it under governance_law: the report has a primary theme.
+    body = ("全国政协十三届常委会第五次会议28日上午在京开幕。中共中央政治局常委、全国政协主席汪洋出席开幕会。\n"
+            "会议审议通过了关于召开政协第十三届全国委员会第二次会议的决定，听取了关于政协全国委员会常务委员会工作报告（草案）"
+            "起草情况的说明，政协全国委员会常务委员会关于政协十三届一次会议以来提案工作情况的报告（草案）起草情况的说明，"
+            "为全国政协十三届二次会议胜利召开作准备。\n会议还听取了政协第十三届全国委员会各专门委员会2018年工作情况汇报，"
+            "以及有关人事事项的说明。\n全国政协副主席张庆黎主持开幕会。全国政协副主席兼秘书长夏宝龙等分别就有关议题作了说明。")
+    rows = score_document(body)
+    assert [(r.theme_id, r.is_primary) for r in rows] == [("governance_law", True)]
+    assert score_document("会议听取了汇报。") == []  # a report that names no theme at all still has none
+
+
 def test_directive_sentences_weigh_more():
     body = "会议强调，要抓好安全生产，排查安全隐患。会议指出，要做好疫情防控，抓好核酸检测。会议听取了汇报。"
     plain = {r.theme_id: r for r in score_document(body)}

@@ -7,7 +7,8 @@ sentence: a passing mention beside the sentence's real subject is not the senten
 A document is tagged with a theme that `min_sentences` sentences carry, or one sentence scoring
 `single_sentence_score`. Its `sentences` for a theme are the sentences carrying it, its `share` those
 over all its sentences; sentences inside directives count again in `weighted_share`, as the meeting's
-own emphasis.
+own emphasis. A report no sentence of which carries a theme (a session's agenda and votes) is filed under
+the theme its phrases score most, its `sentences` those that name it; one that names none has no theme.
 """
 
 from __future__ import annotations
@@ -284,12 +285,17 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
     in_directive = [any(s < de and ds < e for ds, de in spans) for s, e in sents]
     n_dir = sum(in_directive)
     counts: dict[int, list[int]] = {}
+    faint: dict[int, list[int]] = {}  # every theme's phrases below the bar: [sentences, score]
     for hits, in_dir in zip(_sentence_hits(body, sents, tax), in_directive):
         if not hits:
             continue
         scores = _scores(hits)
         if not scores:
             continue
+        for ti, score in scores.items():
+            f = faint.setdefault(ti, [0, 0])
+            f[0] += 1
+            f[1] += score
         best = max(scores.values())
         for ti, score in scores.items():
             if score >= tax.themes[ti].threshold and score >= tax.dominance * best:
@@ -299,6 +305,11 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
                 c[2] += score
                 c[3] = max(c[3], score)
     counts = {ti: c for ti, c in counts.items() if c[0] >= tax.min_sentences or c[3] >= tax.single_sentence_score}
+    if not counts and faint:
+        # No sentence addresses a theme fully (a session's agenda and votes, 政协…会议…开幕): the report is about
+        # the theme its phrases name most, as a reader would file it; its sentences are those naming it.
+        ti = max(faint, key=lambda t: (faint[t][1], faint[t][0], -t))
+        counts = {ti: [faint[ti][0], 0, faint[ti][1], 0]}
     total, weighted_total = len(sents), len(sents) + n_dir
     rows = [(ti, c[0], c[1], c[2], c[0] / total, (c[0] + c[1]) / weighted_total) for ti, c in counts.items()]
     primary = max(rows, key=lambda r: (r[4], r[5], r[3], -r[0]))[0] if rows else None
