@@ -83,7 +83,7 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
     # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
-    if re.fullmatch(r"(?:1[89]|20)\d\d年?|\d+(?:\.\d+)?%|\d+\.\d+", q):
+    if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022”
         return False
     # “纪念辛亥革命110周年大会” (a banner), “…论坛” : the name of a gathering, not a slogan
     if EVENT_NAME.search(q):

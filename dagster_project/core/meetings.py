@@ -295,7 +295,8 @@ def chair_of(text: str) -> tuple[str | None, str | None]:
         sentence = text[start : m.start()]
         for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
             name = name_at(text, start + tm.end())
-            if name and not NOT_NAME_START.match(name):
+            # (not a body's name read as a title: 全国人大常委|会第二十八次会议)
+            if name and not NOT_NAME_START.match(name) and (name in leaders() or looks_like_person(name)):
                 return name, _clean_title(sentence[: tm.end()]) or None
     # 汪洋在主持大会时指出 : a leader named bare, presiding over this meeting (not 主持召开 another)
     for m in re.finditer(r"在主持(?=会议|大会|座谈会|全体会议|本次会议)", text):
@@ -320,8 +321,8 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         leader = _leader_ending(text, m.start())
         if leader:
             return leader, _title_chain(text[max(0, m.start() - 70) : m.start() - len(leader)])
-        # a name that is a whole sentence's subject, no title given: …出席座谈会。尤权主持会议。
-        bare = re.search(r"(?:^|[。\n])([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 4) : m.start()])
+        # a name that is a whole sentence's subject, no title given: …出席座谈会。尤权主持会议。 · 会议由梁振英主持。
+        bare = re.search(r"(?:^|[。\n]|[。\n](?:会议|大会|本次会议)由)([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 8) : m.start()])
         if bare and looks_like_person(bare.group(1)):
             return bare.group(1), None
     return None, None
@@ -607,6 +608,9 @@ def is_meeting(title: str | None, body: str) -> bool:
             return False
     if head and TITLE_CONVENED.search(head):
         return True
+    # 十二届全国人大常委会第七次会议分组审议… : a sitting of the session
+    if head and re.search(r"第[^，。\s]{1,5}次(?:全体)?会议[^，。\s]{0,4}(?:分组|联组)?审议", head):
+        return True
     # 习近平在中央人才工作会议上强调… : the classic title of a meeting report
     if head and SPOKE_AT.search(head):
         return True
@@ -871,7 +875,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "中共中央"
         elif chair_title and not army and re.search(r"国务院总理|(?<!副)总理$", chair_title):
             organ = "国务院"
-        elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}出席[^。]{0,40}并发表重要讲话", _opening(body)):
+        elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
             organ = "中共中央"
     return Meeting(
         is_meeting=True,
