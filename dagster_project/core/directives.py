@@ -368,7 +368,11 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
 def _headline(body: str, it: _Item) -> tuple[str, int]:
     m = HEADLINE_END.search(body, it.head_start, max(it.end, it.head_start))
     stop = m.start() if m else it.end
-    return body[it.head_start : stop].strip(), stop
+    # 一是实施提振消费专项行动，二是… : an item that runs into the next one ends before the comma between them
+    head = body[it.head_start : stop].strip()
+    if not m:
+        head = head.rstrip("，,、 ")
+    return head, stop
 
 
 # A released document speaks for itself: 中共中央印发《关于…的通知》 → 通知
