@@ -573,6 +573,7 @@ def is_meeting(title: str | None, body: str) -> bool:
     title = _flat(title)
     head = title or ""
     opening = _opening(body)
+    first = re.split(r"(?<=。)", body, maxsplit=1)[0][:150]  # the first sentence, where a report says who convened what
     if head and BILATERAL.search(head):
         return False
     if head and re.search(r"常委会会议列席代表座谈", head):
@@ -599,14 +600,14 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
     # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
-    if head and INSTRUCTED.search(head) and CONVENED.search(re.split(r"(?<=。)", body, maxsplit=1)[0][:150]):
+    if head and INSTRUCTED.search(head) and CONVENED.search(first):
         return True
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
     if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head) or ATTENDED.search(head)):
         # 全国政协党组专题学习贯彻…精神 : a body studying, when its opening says it convened to do so
         # (全国政协党组25日上午召开会议，专题学习…), is that body's meeting
-        if not (BODY_STUDIES.match(head) and CONVENED.search(re.split(r"(?<=。)", body, maxsplit=1)[0][:150])):
+        if not (BODY_STUDIES.match(head) and CONVENED.search(first)):
             return False
     if head and TITLE_CONVENED.search(head):
         return True
@@ -626,7 +627,6 @@ def is_meeting(title: str | None, body: str) -> bool:
     # says a body convened one (the central bank's releases have no title).
     if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head):
         return False
-    first = re.split(r"(?<=。)", body, maxsplit=1)[0][:150]
     cm = CONVENED.search(first)
     # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
     return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
