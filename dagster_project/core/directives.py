@@ -362,6 +362,10 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     lead = "".join(parts[-2:])
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|明确", lead[-40:]):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
+    # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
+    # the meeting thought are its instructions, not a review
+    if lst[0].family == "yao" and re.search(r"为此[，,]?\s*$|认为", lead):
+        return bool(re.search(r"回顾|开展了以下|主要做了|取得|成效|成绩|以来", lead))
     return bool(REVIEW_LEAD.search(lead))
 
 

@@ -21,14 +21,18 @@ _NUM = f"[{CN_NUMERAL}]"
 NUMBERED = re.compile(
     rf"(?P<f>(?:{_NUM}|\d){{1,2}}类重点人员"
     rf"|(?<![{CN_NUMERAL}第])[两二三四五六七八九十]个(?:确保|维护|确立|意识|自信|全面|坚持|必须|务必|着力|对照|找一找|区分开来|报备|一百年|毫不动摇|大局|积极性|服从|伟大(?!民族|国家|人民|的)|务必|革命|不吃亏|优先|结合|落实|清单|有利于)"
-    rf"|[三四五六七八九十]大(?:攻坚战|标志性战役|全球倡议|战略|工程|行动|任务|体系|检察)"
+    rf"|[三四五六七八九十]大(?:攻坚战|标志性战役|全球倡议|战略行动|战略|工程|行动|任务|体系|检察)"
     rf"|十[一二三四五六]五(?:规划)?)"
 )
 # after a quote (and any quotes that follow it): the words that make it a topic
 # (not a campaign's: “…”主题教育, “…”主题实践活动, 以“…”为主题的教育实践活动 are formulations)
-TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|议题|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
+TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
                          r"建言|协商议政|进行讨论|进行协商)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
+# “加强政策沟通和战略对接”平行主题会议 : the quote names a gathering
+EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|研讨会|座谈会|峰会)")
+# 主题为“古典文明与现代世界” · 题为“…” · 关于“…”的提问 : an event's theme or a question's topic
+TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]?\s*$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
 # A numbered formula opens with a numeral (两个确保, 双碳, 一带一路) or holds digits (中国制造2025).
@@ -78,7 +82,9 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
         return False
     # 围绕“重视去产能过程中职工就业再就业问题”建言献策 · 以“儒学：文明多样性与现代化”为主题 ·
     # 开展“A”“B”…等调研 · “A”“B”等专题进行讨论 : what a meeting discussed, not a slogan
-    if TOPIC_AFTER.match(after):
+    if TOPIC_AFTER.match(after) or EVENT_AFTER.match(after) or TOPIC_BEFORE.search(before):
+        return False
+    if re.search(r"关于$", before) and re.match(r"的(?:提问|问题)", after):
         return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
