@@ -38,7 +38,9 @@ def formulas() -> Formulas:
         for v in variants.split("|"):
             if v.strip():
                 canon[v.strip()] = head
-    return Formulas(canon, frozenset(scare))
+    # not_formulations.txt: one quoted word a line that names no slogan (made from the corpus's quotes)
+    scare.update(line.strip() for line in _lines("not_formulations.txt"))
+    return Formulas(canon, frozenset(scare - canon.keys()))
 
 
 @lru_cache(maxsize=1)
