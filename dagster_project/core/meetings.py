@@ -710,8 +710,19 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>[{_CJK}]{{2,40}}(?:委员会|领导小组|工作小组|党组|工作机制)|全国人大常委会|全国政协)(?=[{_CJK}“《])"
+    rf"(?P<body>[{_CJK}“”]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
+    # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
+    rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
+# National conferences held by one department of the Party Centre, which their reports seldom name
+CONVENED_BY: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^全国组织部长会议"), "中共中央组织部"),
+    (re.compile(r"^全国统战部长会议"), "中共中央统一战线工作部"),
+    (re.compile(r"^全国党委秘书长会议"), "中共中央办公厅"),
+    (re.compile(r"^(?:全国|中央)政法工作(?:电视电话)?会议"), "中共中央政法委员会"),
+    (re.compile(r"^全国巡视工作会议"), "中央巡视工作领导小组"),
+    (re.compile(r"^中央和国家机关党的工作"), "中央和国家机关工作委员会"),
+]
 # not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
 _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见")
 
@@ -879,6 +890,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "国务院"
         elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
             organ = "中共中央"
+        # national conferences of one department of the Party Centre, which the report need not name
+        elif cv := next((o for pat, o in CONVENED_BY if pat.search(series or "")), None):
+            organ = cv
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
         elif cm := re.match(r"(?:[^，。]{0,12}，)?(中共中央、国务院|国务院|中共中央|中央军委|全国人大常委会|全国政协)"
                             r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
