@@ -671,8 +671,13 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             # …; so does an anniversary's (中国医学科学院举行建院60周年纪念大会)
             if not _NAMES_BODY.search(name) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name):
                 sm = _SUBJECT.search(text[: m.start() + 4])
-                if sm:
-                    name = sm.group("subject") + name
+                subject = sm.group("subject") if sm else ""
+                # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
+                # person's name; only a bare 座谈会 takes the place (韩正在国家发展改革委召开座谈会)
+                if "在" in subject:
+                    subject = subject.rsplit("在", 1)[1] if name in BARE_NAMES else ""
+                if subject:
+                    name = subject + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
             if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
                 name = re.sub(r"^(?:指导|出席|参加|主持|列席|视察)", "", name)
@@ -691,6 +696,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
 def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
     """(organ, series) of a local or unknown body from the meeting's own name."""
     series = _ORDINAL.sub("", name).strip("（）() ")
+    # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
+    series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会))", "", series)
     organ = None
     m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
     if m:
@@ -717,7 +724,7 @@ _BODY_NAMED = re.compile(
 # National conferences held by one department of the Party Centre, which their reports seldom name
 CONVENED_BY: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^全国组织部长会议"), "中共中央组织部"),
-    (re.compile(r"^全国统战部长会议"), "中共中央统一战线工作部"),
+    (re.compile(r"^全国统战部长会议"), "中共中央统战部"),
     (re.compile(r"^全国党委秘书长会议"), "中共中央办公厅"),
     (re.compile(r"^(?:全国|中央)政法工作(?:电视电话)?会议"), "中共中央政法委员会"),
     (re.compile(r"^全国巡视工作会议"), "中央巡视工作领导小组"),
@@ -815,7 +822,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             break
     for text in texts if series is None else ():
         for pat, o, s in CENTRAL_SERIES:
-            if (m := pat.search(text)) and (text != name or _is_that_meeting(name, m.end())):
+            # (not another meeting whose spirit this one studies: …会议上强调 全面贯彻…中央经济工作会议精神)
+            if (m := pat.search(text)) and (text != name or _is_that_meeting(name, m.end())) and not text.startswith("精神", m.end()):
                 organ, series = o, s
                 break
         if series:
@@ -826,6 +834,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         organ = organ or _body_in_name(series)
         if organ is None and series and series.endswith("全国代表大会") and len(series) > 6:
             organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
+            # …a people's organisation's, by the name of the federation that holds it
+            organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
+                     "中华全国归国华侨": "中华全国归国华侨联合会", "中国文学艺术界联合会": "中国文学艺术界联合会"}.get(organ, organ)
     if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
         province = city = None
     session = None
@@ -897,6 +908,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         elif cm := re.match(r"(?:[^，。]{0,12}，)?(中共中央、国务院|国务院|中共中央|中央军委|全国人大常委会|全国政协)"
                             r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
             organ = cm.group(1)
+        # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会)
+        elif chair_title and re.search(r"全国政协主席$", chair_title) and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
+            organ = "全国政协"
     return Meeting(
         is_meeting=True,
         name=name,
