@@ -342,6 +342,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
     if sum(h.endswith("情况") for h in heads) * 2 > len(heads) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
+    # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
+    if lst[0].family == "shi" and sum(h.startswith("有") for h in heads) * 2 > len(heads):
+        return True
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
         return True

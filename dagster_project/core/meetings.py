@@ -215,7 +215,7 @@ def name_at(text: str, i: int) -> str | None:
 _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|安委会|部|局|厅|院|组))?"
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -604,11 +604,18 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
         return False
+    # …全国人大常委会第三十一次会议传达学习…精神 · …全国政协十四届常委会第八次会议开幕 : a numbered session that
+    # studies is the session's report
+    if head and re.search(r"(?:常委会|常务委员会)第[^，。\s]{1,5}次会议(?:[^，。\s]{0,3}(?:传达|学习|开幕|闭幕|举行))", head):
+        return True
     if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head) or ATTENDED.search(head)):
         # 全国政协党组专题学习贯彻…精神 : a body studying, when its opening says it convened to do so
         # (全国政协党组25日上午召开会议，专题学习…), is that body's meeting
         if not (BODY_STUDIES.match(head) and CONVENED.search(first)):
             return False
+    # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
+    if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
+        return False
     if head and TITLE_CONVENED.search(head):
         return True
     # 十二届全国人大常委会第七次会议分组审议… : a sitting of the session
