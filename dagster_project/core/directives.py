@@ -24,9 +24,9 @@ _AFTER_BOUNDARY = "\n。；：，:;"
 # that lookbehind: no match can start inside a candidate that the test rejects.
 FAMILIES: dict[str, re.Pattern] = {
     # 一要做好当前工作 · 二要坚持问题导向
-    # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker, nor 要紧, but
-    # 二要紧紧围绕… is)
-    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?!紧)|事|么)"),
+    # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker, nor the word 要紧
+    # (要紧的是), but 二要紧紧围绕… and 一要紧扣… are)
+    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
     "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指|说|因为|由于|为了)"),
@@ -160,6 +160,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             if who != "会议":
                 last_person = who
             turns.append(_Turn(i, who))
+    # 会议确定，…再推出一批新的降费措施。一是… : what the meeting settled is the meeting's (ANNOTATION.md §2)
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)]
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
     for pos, name in _mentions(body, known):
         if pos > 0 and body[pos - 1] not in "。\n；":
@@ -363,7 +365,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # Only the lead's last sentence and the one before it
     parts = re.split(r"(?<=。)", lead)
     lead = "".join(parts[-2:])
-    if re.search(r"要求|强调|部署|建议|提出|指出|确定|明确", lead[-40:]):
+    if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
     # the meeting thought are its instructions, not a review
@@ -383,18 +385,28 @@ def _headline(body: str, it: _Item) -> tuple[str, int]:
 
 
 # A released document speaks for itself: 中共中央印发《关于…的通知》 → 通知
-DOCUMENT_KIND = re.compile(r"《[^》]*?(通知|意见|决定|规划|方案|纲要|条例|办法|决议|规定|公报)》")
+DOCUMENT_KIND = re.compile(r"《[^》]*?(通知|意见|决定|规划|方案|纲要|条例|办法|决议|规定|公报|要点)》")
 
 
-def default_speaker(meeting: Meeting | None, title: str | None = None) -> str:
-    """Whose words a list is when no one is named before it: the chair, the document, or the meeting."""
+# A document that is itself the text (2009年…国务院政府工作报告, 中共中央关于…的决定摘要, a congress report titled
+# …（十九大）) speaks for itself, as a released one does
+TITLE_DOCUMENT = re.compile(r"(政府工作报告|工作报告|决定|建议|规划|纲要|公报|条例|意见|通知|要点)(?:摘要)?$"
+                            r"|（(?P<congress>[一二三四五六七八九十]{1,3}大)）$")
+
+
+def default_speaker(meeting: Meeting | None, title: str | None = None) -> str | None:
+    """Whose words a list is when no one is named before it: the chair, the meeting, or the document; in
+    a report of no meeting that is no document, no one (None)."""
     if meeting and meeting.chair:
         return meeting.chair
-    if not (meeting and meeting.is_meeting) and title:
-        m = DOCUMENT_KIND.search(title)
-        if m:
+    if meeting and meeting.is_meeting:
+        return "会议"
+    if title:
+        if m := DOCUMENT_KIND.search(title):
             return m.group(1)
-    return "会议"
+        if m := TITLE_DOCUMENT.search(title.strip()):
+            return "报告" if m.group("congress") else m.group(1)
+    return None
 
 
 def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None, turns: list | None = None) -> list[Directive]:
@@ -403,6 +415,10 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     for lst in lists:
         _item_ends(body, lst)
     lists = [lst for lst in lists if not _is_review(body, lst)]
+    # Outside a meeting, a list no one is named as saying (a foreign story's reasons, a briefing's goals) is
+    # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
+    if default_speaker(meeting, title) is None:
+        lists = [lst for lst in lists if _speaker_at(turns, lst[0].start)]
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
     out: list[tuple[_Item, _Item | None]] = []

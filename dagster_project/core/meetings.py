@@ -20,7 +20,7 @@ _CJK = "\u4e00-\u9fff"
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
-MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
+MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
@@ -131,7 +131,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(r"全国政协[^。，常]{0,12}次会议|全国政协[^。，常]{0,12}全体会议"), "全国政协", "全国政协会议"),
-    (re.compile(r"中央军委[^。，]{0,12}会议"), "中央军委", "中央军委会议"),
+    (re.compile(r"中央军委(?!主席|副主席|委员)[^。，]{0,12}会议"), "中央军委", "中央军委会议"),  # (not 中央军委主席习近平出席会议)
     # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
 ]
@@ -252,9 +252,15 @@ class Person:
     role: str  # chair, speaker, attendee
 
 
-def chair_of(text: str) -> tuple[str | None, str | None]:
-    """(name, title) of who presided: 国务院总理李强主持召开 · 栗战书委员长主持会议 · 会议由…周小川主持."""
+def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | None]:
+    """(name, title) of who presided: 国务院总理李强主持召开 · 栗战书委员长主持会议 · 会议由…周小川主持.
+    Not who chaired another meeting the report recalls (习近平总书记主持召开中央全面深化改革委员会第二次会议并发表
+    重要讲话，强调… in the report of a conference whose own chair it names later)."""
     for m in re.finditer(r"主持", text):
+        after = text[m.end() : m.end() + 40]
+        if series and after.startswith("召开") and any(
+                pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES):
+            continue
         window_start = max(0, m.start() - 70)
         before = text[window_start : m.start()]
         # name then title: 栗战书委员长主持
@@ -724,7 +730,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>[{_CJK}“”]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
+    rf"(?P<body>[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -839,6 +845,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if series is None and name:
         organ, series = _series_from_name(name, city, province)
         organ = organ or _body_in_name(series)
+        # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
+        if series and re.match(r"中共(?!中央)[^，。]{2,12}党组", series):
+            series = series[2:]
         if organ is None and series and series.endswith("全国代表大会") and len(series) > 6:
             organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
             # …a people's organisation's, by the name of the federation that holds it
@@ -868,11 +877,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         else:
             pm = PLENARY.search(name or "") or PLENARY.search(_upto_meeting(head, name))
         session = cn_to_int(pm.group("nth")) if pm else None
-    chair, chair_title = chair_of(_opening(body))
+    chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
-        chair, chair_title = chair_of(title or "")
+        chair, chair_title = chair_of(title or "", series)
     if chair is None:
-        chair, chair_title = chair_of(body)
+        chair, chair_title = chair_of(body, series)
     if chair is None:
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
@@ -900,7 +909,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # gives its speech (习近平…出席决战决胜脱贫攻坚座谈会并发表重要讲话); the army's (全军…会议) by the CMC.
     army = bool(re.search(r"军委|军队|全军", series or ""))
     if organ is None and level == "central":
-        if (series or "").startswith("全军"):
+        if (series or "").startswith(("全军", "军队")):
             organ = "中央军委"
         elif chair_title and not army and "总书记" in chair_title:
             organ = "中共中央"

@@ -77,12 +77,15 @@ def font_subset(text: str) -> bytes:
     """The page font as WOFF, holding the glyphs of every character of `text` the font has."""
     options = subset.Options(flavor="woff", hinting=False, layout_features=[])
     font = subset.load_font(str(FONT_FILE), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text="".join(sorted(set(text))))
-    subsetter.subset(font)
-    out = io.BytesIO()
-    subset.save_font(font, out, options)
-    return out.getvalue()
+    try:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text="".join(sorted(set(text))))
+        subsetter.subset(font)
+        out = io.BytesIO()
+        subset.save_font(font, out, options)
+        return out.getvalue()
+    finally:
+        font.close()  # the font file stays open until closed
 
 
 def render_report(report: Report) -> str:

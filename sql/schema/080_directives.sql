@@ -19,7 +19,7 @@ COMMENT ON TABLE directives IS 'Directives of every document: items of numbered 
 COMMENT ON COLUMN directives.directive_id IS 'Stable id: doc_id and seq.';
 COMMENT ON COLUMN directives.doc_id IS 'The document; offsets index its body.';
 COMMENT ON COLUMN directives.meeting_id IS 'The meeting when the document reports one.';
-COMMENT ON COLUMN directives.speaker IS 'Whose words: a person, or 会议 for 会议强调/会议要求/会议确定.';
+COMMENT ON COLUMN directives.speaker IS 'Whose words: a person, 会议 for 会议强调/会议要求/会议确定, a document for itself (通知, 政府工作报告), or null where a report of no meeting names no one.';
 COMMENT ON COLUMN directives.seq IS 'Order in the document, from 0.';
 COMMENT ON COLUMN directives.kind IS 'enumerated (an item of a numbered list) or imperative (a sentence led by 要, 必须, 确保…).';
 COMMENT ON COLUMN directives.ordinal IS 'Number in its list (一要 → 1); null for imperative directives.';
