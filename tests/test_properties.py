@@ -166,5 +166,5 @@ def test_the_real_fixture_reports_hold_the_offset_property():
 
 
 def test_numerals_read_chinese_and_decimal_digits_and_refuse_others():
-    assert [numerals.cn_to_int(s) for s in ("九", "三十", "一百一十二", "十五", "107", "１２")] == [9, 30, 112, 15, 107, 12]
+    assert [numerals.cn_to_int(s) for s in ("九", "三十", "一百一十二", "十五", "107", "１２", "一〇〇", "二〇二五", "一百零八")] == [9, 30, 112, 15, 107, 12, 100, 2025, 108]
     assert [numerals.cn_to_int(s) for s in ("", "²", "①", "第三")] == [None, None, None, None]

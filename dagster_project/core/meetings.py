@@ -47,7 +47,7 @@ INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
-    r"(?:世界|国际|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
+    r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
     r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
@@ -130,7 +130,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(rf"{_CPPCC}[^。，]{{0,10}}主席会议(?!成员)"), "全国政协", "全国政协主席会议"),
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
-    (re.compile(r"全国政协[^。，常]{0,12}次会议|全国政协[^。，常]{0,12}全体会议"), "全国政协", "全国政协会议"),
+    (re.compile(rf"{_CPPCC}[^。，常]{{0,12}}次会议|全国政协[^。，常]{{0,12}}全体会议"), "全国政协", "全国政协会议"),
     (re.compile(r"中央军委(?!主席|副主席|委员)[^。，]{0,12}会议"), "中央军委", "中央军委会议"),  # (not 中央军委主席习近平出席会议)
     # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
@@ -215,7 +215,7 @@ def name_at(text: str, i: int) -> str | None:
 _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组))?"
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -412,10 +412,17 @@ _RANGE_END = re.compile(r"\s*(?:至|到|—|－|-|~)\s*(?:\d{1,2}月)?(?P<d>\d{1
 _DAY_CONVENED = re.compile(r"(?:^|(?<=[。\n]))(?P<y>)(?P<m>)(?P<d>\d{1,2})日(?:上午|下午|晚上?)?，[^。，]{0,20}?(?:主持召开|召开|举行)")
 
 
+DATELINE = re.compile(r"新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
+
+
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
     """The day the meeting was held: a date in the opening of the report, resolved against the
     publication date (same year, or the year before when the month is later); else the publication day."""
     opening = _opening(body)
+    # 中共中央政治局会议建议 …10月16日在北京召开 … 新华社北京8月30日电中共中央政治局8月30日召开会议 : a headline
+    # repeated before the news agency's dateline dates another meeting; the report begins after the dateline
+    if dl := DATELINE.search(body, 0, 300):
+        opening = _opening(body[dl.end() :]) or opening
     # The date of the convening: the last date before the first 召开/举行/主持, else the first date.
     verb = re.search(r"召开|举行|主持|开幕|闭幕", opening)
     dates = list(_DATE_IN_TEXT.finditer(opening))
@@ -734,6 +741,12 @@ _BODY_NAMED = re.compile(
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
+# National bodies an opening may name as convening (11日，国务院召开… · 全国妇联8日在京举行…): the Centre, the State
+# Council, the legislature and the CPPCC, and the people's organisations (mass organisations) that hold national
+# gatherings of their own
+CONVENERS = ("中共中央、国务院|国务院|中共中央|中央军委|全国人大常委会|全国政协|"
+             "全国妇联|中华全国妇女联合会|全国总工会|中华全国总工会|共青团中央|全国工商联|中华全国工商业联合会|"
+             "中国科协|中国文联|中国作协|中国侨联|全国台联|中国残联|中国红十字会总会")
 # National conferences held by one department of the Party Centre, which their reports seldom name
 CONVENED_BY: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^全国组织部长会议"), "中共中央组织部"),
@@ -825,7 +838,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # meeting (主题教育总结会议…习近平在主持中央政治局会议…时发表了重要讲话).
     first_sentence = re.split(r"(?<=。)", body, maxsplit=1)[0][:300]
     # (a name that starts with its body, 推动长三角一体化发展领导小组第四次全体会议, names it whatever the head mentions)
-    texts = [name] if name and (_NAMES_BODY.search(name) or _body_in_name(name)) else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
+    # (…but a session's 预备会议 is the session's: 十四届全国人大四次会议举行预备会议)
+    texts = [name] if name and (_NAMES_BODY.search(name) or _body_in_name(name)) and not name.endswith("预备会议") \
+        else [x for x in (name, f"{title or ''}。{first_sentence}") if x]
     for pat, o, s in NPC_BODIES:
         if title and pat.search(title):
             organ, series = o, s
@@ -921,12 +936,14 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         elif cv := next((o for pat, o in CONVENED_BY if pat.search(series or "")), None):
             organ = cv
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
-        elif cm := re.match(r"(?:[^，。]{0,12}，)?(中共中央、国务院|国务院|中共中央|中央军委|全国人大常委会|全国政协)"
+        elif cm := re.match(rf"(?:[^，。]{{0,12}}，)?({CONVENERS})"
                             r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
             organ = cm.group(1)
-        # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会)
-        elif chair_title and re.search(r"全国政协主席$", chair_title) and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
-            organ = "全国政协"
+        # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
+        # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
+        elif chair_title and (cm := re.search(r"(全国政协)主席$|(全国人大常委会)委员长$", chair_title)) \
+                and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
+            organ = cm.group(1) or cm.group(2)
     return Meeting(
         is_meeting=True,
         name=name,

@@ -12,6 +12,8 @@ def cn_to_int(s: str) -> int | None:
         return None
     if s.isdecimal():  # not isdigit(): superscripts and circled digits are digits int() refuses
         return int(s)
+    if len(s) > 1 and all(ch in _DIGITS for ch in s):  # 一〇〇 · 二〇二五 : digit by digit, no units
+        return int("".join(str(_DIGITS[ch]) for ch in s))
     total, current = 0, 0
     for ch in s:
         if ch in _DIGITS:
