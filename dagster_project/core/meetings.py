@@ -142,13 +142,17 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 # (a congress is named apart, CONGRESS: other meetings' reports often mention one to come)
 _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|列席代表座谈", "") + "|交流会"
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
+# A meeting's name: characters of a name, and quoted spans whole (“双随机、一公开”, “坚定文化自信，讲好中国故事”)
+_NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》]"
+_NAME_QUOTE = r"“[^”。]{0,40}”"
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
 MEETING_NAME = re.compile(
-    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{0,45}}?(?:{_NAME_WORD}))"
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?(?:{_NAME_WORD}))"
 )
 # …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开, …常委会第七次会议在京闭幕
 NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>[{_CJK}A-Za-z0-9（）“”·《》]{{4,45}}?(?:{_NAME_WORD}))(?:[^。，]{{0,20}}?)(?:召开|举行|闭幕|开幕)"
+    rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?)(?:{_NAME_WORD}))"
+    r"(?:[^。，]{0,20}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series.
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
@@ -215,14 +219,14 @@ def name_at(text: str, i: int) -> str | None:
 _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组))?"
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
 
-NOT_NAME_START = re.compile(r"^(?:会议|主持|在|于|和|与|等|出席|参加|同志)")
+NOT_NAME_START = re.compile(r"^(?:会|主持|在|于|和|与|等|出席|参加|同志)")  # (会: 常委|会委托, 常委|会议)
 
 
 def _last_clause(t: str) -> str:
@@ -580,6 +584,16 @@ def _flat(title: str | None) -> str | None:
     return _TITLE_SPACE.sub("", title) if title and " " in title else title
 
 
+def _quoted_commas(text: str) -> str:
+    """Commas inside quotes as 、, so that a quoted topic stays inside one clause and one name."""
+    return re.sub(r"“[^”]{0,40}”", lambda m: m.group(0).replace("，", "、"), text)
+
+
+def _unquoted(text: str) -> str:
+    """The text with what it quotes emptied: a topic's words (“…讲好中国故事”专题协商会) are not the report's kind."""
+    return re.sub(r"“[^”]{0,40}”", "“”", text)
+
+
 def is_meeting(title: str | None, body: str) -> bool:
     # the headline, when the title has clauses: 全军老干部工作暨“三先”表彰电视电话会议在京召开 | 习近平致信…
     headline = (_phrases(title) or "").split("，")[0] if title and " " in title else ""
@@ -608,14 +622,14 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     # a later clause's 致信, 批示 or 会见 does not unmake the meeting the headline reports
     # (nor a later clause's 聚焦: 王岐山在中央巡视工作动员部署会议上强调 突出坚持党的领导 聚焦全面从严治党)
-    if headline and (TITLE_CONVENED.search(headline) or SPOKE_AT.search(headline)) and not (NOT_MEETING_TITLE.search(headline) or STUDY_TITLE.search(headline)
+    if headline and (TITLE_CONVENED.search(headline) or SPOKE_AT.search(headline)) and not (NOT_MEETING_TITLE.search(_unquoted(headline)) or STUDY_TITLE.search(headline)
                                                               or re.search(r"将(?:出席|发表|举行)", head)):
         return True
     # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
     # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
     if head and INSTRUCTED.search(head) and CONVENED.search(first):
         return True
-    if head and NOT_MEETING_TITLE.search(head) and not CHAIRED.search(head):
+    if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not CHAIRED.search(head):
         return False
     # …全国人大常委会第三十一次会议传达学习…精神 · …全国政协十四届常委会第八次会议开幕 : a numbered session that
     # studies is the session's report
@@ -670,8 +684,10 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
     # The title's clauses in order (its headline first), then the title whole (a name with a list's
     # space inside: 出席港澳台同胞 海外有关人士纪念抗战胜利70周年座谈会), then the opening.
     # Last, a meeting the title says someone spoke at (习近平在全国组织工作会议上强调).
-    clauses = re.split(r"[，；]", title or "")
-    texts = [(t, False) for t in (*clauses, flat or "", _opening(body))] + [(t, True) for t in clauses]
+    # (a comma inside quotes parts no clauses: 全国政协召开“坚定文化自信，讲好中国故事”专题协商会)
+    title, flat = _quoted_commas(title or ""), _quoted_commas(flat or "")
+    clauses = re.split(r"[，；]", title)
+    texts = [(t, False) for t in (*clauses, flat, _quoted_commas(_opening(body)))] + [(t, True) for t in clauses]
     for text, spoke_at in texts:
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
