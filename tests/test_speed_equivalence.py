@@ -198,6 +198,11 @@ def test_a_lexicon_edited_between_two_runs_of_one_process_changes_the_extraction
         f.write("\n张三丰\n")
     assert extract.extractor_version() != before
     assert measures.themes_version() != themes_before
+    # …and so must the list of quoted words that are no formulation
+    after_leaders = extract.extractor_version()
+    with open(lex / "not_formulations.txt", "a", encoding="utf-8") as f:
+        f.write("\n定海神针\n")
+    assert extract.extractor_version() != after_leaders
 
 
 def _copy_candidates(con, fresh: list[str] | None = None) -> set[tuple]:

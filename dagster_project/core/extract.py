@@ -17,7 +17,7 @@ from .parallel import map_batches
 _CORE = Path(__file__).resolve().parent
 # What extraction runs and reads: a change to any of these extracts every document again.
 _EXTRACTION_CODE = ("extract.py", "meetings.py", "directives.py", "formulations.py", "lexicon.py", "numerals.py")
-_EXTRACTION_LEXICON = ("formulas.txt", "strength.txt", "leaders.txt", "places.txt")
+_EXTRACTION_LEXICON = ("formulas.txt", "not_formulations.txt", "strength.txt", "leaders.txt", "places.txt", "surnames.txt")
 
 
 def extractor_version() -> str:
