@@ -80,6 +80,21 @@ def test_the_name_of_a_body_is_not_its_subject():
     assert "governance_law" in {r.theme_id for r in score_document("要切实把人民政协专门协商机构职能履行好。" * 2)}
 
 
+def test_talks_with_a_foreign_guest_are_foreign_affairs_whatever_they_cooperate_on():
+    # xwlb/assets/2023/20230418.json.gz VIDEzPC5U8JaalcL2LHwdsvM230418 (blind batch d, its labeller's primary
+    # theme foreign_defense): the sentences on trade and investment with the guest's country are the talks'
+    # (两国, 中方), not opening-up at home.
+    body = ("全国人大常委会委员长赵乐际18日在人民大会堂同斯洛伐克国民议会议长科拉尔举行会谈。\n"
+            "赵乐际表示，中国和斯洛伐克相距遥远，但两国友谊源远流长。近年来，在“一带一路”建设和中国—中东欧国家合作框架内，"
+            "双方经贸、科技、旅游、人文、互联互通等领域合作取得积极成果，惠及两国人民。中方愿同斯方一道，把中斯传统友谊传承好、维护好、发展好。\n"
+            "赵乐际指出，双方要巩固政治互信，秉持相互尊重、平等相待原则，妥善处理涉及彼此核心利益和重大关切的敏感问题。"
+            "加强贸易、投资、交通等各领域务实合作，中方欢迎斯方企业通过中国国际进口博览会、中国进出口商品交易会等平台拓展在华市场。"
+            "希望斯方为中方企业提供公平公正和非歧视的营商环境。继续深化人文交流，促进中斯世代友好，共同推动中国—中东欧国家合作。\n"
+            "科拉尔表示，中国是斯洛伐克在国际上的重要合作伙伴。两国拥有70多年的建交历史、广泛合作基础和巨大合作潜力。"
+            "希加强对话，推进包括交通、高铁、汽车制造在内的各领域合作，密切人文交流，深化两国立法机构合作，促进斯中关系不断发展。")
+    assert next(r.theme_id for r in score_document(body) if r.is_primary) == "foreign_defense"
+
+
 def test_a_report_no_sentence_fully_addresses_is_filed_under_what_it_names_most():
     # xwlb/assets/2019/20190228.json.gz VIDEPdNhdWIoGLwtjPVXHqS7190228 (blind batch V): a session's opening,
     # its agenda and votes. No sentence scores a theme's bar, yet its labeller, like every labeller of such
