@@ -335,6 +335,7 @@ POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
+# How the central bank's monetary policy reports open (I内容摘要今年以来…)
 SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 
 
@@ -350,14 +351,6 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
         return True
-    # A report that opens on what has been done (内容摘要今年以来…, 内容摘要2023年是…: the central bank's
-    # monetary policy reports):
-    # a list opening its own paragraph, with no lead-in of its own, goes on telling it.
-    if para_start == lst[0].start and SINCE_OPENING.match(body):
-        # …unless the paragraph before turns to what comes next (下一阶段，…)
-        before = body[body.rfind("\n", 0, max(para_start - 1, 0)) + 1 : para_start]
-        if not re.search(r"下一阶段|下一步|今后|将继续", before):
-            return True
     # 一是保持流动性合理充裕。7月15日降准0.5个百分点… : items that go on to report what was done
     if len(lst) >= 2 and sum(bool(DONE.search(body, it.head_start, it.end)) for it in lst) * 2 > len(lst):
         return True
@@ -394,13 +387,17 @@ TITLE_DOCUMENT = re.compile(r"(政府工作报告|工作报告|决定|建议|规
                             r"|（(?P<congress>[一二三四五六七八九十]{1,3}大)）$")
 
 
-def default_speaker(meeting: Meeting | None, title: str | None = None) -> str | None:
+def default_speaker(meeting: Meeting | None, title: str | None = None, body: str | None = None) -> str | None:
     """Whose words a list is when no one is named before it: the chair, the meeting, or the document; in
     a report of no meeting that is no document, no one (None)."""
     if meeting and meeting.chair:
         return meeting.chair
     if meeting and meeting.is_meeting:
         return "会议"
+    # The central bank's monetary policy report (内容摘要今年以来…) speaks as the bank: its 一是…五是 of what
+    # it did and does are its own, as twelve of seventeen blind labellers read them
+    if body and SINCE_OPENING.match(body) and "人民银行" in body[:3000]:
+        return "中国人民银行"
     if title:
         if m := DOCUMENT_KIND.search(title):
             return m.group(1)
@@ -417,7 +414,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     lists = [lst for lst in lists if not _is_review(body, lst)]
     # Outside a meeting, a list no one is named as saying (a foreign story's reasons, a briefing's goals) is
     # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
-    if default_speaker(meeting, title) is None:
+    if default_speaker(meeting, title, body) is None:
         lists = [lst for lst in lists if _speaker_at(turns, lst[0].start)]
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
@@ -444,7 +441,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
-                speaker=_speaker_at(turns, it.start) or default_speaker(meeting, title),
+                speaker=_speaker_at(turns, it.start) or default_speaker(meeting, title, body),
                 kind="enumerated",
                 ordinal=it.ordinal,
                 parent_seq=seq_of[id(parent)] if parent is not None else None,
@@ -508,7 +505,7 @@ def imperative_directives(
         out.append(
             Directive(
                 seq=0,
-                speaker=_speaker_at(turns, start) or default_speaker(meeting, title),
+                speaker=_speaker_at(turns, start) or default_speaker(meeting, title, body),
                 kind="imperative",
                 ordinal=None,
                 parent_seq=parent.seq if parent else None,

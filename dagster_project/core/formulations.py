@@ -88,6 +88,10 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
         return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
+    # “评什么”“谁来评”“怎么用” : short questions a report asks, not slogans (a long one may be a formula:
+    # “什么是社会主义、怎样建设社会主义”, “缺什么补什么”, “仗怎么打、兵就怎么练”)
+    if len(q) <= 4 and re.search(r"什么|怎么|如何|为何|谁来|哪些|哪里", q) and not re.search(r"[、，]", q):
+        return False
     # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
     if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022”
         return False

@@ -638,7 +638,8 @@ def is_meeting(title: str | None, body: str) -> bool:
     if head and STUDY_TITLE.search(head) and not (CHAIRED.search(head) or TITLE_CONVENED.search(head) or ATTENDED.search(head)):
         # 全国政协党组专题学习贯彻…精神 : a body studying, when its opening says it convened to do so
         # (全国政协党组25日上午召开会议，专题学习…), is that body's meeting
-        if not (BODY_STUDIES.match(head) and CONVENED.search(first)):
+        # …, and a leader's 座谈会 the opening says was held (韩正强调 贯彻落实…精神 | 韩正17日在住房城乡建设部召开座谈会)
+        if not ((BODY_STUDIES.match(head) or re.search(r"召开座谈会|主持召开", first[:80])) and CONVENED.search(first)):
             return False
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
@@ -694,7 +695,9 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
         if spoke_at:
             m = NAME_SPOKE_AT.search(text)
         else:
-            m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))), None) \
+            # (a title's phrases run together: …在北京召开|中共中央总书记胡锦涛主持会议 names no meeting)
+            m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))
+                      and "主持" not in x.group("name")), None) \
                 or NAME_BEFORE_VERB.search(text)
         if m and not spoke_at and m.start("name") == 0 and text in clauses[1:] and flat:
             # 第二批主题教育部分中央指导组 巡回督导组工作座谈会在京召开 : a list's space, not a clause break
