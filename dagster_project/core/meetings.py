@@ -131,7 +131,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
                 r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(rf"{_CPPCC}[^。，常]{{0,12}}次会议|全国政协[^。，常]{{0,12}}全体会议"), "全国政协", "全国政协会议"),
-    (re.compile(r"中央军委(?!主席|副主席|委员)[^。，]{0,12}会议"), "中央军委", "中央军委会议"),  # (not 中央军委主席习近平出席会议)
+    # (not 中央军委主席习近平出席会议; its conferences of one kind each, 中央军委党的建设会议, 中央军委军事工作会议,
+    # are series of their own, named after themselves)
+    (re.compile(r"中央军委(?:常务)?会议"), "中央军委", "中央军委会议"),
     # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
 ]
@@ -226,7 +228,7 @@ _TITLE_UNIT = (
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
 
-NOT_NAME_START = re.compile(r"^(?:会|主持|在|于|和|与|等|出席|参加|同志)")  # (会: 常委|会委托, 常委|会议)
+NOT_NAME_START = re.compile(r"^(?:会|兼|主持|在|于|和|与|等|出席|参加|同志)")  # (会: 常委|会委托, 常委|会议; 兼: 副委员长|兼秘书长)
 
 
 def _last_clause(t: str) -> str:
@@ -268,7 +270,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         window_start = max(0, m.start() - 70)
         before = text[window_start : m.start()]
         # name then title: 栗战书委员长主持
-        nm = CHAIR_NAME_FIRST.search(text, max(0, m.start() - 8), m.end())
+        nm = CHAIR_NAME_FIRST.search(text, max(0, m.start() - 13), m.end())  # 王晨副委员长兼秘书长主持
         if nm and nm.end() == m.end():
             name = _leader_at(text, nm.start()) or _leader_ending(text, nm.end("name")) or nm.group("name")
             return name, nm.group("title")
@@ -708,7 +710,9 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             name = m.group("name")
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
             # …; so does an anniversary's (中国医学科学院举行建院60周年纪念大会)
-            if not _NAMES_BODY.search(name) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name):
+            # (but not a commemoration of a person: 中共中央举行纪念胡耀邦同志诞辰110周年座谈会 → 纪念胡耀邦…座谈会)
+            if (not _NAMES_BODY.search(name) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name)) \
+                    and not re.match(r"纪念[^，。]{1,12}同志", name):
                 sm = _SUBJECT.search(text[: m.start() + 4])
                 subject = sm.group("subject") if sm else ""
                 # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
@@ -758,7 +762,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 _BODY_NAMED = re.compile(
     rf"(?P<body>[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
-    rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
+    rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
 # National bodies an opening may name as convening (11日，国务院召开… · 全国妇联8日在京举行…): the Centre, the State
 # Council, the legislature and the CPPCC, and the people's organisations (mass organisations) that hold national
