@@ -125,6 +125,21 @@ def test_short_quoted_questions_are_no_formulations_but_question_slogans_are():
         == ["什么是社会主义、怎样建设社会主义"]
 
 
+def test_a_quoted_topic_naming_a_place_does_not_stand_for_the_convener():
+    # xwlb/assets/2016/20160720.json.gz VIDEiongXpuVd7tJyrZkB75G160720: 东北三省 inside the topic is no body;
+    # the series is the CPPCC's, as for every other topic (a review found it filed as a bare 专题协商会)
+    title = "全国政协召开“东北三省工业转型升级问题”专题协商会 俞正声主持并讲话 张高丽到会听取建议并讲话"
+    body = "全国政协19日在京召开“东北三省工业转型升级问题”专题协商会。中共中央政治局常委、全国政协主席俞正声主持会议并讲话。"
+    assert extract_meeting(title, body, datetime(2016, 7, 20, 19)).series == "全国政协专题协商会"
+
+
+def test_question_formulas_longer_than_three_characters_stay():
+    # xwlb 2014-10-16 VIDE1413458456406266 and 2026-06-02 VIDEH6rEEfLVAuCbXuib240x260602: “谁来种地” and the
+    # numbered “三个如何” are formulations, as 三个字 questions (“评什么”) are not
+    assert [f.surface for f in extract_formulations("为破解将来“谁来种地”这一难题进行有益探索。")] == ["谁来种地"]
+    assert [f.surface for f in extract_formulations("就曾提出“三个如何”的治理之问：如何让群众生活和办事更方便一些？")] == ["三个如何"]
+
+
 def test_politburo_standing_committee_is_its_own_series():
     # xwlb 2024-07-25: the Standing Committee's flood meeting, not a meeting of the whole Politburo
     title = "中共中央政治局常务委员会召开会议研究部署防汛抗洪救灾工作中共中央总书记习近平主持会议"

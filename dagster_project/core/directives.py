@@ -161,7 +161,9 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
                 last_person = who
             turns.append(_Turn(i, who))
     # 会议确定，…再推出一批新的降费措施。一是… : what the meeting settled is the meeting's (ANNOTATION.md §2)
-    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)]
+    # (opening its clause: not 根据委员长会议决定 inside someone's words)
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)
+              if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
     for pos, name in _mentions(body, known):
         if pos > 0 and body[pos - 1] not in "。\n；":
@@ -346,7 +348,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     if sum(h.endswith("情况") for h in heads) * 2 > len(heads) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
-    if lst[0].family == "shi" and sum(h.startswith("有") for h in heads) * 2 > len(heads):
+    if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
@@ -383,7 +385,7 @@ DOCUMENT_KIND = re.compile(r"《[^》]*?(通知|意见|决定|规划|方案|纲�
 
 # A document that is itself the text (2009年…国务院政府工作报告, 中共中央关于…的决定摘要, a congress report titled
 # …（十九大）) speaks for itself, as a released one does
-TITLE_DOCUMENT = re.compile(r"(政府工作报告|工作报告|决定|建议|规划|纲要|公报|条例|意见|通知|要点)(?:摘要)?$"
+TITLE_DOCUMENT = re.compile(r"(政府工作报告|工作报告)(?:摘要)?$|关于[^，。]{2,80}?的(?:若干)?(决定|建议|规划|纲要|意见|通知|条例)(?:摘要)?$"
                             r"|（(?P<congress>[一二三四五六七八九十]{1,3}大)）$")
 
 
@@ -402,7 +404,7 @@ def default_speaker(meeting: Meeting | None, title: str | None = None, body: str
         if m := DOCUMENT_KIND.search(title):
             return m.group(1)
         if m := TITLE_DOCUMENT.search(title.strip()):
-            return "报告" if m.group("congress") else m.group(1)
+            return "报告" if m.group("congress") else (m.group(1) or m.group(2))
     return None
 
 

@@ -16,8 +16,10 @@ from .parallel import map_batches
 
 _CORE = Path(__file__).resolve().parent
 # What extraction runs and reads: a change to any of these extracts every document again.
-_EXTRACTION_CODE = ("extract.py", "meetings.py", "directives.py", "formulations.py", "lexicon.py", "numerals.py")
-_EXTRACTION_LEXICON = ("formulas.txt", "not_formulations.txt", "strength.txt", "leaders.txt", "places.txt", "surnames.txt")
+_EXTRACTION_CODE = ("extract.py", "meetings.py", "directives.py", "formulations.py", "lexicon.py", "numerals.py", "terms.py")
+# (user_dict.txt and terms.py too: person detection asks the segmenter whether a name is a word)
+_EXTRACTION_LEXICON = ("formulas.txt", "not_formulations.txt", "strength.txt", "leaders.txt", "places.txt", "surnames.txt",
+                       "user_dict.txt")
 
 
 def extractor_version() -> str:

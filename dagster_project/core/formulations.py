@@ -26,7 +26,7 @@ NUMBERED = re.compile(
 )
 # after a quote (and any quotes that follow it): the words that make it a topic
 # (not a campaign's: “…”主题教育, “…”主题实践活动, 以“…”为主题的教育实践活动 are formulations)
-TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
+TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题(?!(?:教育|实践|宣传|学习)?活动|教育|实践)|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
                          r"建言|协商议政|进行讨论|进行协商)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
 # “加强政策沟通和战略对接”平行主题会议 : the quote names a gathering
@@ -88,9 +88,9 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
         return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
-    # “评什么”“谁来评”“怎么用” : short questions a report asks, not slogans (a long one may be a formula:
-    # “什么是社会主义、怎样建设社会主义”, “缺什么补什么”, “仗怎么打、兵就怎么练”)
-    if len(q) <= 4 and re.search(r"什么|怎么|如何|为何|谁来|哪些|哪里", q) and not re.search(r"[、，]", q):
+    # “评什么”“谁来评”“怎么用” : three-character questions a report asks, not slogans (a longer one may be a
+    # formula: “谁来种地”, “三个如何”, “什么是社会主义、怎样建设社会主义”, “仗怎么打、兵就怎么练”)
+    if len(q) <= 3 and re.search(r"什么|怎么|如何|为何|谁来|哪些|哪里", q):
         return False
     # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
     if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022”

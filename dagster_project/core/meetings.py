@@ -263,7 +263,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     Not who chaired another meeting the report recalls (习近平总书记主持召开中央全面深化改革委员会第二次会议并发表
     重要讲话，强调… in the report of a conference whose own chair it names later)."""
     for m in re.finditer(r"主持", text):
-        after = text[m.end() : m.end() + 40]
+        after = re.split(r"[，。；]", text[m.end() : m.end() + 40], maxsplit=1)[0]  # the meeting it convened, no further
         if series and after.startswith("召开") and any(
                 pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES):
             continue
@@ -633,6 +633,9 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not CHAIRED.search(head):
         return False
+    # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
+    if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
+        return False
     # …全国人大常委会第三十一次会议传达学习…精神 · …全国政协十四届常委会第八次会议开幕 : a numbered session that
     # studies is the session's report
     if head and re.search(r"(?:常委会|常务委员会)第[^，。\s]{1,5}次会议(?:[^，。\s]{0,3}(?:传达|学习|开幕|闭幕|举行))", head):
@@ -643,9 +646,6 @@ def is_meeting(title: str | None, body: str) -> bool:
         # …, and a leader's 座谈会 the opening says was held (韩正强调 贯彻落实…精神 | 韩正17日在住房城乡建设部召开座谈会)
         if not ((BODY_STUDIES.match(head) or re.search(r"召开座谈会|主持召开", first[:80])) and CONVENED.search(first)):
             return False
-    # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
-    if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
-        return False
     if head and TITLE_CONVENED.search(head):
         return True
     # 十二届全国人大常委会第七次会议分组审议… : a sitting of the session
@@ -711,10 +711,11 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
             # …; so does an anniversary's (中国医学科学院举行建院60周年纪念大会)
             # (but not a commemoration of a person: 中共中央举行纪念胡耀邦同志诞辰110周年座谈会 → 纪念胡耀邦…座谈会)
-            if (not _NAMES_BODY.search(name) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name)) \
+            if (not _NAMES_BODY.search(_unquoted(name)) or re.match(r"(?:建院|建校|建社|建馆|建台|成立|创建|创刊)", name)) \
                     and not re.match(r"纪念[^，。]{1,12}同志", name):
                 sm = _SUBJECT.search(text[: m.start() + 4])
-                subject = sm.group("subject") if sm else ""
+                # (not a news agency's dateline run into it: 新华社北京8月30日电|中共中央政治局…召开会议)
+                subject = re.sub(r"^(?:\d*日)?电", "", sm.group("subject")) if sm else ""
                 # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
                 # person's name; only a bare 座谈会 takes the place (韩正在国家发展改革委召开座谈会)
                 if "在" in subject:
