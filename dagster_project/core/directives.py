@@ -416,7 +416,8 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     lists = [lst for lst in lists if not _is_review(body, lst)]
     # Outside a meeting, a list no one is named as saying (a foreign story's reasons, a briefing's goals) is
     # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
-    if default_speaker(meeting, title, body) is None:
+    default = default_speaker(meeting, title, body)
+    if default is None:
         lists = [lst for lst in lists if _speaker_at(turns, lst[0].start)]
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
@@ -443,7 +444,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
-                speaker=_speaker_at(turns, it.start) or default_speaker(meeting, title, body),
+                speaker=_speaker_at(turns, it.start) or default,
                 kind="enumerated",
                 ordinal=it.ordinal,
                 parent_seq=seq_of[id(parent)] if parent is not None else None,
@@ -465,6 +466,7 @@ def imperative_directives(
     """Sentences led by 要, 必须, 坚持, 确保… that are not the headline sentence of a numbered item;
     inside a numbered item they get it as parent (the 要紧盯关键人… sub-list under 三要抓住几个关键)."""
     turns = speaker_turns(body, meeting) if turns is None else turns
+    default = default_speaker(meeting, title, body)
     heads = {(d.char_start, d.char_start + len(d.marker or "")) for d in enumerated}
     starts = {d.char_start for d in enumerated}
     out = []
@@ -507,7 +509,7 @@ def imperative_directives(
         out.append(
             Directive(
                 seq=0,
-                speaker=_speaker_at(turns, start) or default_speaker(meeting, title, body),
+                speaker=_speaker_at(turns, start) or default,
                 kind="imperative",
                 ordinal=None,
                 parent_seq=parent.seq if parent else None,

@@ -586,14 +586,17 @@ def _flat(title: str | None) -> str | None:
     return _TITLE_SPACE.sub("", title) if title and " " in title else title
 
 
+_QUOTED_SPAN = re.compile(r"“[^”]{0,40}”")
+
+
 def _quoted_commas(text: str) -> str:
     """Commas inside quotes as 、, so that a quoted topic stays inside one clause and one name."""
-    return re.sub(r"“[^”]{0,40}”", lambda m: m.group(0).replace("，", "、"), text)
+    return _QUOTED_SPAN.sub(lambda m: m.group(0).replace("，", "、"), text)
 
 
 def _unquoted(text: str) -> str:
     """The text with what it quotes emptied: a topic's words (“…讲好中国故事”专题协商会) are not the report's kind."""
-    return re.sub(r"“[^”]{0,40}”", "“”", text)
+    return _QUOTED_SPAN.sub("“”", text)
 
 
 def is_meeting(title: str | None, body: str) -> bool:
@@ -891,7 +894,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
-                     "中华全国归国华侨": "中华全国归国华侨联合会", "中国文学艺术界联合会": "中国文学艺术界联合会"}.get(organ, organ)
+                     "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
     if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
         province = city = None
     session = None
