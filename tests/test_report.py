@@ -166,3 +166,50 @@ def test_reports_made_within_the_same_second_each_get_a_folder_of_their_own(tmp_
         made.append(rid)
     assert made == ["2026-11-29", "2026-11-29-083941", "2026-11-29-083941-2", "2026-11-29-083941-3"]
     assert new_report_id(now, tmp_path / "elsewhere", {"2026-11-29", "2026-11-29-083941"}) == "2026-11-29-083941-2"
+
+
+def test_a_cut_font_is_kept_and_used_again_only_for_the_same_characters(tmp_path):
+    """A day's run, or one with nothing new, shows the same characters as the run before: the font cut
+    for them is read back instead of cut again, and is the same font fontTools cuts."""
+    from dagster_project.core.report import font_subset
+    from dagster_project.defs.report import FONT_CACHE_KEPT, cached_font_subset
+
+    cache = tmp_path / "font_cache"
+    subset_font = cached_font_subset(cache)
+    first = "国务院常务会议部署冬季供暖保障工作"
+    same_characters = "".join(reversed(first)) + "国务院"  # other text, the same characters
+    assert subset_font(first) == font_subset(first)
+    assert len(list(cache.glob("*.woff"))) == 1
+    kept = next(cache.glob("*.woff"))
+    before = kept.stat().st_mtime_ns
+    assert subset_font(same_characters) == font_subset(first)
+    assert len(list(cache.glob("*.woff"))) == 1 and kept.stat().st_mtime_ns >= before
+    other = "中共中央政治局召开会议"  # characters the first has not: a font of its own
+    assert subset_font(other) == font_subset(other) != font_subset(first)
+    assert len(list(cache.glob("*.woff"))) == 2
+    for i in range(FONT_CACHE_KEPT + 3):
+        subset_font(other + chr(0x4E00 + i))
+    assert len(list(cache.glob("*.woff"))) == FONT_CACHE_KEPT
+    assert not list(cache.glob("*.tmp"))
+
+
+def test_the_reports_fonts_are_cut_for_their_own_pages(three_runs):
+    """Each of the three reports, its font cut or read from the cache, carries a glyph for every character
+    its page shows, and not many more."""
+    import base64
+    import html as html_lib
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    from dagster_project.core.report import DATA_URI
+
+    marts, folders = three_runs
+    assert list((marts / "work" / "font_cache").glob("*.woff"))
+    for folder in folders:
+        page = (marts / "reports" / folder / "index.html").read_text(encoding="utf-8")
+        font = TTFont(io.BytesIO(base64.b64decode(re.search(r'src: url\("data:font/woff;base64,([^"]+)"\)', page).group(1))))
+        han = {c for c in html_lib.unescape(DATA_URI.sub("", page)) if "\u4e00" <= c <= "\u9fff"}
+        covered = {chr(c) for c in font.getBestCmap()}
+        assert len(han) > 50 and han <= covered
+        assert len(covered) < 2 * len(han) + 200  # cut to its own page, not the page before

@@ -4,12 +4,14 @@ autoescaping on, so a scraped title holding <script> is shown as text and never 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from fontTools import subset
@@ -73,13 +75,16 @@ def _environment() -> jinja2.Environment:
     )
 
 
+SUBSET_OPTIONS = dict(flavor="woff", hinting=False, layout_features=[])
+
+
 def font_subset(text: str) -> bytes:
     """The page font as WOFF, holding the glyphs of every character of `text` the font has."""
-    options = subset.Options(flavor="woff", hinting=False, layout_features=[])
+    options = subset.Options(**SUBSET_OPTIONS)
     font = subset.load_font(str(FONT_FILE), options)
     try:
         subsetter = subset.Subsetter(options)
-        subsetter.populate(text="".join(sorted(set(text))))
+        subsetter.populate(text=page_characters(text))
         subsetter.subset(font)
         out = io.BytesIO()
         subset.save_font(font, out, options)
@@ -88,9 +93,26 @@ def font_subset(text: str) -> bytes:
         font.close()  # the font file stays open until closed
 
 
-def render_report(report: Report) -> str:
-    """The page, rendered twice: once to learn which characters it shows, then with the font cut to them."""
+def page_characters(text: str) -> str:
+    """The characters a font cut for `text` must hold, each once, in code-point order."""
+    return "".join(sorted(set(text)))
+
+
+def font_subset_key(text: str) -> str:
+    """What font_subset(text) depends on, as a hash: the characters, the font file (its name, size and
+    modification time), fontTools' version and the options. Two texts with the same key get the same bytes."""
+    import fontTools
+
+    stat = FONT_FILE.stat()
+    recipe = repr((page_characters(text), FONT_FILE.name, stat.st_size, stat.st_mtime_ns, fontTools.version,
+                   sorted(SUBSET_OPTIONS.items())))
+    return hashlib.sha256(recipe.encode("utf-8")).hexdigest()[:32]
+
+
+def render_report(report: Report, subset_font: Callable[[str], bytes] = font_subset) -> str:
+    """The page, rendered twice: once to learn which characters it shows, then with the font cut to them
+    (by `subset_font`, font_subset or a cache of its results)."""
     template = _environment().get_template("report.html")
     text = html.unescape(DATA_URI.sub("", template.render(r=report, font_uri=None)))
-    font_uri = "data:font/woff;base64," + base64.b64encode(font_subset(text)).decode()
+    font_uri = "data:font/woff;base64," + base64.b64encode(subset_font(text)).decode()
     return template.render(r=report, font_uri=font_uri)

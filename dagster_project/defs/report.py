@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
-from dagster_project.core.report import ChartImage, MeetingChanges, Report, render_report
+from dagster_project.core.report import ChartImage, MeetingChanges, Report, font_subset, font_subset_key, render_report
 from dagster_project.defs.charts import CHART_KEYS, CHARTS, ChartsConfig, chosen_series, effective_config, file_name
 from dagster_project.defs.jobs import everything
 from dagster_project.defs.marts import MART_TABLES
@@ -20,6 +20,7 @@ from dagster_project.defs.tables import transaction
 BEIJING = ZoneInfo("Asia/Shanghai")
 LISTED = 30  # new meetings described in full; the rest are counted
 FIRST_REPORT = 20  # a first report describes the newest meetings only
+FONT_CACHE_KEPT = 8  # cut fonts kept in work/font_cache, the newest used
 CHART_CAPTIONS = {
     "theme_emphasis": "各主题所占句子比例", "term_trends": "变化最大的词的使用频率", "distinctive_terms": "最新会议与前几次会议相比的特色词",
     "formulation_life": "提法的使用", "directive_force": "指示条数与力度",
@@ -47,6 +48,30 @@ def _meeting_changes(con, meeting_id: str) -> MeetingChanges:
     primary = con.execute("SELECT name_zh FROM mart_theme_emphasis WHERE meeting_id = ? AND is_primary", [meeting_id]).fetchall()
     mc.primary_theme = primary[0][0] if primary else None
     return mc
+
+
+def cached_font_subset(cache_dir: Path):
+    """font_subset, its result kept in cache_dir under font_subset_key: a run whose page shows the same
+    characters as one before (a day's run, a run with nothing new) reuses the cut font instead of cutting
+    it again (0.15-0.25 s of fontTools a page). Only the newest FONT_CACHE_KEPT files stay."""
+    def subset_font(text: str) -> bytes:
+        path = cache_dir / f"{font_subset_key(text)}.woff"
+        try:
+            data = path.read_bytes()
+            path.touch()  # recently used: pruned last
+            return data
+        except OSError:
+            pass
+        data = font_subset(text)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)  # never half a font under its key
+        kept = sorted(cache_dir.glob("*.woff"), key=lambda f: f.stat().st_mtime_ns, reverse=True)
+        for old in kept[FONT_CACHE_KEPT:]:
+            old.unlink(missing_ok=True)
+        return data
+    return subset_font
 
 
 def new_report_id(now: datetime, reports_dir: Path, taken: set[str]) -> str:
@@ -97,7 +122,7 @@ def weekly_report(context: dg.AssetExecutionContext, store: HuiyiStore) -> dg.Ma
             new_total=len(new_ids), first_report=first, meetings_total=totals[0], documents_total=totals[1],
             previous_report=previous[0][0] if previous else None, charts=charts,
         )
-        html = render_report(report)
+        html = render_report(report, cached_font_subset(store.paths.work_dir / "font_cache"))
         out = reports_dir / report_id / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         # Written under a temporary name and renamed: never half a report, whenever the run stops.
