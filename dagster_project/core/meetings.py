@@ -156,8 +156,10 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?)(?:{_NAME_WORD}))"
     r"(?:[^。，]{0,20}?)(?:召开|举行|闭幕|开幕)"
 )
-# Ordinals and dates inside a name that make it one meeting of a series.
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
+# Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
+# the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
+_GAMES = r"[^。，]{0,4}?(?:奥运|冬奥|残奥|亚运|全运|运动会|博览会|进博会|大运会|世博会|园博会|广交会)"
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -262,7 +264,10 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     """(name, title) of who presided: 国务院总理李强主持召开 · 栗战书委员长主持会议 · 会议由…周小川主持.
     Not who chaired another meeting the report recalls (习近平总书记主持召开中央全面深化改革委员会第二次会议并发表
     重要讲话，强调… in the report of a conference whose own chair it names later)."""
-    for m in re.finditer(r"主持", text):
+    # (召集 where the meeting is said to be convened by someone: 本次会议由中国人民银行行长兼货币政策委员会主席易纲召集)
+    for m in re.finditer(r"主持|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
+        if m.group(0) == "召集" and "由" not in re.split(r"[，。；\n]", text[max(0, m.start() - 40) : m.start()])[-1]:
+            continue
         after = re.split(r"[，。；]", text[m.end() : m.end() + 40], maxsplit=1)[0]  # the meeting it convened, no further
         if series and after.startswith("召开") and any(
                 pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES):
@@ -309,8 +314,10 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         sentence = text[start : m.start()]
         for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
             name = name_at(text, start + tm.end())
-            # (not a body's name read as a title: 全国人大常委|会第二十八次会议)
-            if name and not NOT_NAME_START.match(name) and (name in leaders() or looks_like_person(name)):
+            # (not a body's name read as a title: 全国人大常委|会第二十八次会议; not who asked another to
+            # preside: 受主席团常务主席赵乐际委托，李鸿忠主持会议)
+            if name and not NOT_NAME_START.match(name) and (name in leaders() or looks_like_person(name)) \
+                    and not text.startswith("委托", start + tm.end() + len(name)):
                 return name, _clean_title(sentence[: tm.end()]) or None
     # 汪洋在主持大会时指出 : a leader named bare, presiding over this meeting (not 主持召开 another)
     for m in re.finditer(r"在主持(?=会议|大会|座谈会|全体会议|本次会议)", text):
@@ -764,7 +771,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
