@@ -133,6 +133,17 @@ def test_a_quoted_topic_naming_a_place_does_not_stand_for_the_convener():
     assert extract_meeting(title, body, datetime(2016, 7, 20, 19)).series == "全国政协专题协商会"
 
 
+def test_a_meetings_name_keeps_the_commas_of_its_quoted_topic():
+    # xwlb/assets/2017/20170524.json.gz VIDEAEEu3t268ddLYh1EhGal170524 (tests/fixtures/blind): the comma inside
+    # the quotes parts no clauses while the name is found, and the name shows it as the report wrote it (a
+    # review found it shown as 、)
+    title = "[视频]全国政协召开“坚定文化自信，讲好中国故事”专题协商会 俞正声主持并讲话"
+    body = "央视网消息(新闻联播)：全国政协23日在京召开“坚定文化自信，讲好中国故事”专题协商会。中共中央政治局常委、全国政协主席俞正声主持会议并讲话。"
+    m = extract_meeting(title, body, datetime(2017, 5, 24, 19))
+    assert m.name == "全国政协“坚定文化自信，讲好中国故事”专题协商会"
+    assert m.series == "全国政协专题协商会" and m.chair == "俞正声"
+
+
 def test_question_formulas_longer_than_three_characters_stay():
     # xwlb 2014-10-16 VIDE1413458456406266 and 2026-06-02 VIDEH6rEEfLVAuCbXuib240x260602: “谁来种地” and the
     # numbered “三个如何” are formulations, as 三个字 questions (“评什么”) are not

@@ -698,6 +698,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
     # space inside: 出席港澳台同胞 海外有关人士纪念抗战胜利70周年座谈会), then the opening.
     # Last, a meeting the title says someone spoke at (习近平在全国组织工作会议上强调).
     # (a comma inside quotes parts no clauses: 全国政协召开“坚定文化自信，讲好中国故事”专题协商会)
+    # (a name is given back with its quotes' commas as the report wrote them)
+    commas = {_quoted_commas(q): q for q in _QUOTED_SPAN.findall(f"{title or ''}\n{_opening(body)}") if "，" in q}
     title, flat = _quoted_commas(title or ""), _quoted_commas(flat or "")
     clauses = re.split(r"[，；]", title)
     texts = [(t, False) for t in (*clauses, flat, _quoted_commas(_opening(body)))] + [(t, True) for t in clauses]
@@ -743,7 +745,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 name, end = name + more.group(0), more.end()
             if text[end : end + 1] == "议" and not name.endswith("会议"):
                 name += "议"
-            return name
+            return _QUOTED_SPAN.sub(lambda q: commas.get(q.group(0), q.group(0)), name) if commas else name
     return None
 
 
