@@ -170,27 +170,54 @@ def test_reports_made_within_the_same_second_each_get_a_folder_of_their_own(tmp_
 
 def test_a_cut_font_is_kept_and_used_again_only_for_the_same_characters(tmp_path):
     """A day's run, or one with nothing new, shows the same characters as the run before: the font cut
-    for them is read back instead of cut again, and is the same font fontTools cuts."""
+    for them is read back instead of cut again, and is the same font fontTools cuts. A kept file cut short
+    is cut again; the most recently used fonts are the ones kept."""
+    import os
+
     from dagster_project.core.report import font_subset
     from dagster_project.defs.report import FONT_CACHE_KEPT, cached_font_subset
 
+    cuts = []
+
+    def counted(text):
+        cuts.append(text)
+        return font_subset(text)
+
     cache = tmp_path / "font_cache"
-    subset_font = cached_font_subset(cache)
+    subset_font = cached_font_subset(cache, counted)
     first = "国务院常务会议部署冬季供暖保障工作"
     same_characters = "".join(reversed(first)) + "国务院"  # other text, the same characters
-    assert subset_font(first) == font_subset(first)
-    assert len(list(cache.glob("*.woff"))) == 1
-    kept = next(cache.glob("*.woff"))
-    before = kept.stat().st_mtime_ns
-    assert subset_font(same_characters) == font_subset(first)
-    assert len(list(cache.glob("*.woff"))) == 1 and kept.stat().st_mtime_ns >= before
+    assert subset_font(first) == font_subset(first) and len(cuts) == 1
+    assert subset_font(same_characters) == font_subset(first) and len(cuts) == 1  # read back, not cut
     other = "中共中央政治局召开会议"  # characters the first has not: a font of its own
-    assert subset_font(other) == font_subset(other) != font_subset(first)
+    assert subset_font(other) == font_subset(other) != font_subset(first) and len(cuts) == 2
     assert len(list(cache.glob("*.woff"))) == 2
-    for i in range(FONT_CACHE_KEPT + 3):
+    # a kept file a crash left short is not used: the font is cut again and the file made whole
+    kept_first = next(f for f in cache.glob("*.woff") if f.read_bytes() == font_subset(first))
+    kept_first.write_bytes(kept_first.read_bytes()[:100])
+    assert subset_font(first) == font_subset(first) and len(cuts) == 3
+    assert kept_first.read_bytes() == font_subset(first)
+    # the newest FONT_CACHE_KEPT stay, by use: the first font, used again last, outlives older ones
+    for i in range(FONT_CACHE_KEPT - 2):
         subset_font(other + chr(0x4E00 + i))
     assert len(list(cache.glob("*.woff"))) == FONT_CACHE_KEPT
+    past = 1_000_000_000
+    for n, f in enumerate(sorted(cache.glob("*.woff"))):
+        os.utime(f, ns=(past + n, past + n))  # all used long ago
+    subset_font(same_characters)  # the first font used again
+    subset_font(other + "甲")  # one more font: one must go, not the first
+    assert len(list(cache.glob("*.woff"))) == FONT_CACHE_KEPT
+    assert kept_first.exists()
     assert not list(cache.glob("*.tmp"))
+
+
+def test_a_font_cache_that_cannot_be_written_costs_the_cut_not_the_page(tmp_path):
+    from dagster_project.core.report import font_subset
+    from dagster_project.defs.report import cached_font_subset
+
+    blocked = tmp_path / "font_cache"
+    blocked.write_text("a file where the cache folder would be")
+    assert cached_font_subset(blocked)("国务院常务会议") == font_subset("国务院常务会议")
 
 
 def test_the_reports_fonts_are_cut_for_their_own_pages(three_runs):

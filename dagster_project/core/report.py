@@ -76,6 +76,8 @@ def _environment() -> jinja2.Environment:
 
 
 SUBSET_OPTIONS = dict(flavor="woff", hinting=False, layout_features=[])
+# Raised whenever font_subset changes what it makes: a cut font kept from before is then not used again.
+FONT_SUBSET_VERSION = 1
 
 
 def font_subset(text: str) -> bytes:
@@ -100,13 +102,19 @@ def page_characters(text: str) -> str:
 
 def font_subset_key(text: str) -> str:
     """What font_subset(text) depends on, as a hash: the characters, the font file (its name, size and
-    modification time), fontTools' version and the options. Two texts with the same key get the same bytes."""
+    modification time), fontTools' version, the options and FONT_SUBSET_VERSION. Two texts with the same key
+    get the same bytes."""
     import fontTools
 
     stat = FONT_FILE.stat()
     recipe = repr((page_characters(text), FONT_FILE.name, stat.st_size, stat.st_mtime_ns, fontTools.version,
-                   sorted(SUBSET_OPTIONS.items())))
+                   sorted(SUBSET_OPTIONS.items()), FONT_SUBSET_VERSION))
     return hashlib.sha256(recipe.encode("utf-8")).hexdigest()[:32]
+
+
+def is_whole_woff(data: bytes) -> bool:
+    """A WOFF file as long as its header says (a file cut short, or left empty by a crash, is not)."""
+    return len(data) >= 44 and data[:4] == b"wOFF" and int.from_bytes(data[8:12], "big") == len(data)
 
 
 def render_report(report: Report, subset_font: Callable[[str], bytes] = font_subset) -> str:
