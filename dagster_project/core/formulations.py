@@ -35,9 +35,9 @@ EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|
 TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]?\s*$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
-# A numbered formula opens with a numeral (两个确保, 双碳, 一带一路) or holds digits (中国制造2025). 零 is
-# not one: in 动态清零 it is "zero", and the policy counts only where a report quotes it (“动态清零”), as
-# every blind labeller of an unquoted 坚持动态清零 read it.
+# A numbered formula holds a numeral (两个确保, 双碳, 一带一路, 中央八项规定) or digits (中国制造2025). 零 and 〇
+# are not such numerals: in 动态清零 零 is "zero", and the policy counts only where a report quotes it
+# (“动态清零”), as every blind labeller of an unquoted 坚持动态清零 read it (〇 numbers years, 二〇二五年).
 NUMBERED_SURFACE = re.compile(rf"[{CN_NUMERAL.replace('零', '').replace('〇', '')}双\d]")
 
 

@@ -27,8 +27,10 @@ MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民�
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
 # study pieces, features and round-ups.
+# (纪律检查委员会 is a body, not an inspection; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
+# an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|检查|慰问|专访|访谈|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:工作)?(?:报告|讲话)|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -107,6 +109,14 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央财经领导小组[^。]{0,12}会议"), "中央财经领导小组", "中央财经领导小组会议"),
     (re.compile(r"中央外事工作委员会[^。]{0,12}会议"), "中央外事工作委员会", "中央外事工作委员会会议"),
     (re.compile(r"中央国家安全委员会[^。]{0,12}会议"), "中央国家安全委员会", "中央国家安全委员会会议"),
+    # the Central Committee's and the Central Commission for Discipline Inspection's plenums (…第四次全体会议公报,
+    # 十九届四中全会, 十九届中央纪委二次全会), after the Politburo's meetings that decide to convene them
+    # (the short forms only where the report is about that plenum, 在…全会上, not where it studies its spirit:
+    # 学习贯彻党的十九届五中全会和中央经济工作会议精神)
+    (re.compile(r"中国共产党第[^。，]{1,4}届中央委员会第[^。，]{1,4}次全体会议|届[一二三四五六七八九]中全会(?=上|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
+     "中国共产党中央委员会", "中国共产党中央委员会全体会议"),
+    (re.compile(r"中央纪律检查委员会第[^。，]{1,4}次全体会议|中央纪委[一二三四五六七八九]次全会(?=上|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
+     "中共中央纪律检查委员会", "中共中央纪律检查委员会全体会议"),
     (re.compile(r"中央经济工作会议"), "中共中央、国务院", "中央经济工作会议"),
     (re.compile(r"中央农村工作会议"), "中共中央、国务院", "中央农村工作会议"),
     (re.compile(r"中央城市工作会议"), "中共中央、国务院", "中央城市工作会议"),
@@ -158,7 +168,7 @@ NAME_BEFORE_VERB = re.compile(
 )
 # Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
-_GAMES = r"[^。，]{0,4}?(?:奥运|冬奥|残奥|亚运|全运|运动会|博览会|进博会|大运会|世博会|园博会|广交会)"
+_GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
@@ -265,8 +275,9 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     Not who chaired another meeting the report recalls (习近平总书记主持召开中央全面深化改革委员会第二次会议并发表
     重要讲话，强调… in the report of a conference whose own chair it names later)."""
     # (召集 where the meeting is said to be convened by someone: 本次会议由中国人民银行行长兼货币政策委员会主席易纲召集)
-    for m in re.finditer(r"主持|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
-        if m.group(0) == "召集" and "由" not in re.split(r"[，。；\n]", text[max(0, m.start() - 40) : m.start()])[-1]:
+    # (not 主持人, a post: 全国政协…主席团会议主持人汪洋出席会议 · 会议由陈晓光主持)
+    for m in re.finditer(r"主持(?!人)|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
+        if m.group(0) == "召集" and not re.search(r"(?<![自理缘])由(?!于)", re.split(r"[，。；\n]", text[max(0, m.start() - 40) : m.start()])[-1]):
             continue
         after = re.split(r"[，。；]", text[m.end() : m.end() + 40], maxsplit=1)[0]  # the meeting it convened, no further
         if series and after.startswith("召开") and any(
@@ -309,7 +320,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         title = _clean_title(before[title_start : best.end()])
         return name, title or None
     # The subject of the sentence presides: 国家主席习近平23日在河北雄安新区考察，主持召开…座谈会
-    for m in re.finditer(r"主持", text):
+    for m in re.finditer(r"主持(?!人)", text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sentence = text[start : m.start()]
         for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
@@ -317,7 +328,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
             # (not a body's name read as a title: 全国人大常委|会第二十八次会议; not who asked another to
             # preside: 受主席团常务主席赵乐际委托，李鸿忠主持会议)
             if name and not NOT_NAME_START.match(name) and (name in leaders() or looks_like_person(name)) \
-                    and not text.startswith("委托", start + tm.end() + len(name)):
+                    and not re.match(r"(?:同志)?的?委托", text[start + tm.end() + len(name):]):
                 return name, _clean_title(sentence[: tm.end()]) or None
     # 汪洋在主持大会时指出 : a leader named bare, presiding over this meeting (not 主持召开 another)
     for m in re.finditer(r"在主持(?=会议|大会|座谈会|全体会议|本次会议)", text):
@@ -339,9 +350,10 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
                 or m.start() < opening or (name and name[-8:] in after)):
             continue
-        leader = _leader_ending(text, m.start())
+        end = m.start() - 2 if text.endswith("同志", 0, m.start()) else m.start()  # 习近平同志主持会议
+        leader = _leader_ending(text, end)
         if leader:
-            return leader, _title_chain(text[max(0, m.start() - 70) : m.start() - len(leader)])
+            return leader, _title_chain(text[max(0, end - 70) : end - len(leader)])
         # a name that is a whole sentence's subject, no title given: …出席座谈会。尤权主持会议。 · 会议由梁振英主持。
         bare = re.search(r"(?:^|[。\n]|[。\n](?:会议|大会|本次会议)由)([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 8) : m.start()])
         if bare and looks_like_person(bare.group(1)):
@@ -841,6 +853,11 @@ def _upto_meeting(head: str, name: str | None) -> str:
 
 # The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
 _FIRST_MEETING = re.compile(_NAME_WORD)
+PARTY_CONGRESS_PRESIDIUM = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大主席团|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会主席团")
+PLENUM_SERIES = ("中国共产党中央委员会全体会议", "中共中央纪律检查委员会全体会议")
+PLENUM_ORDINAL = re.compile(r"(?:中央委员会|中央纪律检查委员会)第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会|中央纪委([一二三四五六七八九])次全会")
+# What follows a congress's name where the congress is what sits: …全国代表大会举行第二次全体会议 · …大会第二次全体会议8日
+_CONGRESS_SITTING = re.compile(r"[^。，]{0,12}?(?:举行|召开|开幕|闭幕|全体会议)")
 # What may follow a session's name in the name of one of its sittings (…一次会议第三次全体会议).
 _SITTING = re.compile(r"(?:第[^。，]{1,5}次)?(?:全体会议|联组会议|分组会议|开幕会|闭幕会|预备会议|全体会)?")
 
@@ -865,7 +882,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         name = cm.group("name")
     # a congress's plenary (中国科协第十一次全国代表大会举行第二次全体会议) is the congress's: named by the body
     # in full where the opening gives it (中国科学技术协会第十一次全国代表大会第二次全体会议8日…)
-    if name and _ORDINAL.sub("", name) in BARE_NAMES and (cm := CONGRESS.search(_opening(body)) or CONGRESS.search(flat or "")):
+    # (not a congress the opening only recalls: 中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，于…举行
+    # 第一次全体会议 is the commission's plenum, which the title names)
+    if name and _ORDINAL.sub("", name) in BARE_NAMES and (cm := next((m for t in (_opening(body), flat or "") for m in [CONGRESS.search(t)]
+                                                                         if m and _CONGRESS_SITTING.match(t, m.end())), None)):
         name = cm.group("name")
     organ = series = None
     # The meeting's own name decides; the head (title and opening) only when no name was found, since
@@ -904,7 +924,13 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
-    if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国")):
+    # 中央文明委 by its full name, as its reports also give it (one series, not two)
+    if organ == "中央文明委":
+        organ, series = "中央精神文明建设指导委员会", (series or "").replace("中央文明委", "中央精神文明建设指导委员会", 1) or None
+    # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
+    if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
+        organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会主席团", "中国共产党全国代表大会主席团会议"
+    if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
         province = city = None
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
@@ -928,6 +954,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         else:
             pm = PLENARY.search(name or "") or PLENARY.search(_upto_meeting(head, name))
         session = cn_to_int(pm.group("nth")) if pm else None
+    # a plenum's ordinal is its plenary's (…第一次全体会议, 四中全会, 二次全会), never the congress that elected the
+    # committee (中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，…举行第一次全体会议)
+    if series in PLENUM_SERIES and (pm := PLENUM_ORDINAL.search(f"{flat or ''}。{name or ''}。{head}")):
+        session = cn_to_int(next(g for g in pm.groups() if g))
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
         chair, chair_title = chair_of(title or "", series)
@@ -937,6 +967,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
         chair, chair_title = _leader_before_presiding(body, series or name)
+    # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
+    if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
+        chair_title = pm.group(1)
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
