@@ -178,6 +178,29 @@ def test_a_communiques_book_and_a_journals_article_are_no_meetings():
                            "《习近平新时代中国特色社会主义思想学习纲要》出版座谈会3日在京召开。", datetime(2019, 6, 3, 19)).is_meeting
 
 
+def test_national_conferences_and_named_symposiums_keep_their_names():
+    # xwlb/assets/2024/20240910.json.gz VIDEs72m5icq3vT58miBVzOd240910: 在全国教育大会上强调 names the meeting
+    # (a 大会 the leader spoke at), which had no series and so no meeting row
+    m = extract_meeting(
+        "习近平在全国教育大会上强调 紧紧围绕立德树人根本任务 朝着建成教育强国战略目标扎实迈进",
+        "全国教育大会9日至10日在北京召开。中共中央总书记、国家主席、中央军委主席习近平出席大会并发表重要讲话。",
+        datetime(2024, 9, 10, 19, 14))
+    assert (m.is_meeting, m.series, m.meeting_date) == (True, "全国教育大会", date(2024, 9, 9))
+    # xwlb/assets/2024/20240123.json.gz VIDEAObVBfFYaO0bJmO8FpVo240123: a name holds 、 (the Premier's yearly
+    # symposium on the government work report), and 政治局常委 before it is a title, not a convening body
+    m = extract_meeting(
+        "李强主持召开专家、企业家和教科文卫体等领域代表座谈会",
+        "中共中央政治局常委、国务院总理李强1月23日下午主持召开专家、企业家和教科文卫体等领域代表座谈会，"
+        "听取对《政府工作报告（征求意见稿）》的意见建议。\n中共中央政治局常委、国务院副总理丁薛祥出席。",
+        datetime(2024, 1, 23, 19, 8))
+    assert (m.series, m.chair) == ("专家、企业家和教科文卫体等领域代表座谈会", "李强")
+    # xwlb/assets/2021/20211121.json.gz VIDEjyrOEF3cjLW8ay42mikI211121: how others rate a speech is no meeting
+    assert not extract_meeting(
+        "多国人士积极评价习近平主席在第三次“一带一路”建设座谈会上的重要讲话",
+        "多国人士表示，习近平主席在第三次“一带一路”建设座谈会上的重要讲话，对推动共建“一带一路”高质量发展意义重大。",
+        datetime(2021, 11, 21, 19, 32)).is_meeting
+
+
 def test_question_formulas_longer_than_three_characters_stay():
     # xwlb 2014-10-16 VIDE1413458456406266 and 2026-06-02 VIDEH6rEEfLVAuCbXuib240x260602: “谁来种地” and the
     # numbered “三个如何” are formulations, as 三个字 questions (“评什么”) are not

@@ -31,7 +31,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:工作)?(?:报告|讲话)|"
-    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|解读|答记者问|"
+    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
@@ -155,7 +155,7 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|列席代表座谈", "") + "|交流会"
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
 # A meeting's name: characters of a name, and quoted spans whole (“双随机、一公开”, “坚定文化自信，讲好中国故事”)
-_NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》]"
+_NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
 MEETING_NAME = re.compile(
@@ -693,14 +693,14 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
 
 # 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
 BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议", "开幕会", "闭幕会"}
-NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”]{{2,40}}?(?:{_NAME_WORD}))(?:上|时)")
+NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”、0-9]{{2,40}}?(?:{_NAME_WORD}|(?<!代表)(?<!联合国)大会))(?:上|时)")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
@@ -768,7 +768,8 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会))", "", series)
     organ = None
     m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
-    if m:
+    # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee)
+    if m and not re.match(r"部分|各|有关", m.group("place")):
         place = m.group("place")
         body = m.group("body")
         where = place or (city if body.startswith(("市", "区")) else province if body.startswith("省") else "") or ""
