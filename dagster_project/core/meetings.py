@@ -768,8 +768,10 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会))", "", series)
     organ = None
     m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
-    # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee)
-    if m and not re.match(r"部分|各|有关", m.group("place")):
+    # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee; 经济大省政府主要负责人
+    # 座谈会 names no province: a place before 省 must be one)
+    if m and not re.match(r"部分|各|有关", m.group("place")) and not (
+            m.group("body").startswith("省") and m.group("place") and re.sub(r"^中共", "", m.group("place")) not in places()[0]):
         place = m.group("place")
         body = m.group("body")
         where = place or (city if body.startswith(("市", "区")) else province if body.startswith("省") else "") or ""
@@ -854,6 +856,7 @@ def _upto_meeting(head: str, name: str | None) -> str:
 
 # The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
 _FIRST_MEETING = re.compile(_NAME_WORD)
+PARTY_CONGRESS = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会")
 PARTY_CONGRESS_PRESIDIUM = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大主席团|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会主席团")
 PLENUM_SERIES = ("中国共产党中央委员会全体会议", "中共中央纪律检查委员会全体会议")
 PLENUM_ORDINAL = re.compile(r"(?:中央委员会|中央纪律检查委员会)第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会|中央纪委([一二三四五六七八九])次全会")
@@ -931,7 +934,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会主席团", "中国共产党全国代表大会主席团会议"
-    if organ and organ.startswith("中共中央") or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
+    # 党的十九大举行预备会议 : the congress's preparatory meeting, one series for every congress
+    elif series == "预备会议" and (cp := PARTY_CONGRESS.search(f"{flat or ''}。{_opening(body)[:80]}")):
+        organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会", "中国共产党全国代表大会预备会议"
+    if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
         province = city = None
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
