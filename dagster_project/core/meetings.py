@@ -109,13 +109,16 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央财经领导小组[^。]{0,12}会议"), "中央财经领导小组", "中央财经领导小组会议"),
     (re.compile(r"中央外事工作委员会[^。]{0,12}会议"), "中央外事工作委员会", "中央外事工作委员会会议"),
     (re.compile(r"中央国家安全委员会[^。]{0,12}会议"), "中央国家安全委员会", "中央国家安全委员会会议"),
+    # the NPC deputies' proposals handed to the departments (十二届全国人大四次会议代表建议、批评和意见交办会), which the
+    # NPCSC's general office holds: not the session's
+    (re.compile(r"代表建议、批评和意见交办会"), "全国人大常委会办公厅", "全国人大代表建议、批评和意见交办会"),
     # the Central Committee's and the Central Commission for Discipline Inspection's plenums (…第四次全体会议公报,
     # 十九届四中全会, 十九届中央纪委二次全会), after the Politburo's meetings that decide to convene them
-    # (the short forms only where the report is about that plenum, 在…全会上, not where it studies its spirit:
-    # 学习贯彻党的十九届五中全会和中央经济工作会议精神)
-    (re.compile(r"中国共产党第[^。，]{1,4}届中央委员会第[^。，]{1,4}次全体会议|届[一二三四五六七八九]中全会(?=上|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
+    # (the short forms only where the report is about that plenum, 在…全会上发表, not where it studies its spirit
+    # or a speech there: 学习贯彻党的十九届五中全会和中央经济工作会议精神 · 传达学习…在二十届中央纪委三次全会上的重要讲话精神)
+    (re.compile(r"中国共产党第[^。，]{1,4}届中央委员会第[^。，]{1,4}次全体会议|届[一二三四五六七八九]中全会(?=上(?!的)|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
      "中国共产党中央委员会", "中国共产党中央委员会全体会议"),
-    (re.compile(r"中央纪律检查委员会第[^。，]{1,4}次全体会议|中央纪委[一二三四五六七八九]次全会(?=上|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
+    (re.compile(r"中央纪律检查委员会第[^。，]{1,4}次全体会议|中央纪委[一二三四五六七八九]次全会(?=上(?!的)|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
      "中共中央纪律检查委员会", "中共中央纪律检查委员会全体会议"),
     (re.compile(r"中央经济工作会议"), "中共中央、国务院", "中央经济工作会议"),
     (re.compile(r"中央农村工作会议"), "中共中央、国务院", "中央农村工作会议"),
@@ -693,7 +696,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -856,10 +859,14 @@ def _upto_meeting(head: str, name: str | None) -> str:
 
 # The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
 _FIRST_MEETING = re.compile(_NAME_WORD)
-PARTY_CONGRESS = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会")
+PARTY_CONGRESS_SITS = re.compile(r"(?:党的(?P<n>[一二三四五六七八九十]{1,3})大|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会)"
+                                 r"[^。，]{0,16}?(?:举行|召开)预备会议")
 PARTY_CONGRESS_PRESIDIUM = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大主席团|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会主席团")
 PLENUM_SERIES = ("中国共产党中央委员会全体会议", "中共中央纪律检查委员会全体会议")
-PLENUM_ORDINAL = re.compile(r"(?:中央委员会|中央纪律检查委员会)第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会|中央纪委([一二三四五六七八九])次全会")
+PLENUM_ORDINAL = {
+    "中国共产党中央委员会全体会议": re.compile(r"(?<!纪律检查)委员会第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会"),
+    "中共中央纪律检查委员会全体会议": re.compile(r"中央纪律检查委员会第([一二三四五六七八九十]{1,3})次全体会议|中央纪委([一二三四五六七八九])次全会"),
+}
 # What follows a congress's name where the congress is what sits: …全国代表大会举行第二次全体会议 · …大会第二次全体会议8日
 _CONGRESS_SITTING = re.compile(r"[^。，]{0,12}?(?:举行|召开|开幕|闭幕|全体会议)")
 # What may follow a session's name in the name of one of its sittings (…一次会议第三次全体会议).
@@ -935,7 +942,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会主席团", "中国共产党全国代表大会主席团会议"
     # 党的十九大举行预备会议 : the congress's preparatory meeting, one series for every congress
-    elif series == "预备会议" and (cp := PARTY_CONGRESS.search(f"{flat or ''}。{_opening(body)[:80]}")):
+    # (the congress holding it, not one the opening mentions: 中国共产党北京市第十三次代表大会举行预备会议，…全面贯彻党的二十大精神)
+    elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
         organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会", "中国共产党全国代表大会预备会议"
     if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
         province = city = None
@@ -963,7 +971,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         session = cn_to_int(pm.group("nth")) if pm else None
     # a plenum's ordinal is its plenary's (…第一次全体会议, 四中全会, 二次全会), never the congress that elected the
     # committee (中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，…举行第一次全体会议)
-    if series in PLENUM_SERIES and (pm := PLENUM_ORDINAL.search(f"{flat or ''}。{name or ''}。{head}")):
+    if series in PLENUM_SERIES and (pm := PLENUM_ORDINAL[series].search(f"{flat or ''}。{name or ''}。{head}")):
         session = cn_to_int(next(g for g in pm.groups() if g))
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
