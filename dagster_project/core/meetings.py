@@ -714,10 +714,11 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
     # Last, a meeting the title says someone spoke at (习近平在全国组织工作会议上强调).
     # (a comma inside quotes parts no clauses: 全国政协召开“坚定文化自信，讲好中国故事”专题协商会)
     # (a name is given back with its quotes' commas as the report wrote them)
-    commas = {_quoted_commas(q): q for q in _QUOTED_SPAN.findall(f"{title or ''}\n{_opening(body)}") if "，" in q}
+    opening = _opening(body)
+    commas = {_quoted_commas(q): q for q in _QUOTED_SPAN.findall(f"{title or ''}\n{opening}") if "，" in q}
     title, flat = _quoted_commas(title or ""), _quoted_commas(flat or "")
     clauses = re.split(r"[，；]", title)
-    texts = [(t, False) for t in (*clauses, flat, _quoted_commas(_opening(body)))] + [(t, True) for t in clauses]
+    texts = [(t, False) for t in (*clauses, flat, _quoted_commas(opening))] + [(t, True) for t in clauses]
     for text, spoke_at in texts:
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
@@ -859,10 +860,18 @@ def _upto_meeting(head: str, name: str | None) -> str:
 
 # The first meeting a sentence names (常委会 there is a body: 全国人大常委会第十九次会议).
 _FIRST_MEETING = re.compile(_NAME_WORD)
-PARTY_CONGRESS_SITS = re.compile(r"(?:党的(?P<n>[一二三四五六七八九十]{1,3})大|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会)"
-                                 r"[^。，]{0,16}?(?:举行|召开)预备会议")
-PARTY_CONGRESS_PRESIDIUM = re.compile(r"党的(?P<n>[一二三四五六七八九十]{1,3})大主席团|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会主席团")
-PLENUM_SERIES = ("中国共产党中央委员会全体会议", "中共中央纪律检查委员会全体会议")
+# The Party's national congress, either way a report names it (党的二十大 · 中国共产党第二十次全国代表大会)
+_PARTY_CONGRESS = r"(?:党的(?P<n>[一二三四五六七八九十]{1,3})大|中国共产党第(?P<n2>[一二三四五六七八九十]{1,3})次全国代表大会)"
+PARTY_CONGRESS_SITS = re.compile(rf"{_PARTY_CONGRESS}[^。，]{{0,16}}?(?:举行|召开)预备会议")
+PARTY_CONGRESS_PRESIDIUM = re.compile(rf"{_PARTY_CONGRESS}主席团")
+
+
+def _party_congress(m: re.Match) -> str:
+    """中国共产党第二十次全国代表大会, from a match of _PARTY_CONGRESS."""
+    return f"中国共产党第{m.group('n') or m.group('n2')}次全国代表大会"
+
+
+# A plenum series, and where its plenary's ordinal stands
 PLENUM_ORDINAL = {
     "中国共产党中央委员会全体会议": re.compile(r"(?<!纪律检查)委员会第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会"),
     "中共中央纪律检查委员会全体会议": re.compile(r"中央纪律检查委员会第([一二三四五六七八九十]{1,3})次全体会议|中央纪委([一二三四五六七八九])次全会"),
@@ -940,11 +949,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         organ, series = "中央精神文明建设指导委员会", (series or "").replace("中央文明委", "中央精神文明建设指导委员会", 1) or None
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
-        organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会主席团", "中国共产党全国代表大会主席团会议"
+        organ, series = f"{_party_congress(cp)}主席团", "中国共产党全国代表大会主席团会议"
     # 党的十九大举行预备会议 : the congress's preparatory meeting, one series for every congress
     # (the congress holding it, not one the opening mentions: 中国共产党北京市第十三次代表大会举行预备会议，…全面贯彻党的二十大精神)
     elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
-        organ, series = f"中国共产党第{cp.group('n') or cp.group('n2')}次全国代表大会", "中国共产党全国代表大会预备会议"
+        organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
     if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
         province = city = None
     session = None
@@ -971,7 +980,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         session = cn_to_int(pm.group("nth")) if pm else None
     # a plenum's ordinal is its plenary's (…第一次全体会议, 四中全会, 二次全会), never the congress that elected the
     # committee (中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，…举行第一次全体会议)
-    if series in PLENUM_SERIES and (pm := PLENUM_ORDINAL[series].search(f"{flat or ''}。{name or ''}。{head}")):
+    if series in PLENUM_ORDINAL and (pm := PLENUM_ORDINAL[series].search(f"{flat or ''}。{name or ''}。{head}")):
         session = cn_to_int(next(g for g in pm.groups() if g))
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
