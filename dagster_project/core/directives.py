@@ -164,6 +164,9 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # (opening its clause: not 根据委员长会议决定 inside someone's words)
     turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
+    # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks
+    # (not where it heard a person's report: 会议听取了…吉炳轩作的…报告, whose points are the reporter's)
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?m)^会议(?:听取|审议|研究|讨论)[^。\n]*", body) if "作的" not in m.group()]
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
     for pos, name in _mentions(body, known):
         if pos > 0 and body[pos - 1] not in "。\n；":
@@ -360,6 +363,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # Only the lead's last sentence and the one before it
     parts = re.split(r"(?<=。)", lead)
     lead = "".join(parts[-2:])
+    # 下一步，要坚持深化改革，一要… : what is to be done next, after a review of what was done
+    if re.search(r"(?:下一步|今后|接下来)[^。]*$", lead):
+        return False
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what

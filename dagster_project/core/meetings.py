@@ -50,14 +50,16 @@ INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
-    r"缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
     r"^(?:\[[^\]]{1,6}\])?(?:美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|"
     r"波兰|奥地利|匈牙利|捷克|乌克兰|白俄罗斯|土耳其|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|黎巴嫩|约旦|沙特|也门|埃及|利比亚|苏丹|南非|"
     r"尼日利亚|肯尼亚|埃塞俄比亚|印度|巴基斯坦|阿富汗|孟加拉|斯里兰卡|尼泊尔|缅甸|泰国|越南|老挝|柬埔寨|马来西亚|新加坡|印度尼西亚|印尼|"
-    r"菲律宾|蒙古|哈萨克斯坦|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|委内瑞拉|古巴|哥伦比亚|欧洲|非洲|中东|拉美)"
+    r"菲律宾|蒙古|哈萨克斯坦|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|委内瑞拉|古巴|哥伦比亚|欧洲|非洲|中东|拉美"
+    # a state by its one-character short form before its government's post: 叙临时总理主持召开内阁会议 · 日首相
+    r"|[美日韩朝俄英法德意叙伊以埃印越泰菲缅老柬澳加墨巴阿乌土](?:临时|新任|代理)?(?:总统|总理|首相|政府|议会|内阁|国会|外长|防长))"
 )
 # A body China holds with another country (中俄投资合作委员会, 中哈合作委员会, 中新双边合作机制, 中国全国人大同俄
 #议会合作委员会), co-chaired with the other side: not a Chinese body's meeting, though a Chinese leader presides.
@@ -68,6 +70,7 @@ BILATERAL = re.compile(
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
+GREETED_DELEGATES = re.compile(r"会见(?:出席)?(?P<name>(?:第[^，。\s]{1,4}次)?(?:全国|中国共产党全国)[^，。\s]{2,40}?(?:会议|表彰大会))(?:全体|与会)?代表")
 # A leader presiding over a gathering is a meeting even on an inspection tour.
 CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.pattern})")
 
@@ -161,12 +164,14 @@ _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代�
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
+# (a name does not end at the 主席会议 of its members' gathering: 全国政协主席会议成员务虚会)
+_NAME_END = rf"(?:{_NAME_WORD})(?!成员)"
 MEETING_NAME = re.compile(
-    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?(?:{_NAME_WORD}))"
+    rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_END})"
 )
 # …or before it: 第四次全国对口支援新疆工作会议9月23日至24日在北京召开, …常委会第七次会议在京闭幕
 NAME_BEFORE_VERB = re.compile(
-    rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?)(?:{_NAME_WORD}))"
+    rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?){_NAME_END})"
     r"(?:[^。，]{0,20}?)(?:召开|举行|闭幕|开幕)"
 )
 # Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
@@ -656,6 +661,12 @@ def is_meeting(title: str | None, body: str) -> bool:
     # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
     if head and INSTRUCTED.search(head) and CONVENED.search(first):
         return True
+    # 习近平会见全国公安工作会议代表 · 俞正声会见第二次全国高校统战工作会议代表 : a national conference whose delegates a
+    # leader receives is the report's subject, as most blind labellers read it (not a people's body's congress,
+    # 中国佛教协会第十一次全国代表会议, nor a festival's 第五届全国…会议)
+    # (in the headline: 习近平…作出重要指示 李强会见第七次全国自强模范…表彰大会代表 reports the instruction)
+    if GREETED_DELEGATES.search(headline or head):
+        return True
     if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not CHAIRED.search(head):
         return False
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
@@ -744,6 +755,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 sm = _SUBJECT.search(text[: m.start() + 4])
                 # (not a news agency's dateline run into it: 新华社北京8月30日电|中共中央政治局…召开会议)
                 subject = re.sub(r"^(?:\d*日)?电", "", sm.group("subject")) if sm else ""
+                # 就当前经济形势和下半年经济工作中共中央召开党外人士座谈会 : the topic is not the body
+                subject = re.sub(r"^就[^，。]*?(?=中共中央|国务院|全国人大|全国政协)", "", subject)
                 # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
                 # person's name; only a bare 座谈会 takes the place (韩正在国家发展改革委召开座谈会)
                 if "在" in subject:
@@ -762,7 +775,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             if text[end : end + 1] == "议" and not name.endswith("会议"):
                 name += "议"
             return _QUOTED_SPAN.sub(lambda q: commas.get(q.group(0), q.group(0)), name) if commas else name
-    return None
+    # 习近平会见全国公安工作会议代表 : the conference whose delegates were received, where nothing names it otherwise
+    return g.group("name") if (g := GREETED_DELEGATES.search(title)) else None
 
 
 def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
