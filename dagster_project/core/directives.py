@@ -350,6 +350,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
     if sum(h.endswith("情况") for h in heads) * 2 > len(heads) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
+    # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
+    if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):
+        return True
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True

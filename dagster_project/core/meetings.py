@@ -43,18 +43,18 @@ ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:�
 BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
-VISIT_TALK = re.compile(r"(?:考察|调研|视察)[^，。\s]{0,20}?并主持召开(?P<name>[^，。\s]{0,30}?)座谈会")
+VISIT_TALK = re.compile(r"(?:考察|调研|视察)[^，。\s]{0,20}?并(?:主持)?召开(?P<name>[^，。\s]{0,30}?)座谈会")
 INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出(?:重要)?(?:指示|批示)")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
-    r"内阁|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
-    r"^(?:\[[^\]]{1,6}\])?(?:美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|"
+    r"^(?:\[[^\]]{1,6}\])?“?(?:美国|日本|韩国|朝鲜|俄罗斯|英国|法国|德国|意大利|西班牙|葡萄牙|希腊|荷兰|比利时|瑞士|瑞典|挪威|芬兰|丹麦|"
     r"波兰|奥地利|匈牙利|捷克|乌克兰|白俄罗斯|土耳其|伊朗|伊拉克|叙利亚|以色列|巴勒斯坦|黎巴嫩|约旦|沙特|也门|埃及|利比亚|苏丹|南非|"
     r"尼日利亚|肯尼亚|埃塞俄比亚|印度|巴基斯坦|阿富汗|孟加拉|斯里兰卡|尼泊尔|缅甸|泰国|越南|老挝|柬埔寨|马来西亚|新加坡|印度尼西亚|印尼|"
     r"菲律宾|蒙古|哈萨克斯坦|澳大利亚|新西兰|加拿大|墨西哥|巴西|阿根廷|智利|秘鲁|委内瑞拉|古巴|哥伦比亚|欧洲|非洲|中东|拉美"
@@ -164,8 +164,9 @@ _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代�
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
-# (a name does not end at the 主席会议 of its members' gathering: 全国政协主席会议成员务虚会)
-_NAME_END = rf"(?:{_NAME_WORD})(?!成员)"
+# (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
+# body's own name, 庆祝中国人民政治协商会议成立75周年大会)
+_NAME_END = rf"(?:{_NAME_WORD})(?!议?(?:成员|成立))"
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_END})"
 )
@@ -177,10 +178,12 @@ NAME_BEFORE_VERB = re.compile(
 # Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
+# (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
+_CENSUS = r"(?![^。，]{0,8}?(?:普查|调查))"
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -644,13 +647,13 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     # 李克强考察科技部并主持召开座谈会 : a visit with a talk, not a meeting; a named one held on the visit is
     # (韩正在海南调研并主持召开推进海南全面深化改革开放领导小组会议, …考察并主持召开深入推进东北振兴座谈会)
-    if head and (vm := VISIT_TALK.search(head)) and re.fullmatch(r"(?:部分)?(?:企业|专家|专家学者|企业家|金融机构)?", vm.group("name")):
+    if head and (vm := VISIT_TALK.search(head)) and re.fullmatch(r"(?:部分)?(?:[^，。\s]{0,4}?(?:企业|专家|学者|企业家|金融机构|人士|代表))?", vm.group("name")):
         return False
     # …引起强烈反响 : the reactions to a meeting, not its report
     if head and re.search(r"反响|热议", head):
         return False
     # A leader chairing an international summit (上合组织青岛峰会…习近平主持会议) is still a summit.
-    if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首", head)):
+    if head and INTERNATIONAL.search(head) and (not CHAIRED.search(head) or re.search(r"峰会|首脑|领导人|外长|元首|高级别|安理会", head)):
         return False
     # a later clause's 致信, 批示 or 会见 does not unmake the meeting the headline reports
     # (nor a later clause's 聚焦: 王岐山在中央巡视工作动员部署会议上强调 突出坚持党的领导 聚焦全面从严治党)
@@ -667,7 +670,8 @@ def is_meeting(title: str | None, body: str) -> bool:
     # (in the headline: 习近平…作出重要指示 李强会见第七次全国自强模范…表彰大会代表 reports the instruction)
     if GREETED_DELEGATES.search(headline or head):
         return True
-    if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not CHAIRED.search(head):
+    # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
+    if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not (CHAIRED.search(head) or VISIT_TALK.search(head)):
         return False
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
@@ -968,8 +972,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (the congress holding it, not one the opening mentions: 中国共产党北京市第十三次代表大会举行预备会议，…全面贯彻党的二十大精神)
     elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
         organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
-    if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")):
-        province = city = None
+    if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国", "部分省")):
+        province = city = None  # (部分省区…座谈会: several provinces' gathering, wherever it meets)
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
     # 第三次会议审议的《政府工作报告》 gives the Politburo meeting no ordinal.
@@ -1023,7 +1027,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         province = None
     level = _level(organ, series, province, city, chair_title)
     # …and so is one a national leader chairs where nothing names a place (李强主持大会)
-    if level == "other" and (in_capital or (chair in leaders() and not (province or city))):
+    # (…and a gathering of several provinces, 部分省区市巡视工作座谈会)
+    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or (series or "").startswith("部分省")):
         level = "central"
     # A national gathering no body is named for is convened by the Party Centre or the State Council when the
     # General Secretary or the Premier chairs it, wherever it meets (哲学社会科学工作座谈会 → 中共中央, 习近平…在重庆
