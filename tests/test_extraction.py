@@ -208,6 +208,34 @@ def test_question_formulas_longer_than_three_characters_stay():
     assert [f.surface for f in extract_formulations("就曾提出“三个如何”的治理之问：如何让群众生活和办事更方便一些？")] == ["三个如何"]
 
 
+def test_a_count_before_a_quote_is_one_numbered_formula():
+    # xwlb/assets/2019/20190909.json.gz VIDE29CNQaSiFinhggApqXH7190909 and 2018/20180601.json.gz
+    # VIDEslkE7e5MlSqhWYpXgBZ2180601 (blind batches y2, z2, whose labellers wrote 两个毫不动摇 and 五个新突破):
+    # the whole formula, traced to its passage as written; a single “…” after 一个 or 第二个 is not counted
+    body = "要坚持和完善中国特色社会主义基本经济制度，坚持两个“毫不动摇”，营造市场化、法治化、制度化的长期稳定发展环境。"
+    (f,) = extract_formulations(body)
+    assert (f.canonical, f.kind, body[f.char_start:f.char_end]) == ("两个毫不动摇", "numbered", "两个“毫不动摇”")
+    assert [f.canonical for f in extract_formulations("必须紧紧抓住有序疏解北京非首都功能这个“牛鼻子”，实现五个“新突破”。")] == ["五个新突破"]
+    assert [f.canonical for f in extract_formulations("开启中国—东盟关系第二个“金色十年”。")] == ["金色十年"]
+
+
+def test_a_party_congress_numeral_is_no_count_of_strategies():
+    # xwlb 2020/20201030 VIDEcGn3ERZeCvEdGIIZxSrM201030, 2024/20240104 VIDE7SRa5QEmBqxgtROZtatQ240104 and
+    # 2019/20190626 VIDEtnn2b5fKC2XzN5OM4c1N190626 (blind batches b3, z2): 十九大战略安排 held 九大战略, 二十大战略部署
+    # 十大战略, and 十大战略性新兴产业 十大战略; no labeller counted them
+    for body in ("这是贯彻落实中共十九大战略安排的重大任务，是统筹中华民族伟大复兴战略全局和世界百年未有之大变局的战略之举。",
+                 "紧扣一个“实”字抓好党的二十大战略部署的贯彻落实，为推进强国建设、民族复兴伟业作出新的更大贡献。",
+                 "今年1至5月，江苏以先进制造业为主的十大战略性新兴产业实际使用外资同比增长。"):
+        assert not [f for f in extract_formulations(body) if "战略" in f.surface], body
+    assert [f.surface for f in extract_formulations("深入实施区域协调发展战略等三大战略。")] == ["三大战略"]
+
+
+def test_a_quoted_question_asked_is_no_formulation():
+    # xwlb 2019/20190305 VIDElXW6LYPgROFczBGwMH3T190305 (blind batch y2): a deputy answers a question
+    body = "针对“基层扶贫资金如何安全高效使用”的问题，秦博勇表示：扶贫资金是群众的“救命钱”。"
+    assert [f.surface for f in extract_formulations(body)] == []  # (“救命钱” is a figure of speech, not_formulations.txt)
+
+
 def test_politburo_standing_committee_is_its_own_series():
     # xwlb 2024-07-25: the Standing Committee's flood meeting, not a meeting of the whole Politburo
     title = "中共中央政治局常务委员会召开会议研究部署防汛抗洪救灾工作中共中央总书记习近平主持会议"

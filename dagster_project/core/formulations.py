@@ -21,7 +21,8 @@ _NUM = f"[{CN_NUMERAL}]"
 NUMBERED = re.compile(
     rf"(?P<f>(?:{_NUM}|\d){{1,2}}类重点人员"
     rf"|(?<![{CN_NUMERAL}第])[两二三四五六七八九十]个(?:确保|维护|确立|意识|自信|全面|坚持|必须|务必|着力|对照|找一找|区分开来|报备|一百年|毫不动摇|大局|积极性|服从|伟大(?!民族|国家|人民|的)|务必|革命|不吃亏|优先|结合|落实|清单|有利于)"
-    rf"|[三四五六七八九十]大(?:攻坚战|标志性战役|全球倡议|战略行动|战略|工程|行动|任务|体系|检察)"
+    # (not the 九大 of 十九大战略安排, the 十大 of 二十大战略部署, nor 十大战略性新兴产业)
+    rf"|(?<![{CN_NUMERAL}])[三四五六七八九十]大(?:攻坚战|标志性战役|全球倡议|战略行动|战略(?!性|安排|部署)|工程|行动|任务|体系|检察)"
     rf"|十[一二三四五六]五(?:规划)?)"
 )
 # after a quote (and any quotes that follow it): the words that make it a topic
@@ -35,6 +36,8 @@ EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|
 TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]?\s*$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
+# 两个“毫不动摇” : a count before a quote makes one numbered formula of both (not 一个“…”, 第二个“…”)
+COUNTED_QUOTE = re.compile(r"(?<![第一二三四五六七八九十])[两三四五六七八九十]个$")
 # A numbered formula holds a numeral (两个确保, 双碳, 一带一路, 中央八项规定) or digits (中国制造2025). 零 and 〇
 # are not such numerals: in 动态清零 零 is "zero", and the policy counts only where a report quotes it
 # (“动态清零”), as every blind labeller of an unquoted 坚持动态清零 read it (〇 numbers years, 二〇二五年).
@@ -88,6 +91,9 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
         return False
     if re.search(r"关于$", before) and re.match(r"的(?:提问|问题)", after):
         return False
+    # 针对“基层扶贫资金如何安全高效使用”的问题 : a question asked, not a slogan
+    if re.match(r"的?问题", after) and re.search(r"如何|怎么|怎样|为何|为什么|是否", q):
+        return False
     if re.search(r"[我你他她]们?|吗|呢|吧", q):
         return False
     # “评什么”“谁来评”“怎么用” : three-character questions a report asks, not slogans (a longer one may be a
@@ -118,7 +124,13 @@ def extract_formulations(body: str) -> list[Formulation]:
         start = m.start("q") + len(raw) - len(raw.lstrip())  # “ 外防输入 ” : offsets of the words, not the spaces
         before = body[max(0, m.start() - 6) : m.start()]
         if q and _is_slogan(q, before, body[m.end() : m.end() + 300]):
-            found.append(Formulation(q, canonical_form(q), "quoted", start, start + len(q)))
+            if (nm := COUNTED_QUOTE.search(before)) and q == raw:
+                # 两个“毫不动摇” · 五个“新突破” : the numbered formula whole (ANNOTATION.md §3), as written, its
+                # canonical form without the quotes
+                begin = m.start() - len(nm.group(0))
+                found.append(Formulation(body[begin : m.end()], canonical_form(nm.group(0) + q), "numbered", begin, m.end()))
+            else:
+                found.append(Formulation(q, canonical_form(q), "quoted", start, start + len(q)))
     for m in NUMBERED.finditer(body):
         f = m.group("f")
         found.append(Formulation(f, canonical_form(f), "numbered", m.start("f"), m.end("f")))
