@@ -99,7 +99,8 @@ class _Turn:
 
 
 # 一些委员建议 · 与会代表认为 : a group speaks
-GROUP_SPEAKER = re.compile(r"(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?$")
+# (委员们建议，一是… ; not 汪洋对委员们提出了五方面具体要求, where they are spoken to)
+GROUP_SPEAKER = re.compile(r"(?:(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?|(?<![对向给和同与])(?:委员|代表|专家)们)$")
 
 
 _REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
@@ -366,8 +367,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # Only the lead's last sentence and the one before it
     parts = re.split(r"(?<=。)", lead)
     lead = "".join(parts[-2:])
-    # 下一步，要坚持深化改革，一要… : what is to be done next, after a review of what was done
-    if re.search(r"(?:下一步|今后|接下来)[^。]*$", lead):
+    # 下一步，要坚持深化改革，一要… · “十三五”期间，要着力营造“三个环境”：一是… : what is to be done next, after a
+    # review of what was done (not 要看到，一是…, what one must see)
+    if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要|必须)(?!看到|认识到|充分认识)[^。]*$", lead):
         return False
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))

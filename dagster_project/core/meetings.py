@@ -50,7 +50,7 @@ INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
-    r"内阁|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|议长(?:会议|大会)|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
@@ -188,8 +188,9 @@ PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where 
 
 # ---------------------------------------------------------------- people
 
+# (主席团 is a body, not a title; a presidium meeting's 主持人 is one: …主席团会议主持人王沪宁主持会议)
 TITLE_WORDS = (
-    "总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|副省长|省长|区长|县长|州长|"
+    "总书记|国家主席|副主席|主席(?!团)|主持人|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|副省长|省长|区长|县长|州长|"
     "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|局长|厅长|会长|政委|司令员|代市长|代省长"
 )
 # A title phrase: 中共中央总书记 · 国务院总理 · 市委书记 · 中国人民银行行长兼货币政策委员会主席
@@ -1056,6 +1057,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         elif chair_title and (cm := re.search(r"(全国政协)主席$|(全国人大常委会)委员长$", chair_title)) \
                 and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
             organ = cm.group(1) or cm.group(2)
+    # 俞正声主持召开调研协商座谈会 · 网络议政远程协商会 : the CPPCC's kinds of gathering are named with it, as its
+    # reports mostly name them (全国政协网络议政远程协商会), one series whether or not a title says 全国政协
+    if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中")):
+        series = "全国政协" + series
     return Meeting(
         is_meeting=True,
         name=name,
