@@ -236,6 +236,24 @@ def test_a_quoted_question_asked_is_no_formulation():
     assert [f.surface for f in extract_formulations(body)] == []  # (“救命钱” is a figure of speech, not_formulations.txt)
 
 
+def test_the_points_of_a_report_the_meeting_heard_are_the_reporters():
+    # xwlb/assets/2021/20211021.json.gz VIDE9OXGQMoAQt58Pjr7XFEY211021 (a review of the fifteenth session's rules
+    # found these given to 会议, the turn of the paragraph before running on; before that, to the chair 张春贤)
+    body = ("会议审议了国务院关于2020年度国有资产管理情况的综合报告。\n"
+            "会议听取了全国人大财经委副主任委员、常委会预算工委主任史耀斌作的关于2020年度国有自然资源资产管理情况的调研报告。"
+            "报告建议，要进一步强化生态文明建设理念落实机制，健全国家自然资源资产管理体制，加快推进各项改革，不断夯实基础管理工作，加快补齐法治和治理短板。\n"
+            "会议听取了教育部部长怀进鹏受国务院委托作的关于教师队伍建设和教师法实施情况的报告。报告提出，要全力打造高水平专业化教师队伍，持续推进教师队伍建设综合改革。")
+    m = extract_meeting("十三届全国人大常委会第三十一次会议举行第二次全体会议", body, datetime(2021, 10, 21, 19, 22))
+    assert [d.speaker for d in extract_directives(body, m)] == ["史耀斌", "怀进鹏"]
+    # xwlb/assets/2014/20140430.json.gz VIDE1398857487800520: a 汇报 on 保障工作 names no reporter (工作的 is no 作的),
+    # so the list after it is the meeting's
+    body = ("国务院总理李克强4月30日主持召开国务院常务会议，部署支持外贸稳定增长和优化结构有关工作。\n"
+            "会议听取了关于劳动者基本权益保障工作的汇报。强调，进一步依法保障劳动者基本权益，维护他们的根本利益，事关经济发展和社会和谐进步。"
+            "一要加强就业服务，建立终身职业培训体系。二要强化安全生产监督执法，加强安全防护和职业病防治，保障劳动者生命安全和健康。")
+    m = extract_meeting("李克强主持召开国务院常务会议", body, datetime(2014, 4, 30, 19, 31))
+    assert {d.speaker for d in extract_directives(body, m) if d.kind == "enumerated"} == {"会议"}
+
+
 def test_politburo_standing_committee_is_its_own_series():
     # xwlb 2024-07-25: the Standing Committee's flood meeting, not a meeting of the whole Politburo
     title = "中共中央政治局常务委员会召开会议研究部署防汛抗洪救灾工作中共中央总书记习近平主持会议"

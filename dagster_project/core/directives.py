@@ -95,7 +95,7 @@ class Directive:
 @dataclass
 class _Turn:
     start: int
-    speaker: str
+    speaker: str | None  # None: no one named (the default speaker's, as before any turn)
 
 
 # 一些委员建议 · 与会代表认为 : a group speaks
@@ -165,9 +165,12 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # (opening its clause: not 根据委员长会议决定 inside someone's words)
     turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
-    # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks
-    # (not where it heard a person's report: 会议听取了…吉炳轩作的…报告, whose points are the reporter's)
-    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?m)^会议(?:听取|审议|研究|讨论)[^。\n]*", body) if "作的" not in m.group()]
+    # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
+    # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
+    # (or, a reporter not found, no one's: the meeting's turn of an earlier paragraph does not run on)
+    for m in re.finditer(r"(?m)^会议(?:听取|审议|研究|讨论)[^。\n]*", body):
+        rm = re.search(r"(?:受[^，。]{2,12}?委托)?(?<![工合操创写制运协])作的", m.group())  # (not 保障工作的汇报)
+        turns.append(_Turn(m.start(), "会议" if rm is None else _reporter(m.group()[: rm.start()])))
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
     for pos, name in _mentions(body, known):
         if pos > 0 and body[pos - 1] not in "。\n；":
@@ -212,6 +215,19 @@ def _mentions(text: str, known: set[str]) -> list[tuple[int, str]]:
 
 def _names_in(text: str) -> list[str]:
     return sorted({name for _, name in leader_mentions(text)})
+
+
+def _reporter(before: str) -> str | None:
+    """The person whose report a meeting heard, from the words before 作的: …副委员长吉炳轩 → 吉炳轩."""
+    if (leader := next((before[-n:] for n in (3, 2) if before[-n:] in leaders()), None)):
+        return leader
+    for n in (3, 2):
+        cand = before[-n:]
+        # (not the end of a title or a body run into the name: 副委员长|丛斌 · 执法检|查组)
+        if (len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and cand[0] not in "长员任记席理官人"
+                and cand[-1] not in "组会部院委局处团室厅" and looks_like_person(cand)):
+            return cand
+    return None
 
 
 def _speaker_at(turns: list[_Turn], pos: int) -> str | None:

@@ -166,7 +166,7 @@ _NAME_QUOTE = r"“[^”。]{0,40}”"
 CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
-_NAME_END = rf"(?:{_NAME_WORD})(?!议?(?:成员|成立))"
+_NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)"
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_END})"
 )
@@ -179,7 +179,7 @@ NAME_BEFORE_VERB = re.compile(
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
-_CENSUS = r"(?![^。，]{0,8}?(?:普查|调查))"
+_CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
@@ -288,7 +288,8 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     重要讲话，强调… in the report of a conference whose own chair it names later)."""
     # (召集 where the meeting is said to be convened by someone: 本次会议由中国人民银行行长兼货币政策委员会主席易纲召集)
     # (not 主持人, a post: 全国政协…主席团会议主持人汪洋出席会议 · 会议由陈晓光主持)
-    for m in re.finditer(r"主持(?!人)|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
+    # (nor who presided over a reception: 刘延东主持会见活动)
+    for m in re.finditer(r"主持(?!人|会见)|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
         if m.group(0) == "召集" and not re.search(r"(?<![自理缘])由(?!于)", re.split(r"[，。；\n]", text[max(0, m.start() - 40) : m.start()])[-1]):
             continue
         after = re.split(r"[，。；]", text[m.end() : m.end() + 40], maxsplit=1)[0]  # the meeting it convened, no further
@@ -332,7 +333,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         title = _clean_title(before[title_start : best.end()])
         return name, title or None
     # The subject of the sentence presides: 国家主席习近平23日在河北雄安新区考察，主持召开…座谈会
-    for m in re.finditer(r"主持(?!人)", text):
+    for m in re.finditer(r"主持(?!人|会见)", text):
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sentence = text[start : m.start()]
         for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
@@ -362,6 +363,10 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
                 or m.start() < opening or (name and name[-8:] in after)):
             continue
+        # 王小洪参加会见并主持会议 · 孙春兰参加会见并主持大会 : the conference whose delegates were received
+        if (pm := re.search(r"(?:^|[。，；\n])([\u4e00-\u9fff]{2,3})(?:参加会见|出席(?:会见|会议|大会)?)并$", text[max(0, m.start() - 14) : m.start()])) \
+                and (pm.group(1) in leaders() or looks_like_person(pm.group(1))):
+            return pm.group(1), None
         end = m.start() - 2 if text.endswith("同志", 0, m.start()) else m.start()  # 习近平同志主持会议
         leader = _leader_ending(text, end)
         if leader:
@@ -648,7 +653,7 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     # 李克强考察科技部并主持召开座谈会 : a visit with a talk, not a meeting; a named one held on the visit is
     # (韩正在海南调研并主持召开推进海南全面深化改革开放领导小组会议, …考察并主持召开深入推进东北振兴座谈会)
-    if head and (vm := VISIT_TALK.search(head)) and re.fullmatch(r"(?:部分)?(?:[^，。\s]{0,4}?(?:企业|专家|学者|企业家|金融机构|人士|代表))?", vm.group("name")):
+    if head and (vm := VISIT_TALK.search(head)) and re.fullmatch(r"(?:部分)?(?:[^，。\s]{0,4}?(?:企业|专家|学者|企业家|金融机构))?", vm.group("name")):
         return False
     # …引起强烈反响 : the reactions to a meeting, not its report
     if head and re.search(r"反响|热议", head):
@@ -669,7 +674,11 @@ def is_meeting(title: str | None, body: str) -> bool:
     # leader receives is the report's subject, as most blind labellers read it (not a people's body's congress,
     # 中国佛教协会第十一次全国代表会议, nor a festival's 第五届全国…会议)
     # (in the headline: 习近平…作出重要指示 李强会见第七次全国自强模范…表彰大会代表 reports the instruction)
-    if GREETED_DELEGATES.search(headline or head):
+    # (not a commentary on it, a study of its speech, or a reception announced: 央视快评：习近平会见…代表 ·
+    # 深入学习贯彻习近平总书记在会见…代表时的重要讲话精神 · 习近平将会见…代表)
+    if (gm := GREETED_DELEGATES.search(headline or head)) and not (
+            NOT_MEETING_TITLE.search(_unquoted((headline or head)[: gm.start()] + (headline or head)[gm.end() :]))
+            or STUDY_TITLE.search(headline or head) or re.search(r"将(?:亲切)?会见", head)):
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
     if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not (CHAIRED.search(head) or VISIT_TALK.search(head)):
@@ -761,7 +770,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 # (not a news agency's dateline run into it: 新华社北京8月30日电|中共中央政治局…召开会议)
                 subject = re.sub(r"^(?:\d*日)?电", "", sm.group("subject")) if sm else ""
                 # 就当前经济形势和下半年经济工作中共中央召开党外人士座谈会 : the topic is not the body
-                subject = re.sub(r"^就[^，。]*?(?=中共中央|国务院|全国人大|全国政协)", "", subject)
+                subject = re.sub(r"^就[^，。]*(?=中共中央|国务院|全国人大|全国政协)", "", subject)
                 # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
                 # person's name; only a bare 座谈会 takes the place (韩正在国家发展改革委召开座谈会)
                 if "在" in subject:
@@ -973,7 +982,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (the congress holding it, not one the opening mentions: 中国共产党北京市第十三次代表大会举行预备会议，…全面贯彻党的二十大精神)
     elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
         organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
-    if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国", "部分省")):
+    if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")) \
+            or re.match(r"部分省(?:区|市|份|（|、)", series or ""):
         province = city = None  # (部分省区…座谈会: several provinces' gathering, wherever it meets)
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
@@ -1029,7 +1039,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     level = _level(organ, series, province, city, chair_title)
     # …and so is one a national leader chairs where nothing names a place (李强主持大会)
     # (…and a gathering of several provinces, 部分省区市巡视工作座谈会)
-    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or (series or "").startswith("部分省")):
+    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or re.match(r"部分省(?:区|市|份|（|、)", series or "")):
         level = "central"
     # A national gathering no body is named for is convened by the Party Centre or the State Council when the
     # General Secretary or the Premier chairs it, wherever it meets (哲学社会科学工作座谈会 → 中共中央, 习近平…在重庆
