@@ -49,7 +49,9 @@ INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
     r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
-    r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|局势|"
+    r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|"
+    # (a foreign situation, 叙利亚局势; not 就业局势总体平稳, 安全生产形势)
+    r"(?:地区|国际|世界|中东|半岛|叙利亚|乌克兰|阿富汗|利比亚|伊朗|巴以|加沙|苏丹|海湾|南海|也门|缅甸|委内瑞拉)局势|"
     r"内阁|议长(?:会议|大会)|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
@@ -180,7 +182,7 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -646,6 +648,9 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and re.search(r"常委会会议列席代表座谈", head):
         return True
+    # 全国政协十四届四次会议第三场“委员通道”开启 : members answering the press, not a sitting (quoted, so before _unquoted)
+    if head and re.search(r"(?:委员|代表|部长)通道", head):
+        return False
     if head and FOREIGN_STATE.match(head):
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
@@ -681,7 +686,10 @@ def is_meeting(title: str | None, body: str) -> bool:
             or STUDY_TITLE.search(headline or head) or re.search(r"将(?:亲切)?会见", head)):
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
-    if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not (CHAIRED.search(head) or VISIT_TALK.search(head)):
+    # (…, and a meeting attended before the visit: 赵乐际出席全国推开…动员部署电视电话会议并在山西调研)
+    if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not (
+            CHAIRED.search(head) or VISIT_TALK.search(head)
+            or ((am := ATTENDED.search(head)) and not NOT_MEETING_TITLE.search(_unquoted(head[: am.end()])))):
         return False
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
@@ -798,6 +806,9 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = _ORDINAL.sub("", name).strip("（）() ")
     # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会))", "", series)
+    # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
+    # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
+    series = re.sub(r"^学习贯彻[^，。]{2,30}?精神(?=中央宣讲团)|^[^，。“”]{2,20}?(?=调研协商座谈会$)", "", series)
     organ = None
     m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
     # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee; 经济大省政府主要负责人
@@ -1055,6 +1066,12 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "国务院"
         elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
             organ = "中共中央"
+        # …and a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
+        # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
+        # 部际联席会议, whose bodies the reports name otherwise)
+        elif chair_title and not army and re.search(r"国务院副总理$", chair_title) and not re.search(
+                r"委员会|建委会|领导小组|联席会议|协同发展|纪念|庆祝|开工", series or ""):
+            organ = "国务院"
         # national conferences of one department of the Party Centre, which the report need not name
         elif cv := next((o for pat, o in CONVENED_BY if pat.search(series or "")), None):
             organ = cv
