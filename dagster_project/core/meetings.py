@@ -21,7 +21,7 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|列席代表座谈|"
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
@@ -160,12 +160,13 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 # In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
 # (a congress is named apart, CONGRESS: other meetings' reports often mention one to come)
-_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|列席代表座谈", "") + "|交流会"
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|全盟代表大会|列席代表座谈", "") + "|交流会"
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
 # A meeting's name: characters of a name, and quoted spans whole (“双随机、一公开”, “坚定文化自信，讲好中国故事”)
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
-CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次全国代表大会)")
+# (台盟's is its 全盟代表大会: 台湾民主自治同盟第十一次全盟代表大会)
+CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次(?:全国|全盟)代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
 _NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)"
@@ -185,7 +186,7 @@ _CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -331,7 +332,8 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         if best is None:
             continue
         title_start = before.rfind("，", 0, best.start()) + 1
-        title_start = max(title_start, before.rfind("。", 0, best.start()) + 1)
+        # (开幕式由全国台联会长黄志贤主持: the title starts after 由)
+        title_start = max(title_start, before.rfind("。", 0, best.start()) + 1, before.rfind("由", 0, best.start()) + 1)
         title = _clean_title(before[title_start : best.end()])
         return name, title or None
     # The subject of the sentence presides: 国家主席习近平23日在河北雄安新区考察，主持召开…座谈会
@@ -474,7 +476,8 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     if before:
         i = len(before) - 1
         # 9月23日至24日 : a range is dated by its first day
-        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~)\s*", opening[before[i - 1].end() : before[i].start()]):
+        # (…and a list of days by its first: 20日、23日、24日连续召开)
+        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~|、)\s*", opening[before[i - 1].end() : before[i].start()]):
             i -= 1
         m = before[i]
     else:
@@ -978,12 +981,15 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
         if series and re.match(r"中共(?!中央)[^，。]{2,12}党组", series):
             series = series[2:]
-        if organ is None and series and series.endswith("全国代表大会") and len(series) > 6:
+        if organ is None and series and series.endswith(("全国代表大会", "全盟代表大会")) and len(series) > 6:
             organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
     # 中央文明委 by its full name, as its reports also give it (one series, not two)
+    # 台盟 by its full name, as the congress's other reports give it (one series, not two)
+    if organ == "台盟":
+        organ, series = "台湾民主自治同盟", (series or "").replace("台盟", "台湾民主自治同盟", 1) or None
     if organ == "中央文明委":
         organ, series = "中央精神文明建设指导委员会", (series or "").replace("中央文明委", "中央精神文明建设指导委员会", 1) or None
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
