@@ -8,7 +8,7 @@ import pytest
 
 from dagster_project.core.directives import extract_directives
 from dagster_project.core.formulations import extract_formulations
-from dagster_project.core.meetings import extract_meeting, meeting_id_for
+from dagster_project.core.meetings import attendees_of, extract_meeting, meeting_id_for
 
 from .labelled import load_gold, norm, prf
 
@@ -217,6 +217,10 @@ def test_a_count_before_a_quote_is_one_numbered_formula():
     assert (f.canonical, f.kind, body[f.char_start:f.char_end]) == ("两个毫不动摇", "numbered", "两个“毫不动摇”")
     assert [f.canonical for f in extract_formulations("必须紧紧抓住有序疏解北京非首都功能这个“牛鼻子”，实现五个“新突破”。")] == ["五个新突破"]
     assert [f.canonical for f in extract_formulations("开启中国—东盟关系第二个“金色十年”。")] == ["金色十年"]
+    # xwlb 2015/20151008 VIDE1444303308952669 (a review found the count of countries made a formula of it): a count of
+    # things the quote only qualifies is no numbered formula
+    body = "而在过去的八个月，他连续出访了泰国、哈萨克斯坦等六个“一带一路”沿线国家。"
+    assert [f.canonical for f in extract_formulations(body)] == ["一带一路"]
 
 
 def test_a_party_congress_numeral_is_no_count_of_strategies():
@@ -252,6 +256,14 @@ def test_the_points_of_a_report_the_meeting_heard_are_the_reporters():
             "一要加强就业服务，建立终身职业培训体系。二要强化安全生产监督执法，加强安全防护和职业病防治，保障劳动者生命安全和健康。")
     m = extract_meeting("李克强主持召开国务院常务会议", body, datetime(2014, 4, 30, 19, 31))
     assert {d.speaker for d in extract_directives(body, m) if d.kind == "enumerated"} == {"会议"}
+
+
+def test_a_bills_lists_name_no_attendees():
+    # xwlb/assets/2021/20210227.json.gz VIDETJK3Zi8m0Tc3UQgkMcG9210227: 列席 inside a bill's name made its drafts
+    # attendees (议程草案 since before; 主席团 too, once 主席团 stopped being read as a title, as a review found)
+    body = ("这次常委会会议的一项重要任务是为召开十三届全国人大四次会议作准备。会议议程包括审议全国人大常委会工作报告稿，"
+            "审议委员长会议关于提请审议十三届全国人大四次会议议程草案、主席团和秘书长名单草案、列席人员名单草案的议案等。")
+    assert attendees_of(body) == []
 
 
 def test_politburo_standing_committee_is_its_own_series():

@@ -167,7 +167,7 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
-    # (or, a reporter not found, no one's: the meeting's turn of an earlier paragraph does not run on)
+    # (or, a reporter not found, the default speaker's: the meeting's turn of an earlier paragraph does not run on)
     for m in re.finditer(r"(?m)^会议(?:听取|审议|研究|讨论)[^。\n]*", body):
         rm = re.search(r"(?:受[^，。]{2,12}?委托)?(?<![工合操创写制运协])作的", m.group())  # (not 保障工作的汇报)
         turns.append(_Turn(m.start(), "会议" if rm is None else _reporter(m.group()[: rm.start()])))
@@ -178,6 +178,14 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
         if _REPORTS_SPEECH.search(sentence[:60]):
             turns.append(_Turn(pos, name))
+    turns.sort(key=lambda t: t.start)
+    # 代表们表示，… : a group's words end with their paragraph (a feature's later paragraphs quote the leader,
+    # in forms that start no turn: 总书记提出四个“要”：要保持…)
+    groups = [t for t in turns if t.speaker and GROUP_SPEAKER.search(t.speaker)]
+    for t in groups:
+        nl = body.find("\n", t.start)
+        if nl != -1 and not any(t.start < o.start <= nl + 1 for o in turns if o is not t):
+            turns.append(_Turn(nl + 1, None))
     turns.sort(key=lambda t: t.start)
     return turns
 
@@ -219,8 +227,12 @@ def _names_in(text: str) -> list[str]:
 
 def _reporter(before: str) -> str | None:
     """The person whose report a meeting heard, from the words before 作的: …副委员长吉炳轩 → 吉炳轩."""
+    # (…秘书长杨振武分别作的 · …人事事项所作的 · …李建国代表执法检查组作的: what follows the name is no part of it)
+    before = re.sub(r"(?:分别|等|所|代表[^，。]{0,12}?)$", "", before)
     if (leader := next((before[-n:] for n in (3, 2) if before[-n:] in leaders()), None)):
         return leader
+    if dot := re.search(r"[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,8}$", before):  # 艾力更·依明巴海
+        return dot.group().lstrip("长员任记席理官人")
     for n in (3, 2):
         cand = before[-n:]
         # (not the end of a title or a body run into the name: 副委员长|丛斌 · 执法检|查组)
@@ -386,7 +398,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     lead = "".join(parts[-2:])
     # 下一步，要坚持深化改革，一要… · “十三五”期间，要着力营造“三个环境”：一是… : what is to be done next, after a
     # review of what was done (not 要看到，一是…, what one must see)
-    if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要|必须)(?!看到|认识到|充分认识)[^。]*$", lead):
+    if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))

@@ -124,7 +124,10 @@ def extract_formulations(body: str) -> list[Formulation]:
         start = m.start("q") + len(raw) - len(raw.lstrip())  # “ 外防输入 ” : offsets of the words, not the spaces
         before = body[max(0, m.start() - 6) : m.start()]
         if q and _is_slogan(q, before, body[m.end() : m.end() + 300]):
-            if (nm := COUNTED_QUOTE.search(before)) and q == raw:
+            # (only where the quote ends a clause or a noun phrase, 三个“伟大飞跃”的意义: 三个“万亿”台阶, 六个“一带一路”
+            # 沿线国家, 两个“90”后 count things)
+            if (nm := COUNTED_QUOTE.search(before)) and q == raw and not re.search(r"\d", q) \
+                    and re.match(r"[，。；、：！？的和]|$", body[m.end() : m.end() + 1]):
                 # 两个“毫不动摇” · 五个“新突破” : the numbered formula whole (ANNOTATION.md §3), as written, its
                 # canonical form without the quotes
                 begin = m.start() - len(nm.group(0))

@@ -30,7 +30,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # (纪律检查委员会 is a body, not an inspection; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:工作)?(?:报告|讲话)|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:工作)?(?:报告|讲话)|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -442,7 +442,8 @@ def attendees_of(text: str) -> list[Person]:
                     break
                 name = name[:-1]
             # 中共中央政治局常委、中央书记处书记蔡奇出席 : titles in the list are not attendees
-            if 2 <= len(name) <= 4 and not re.search(rf"会|部|厅|局|委|省|市|区|县|院|办|中央|政治局|{TITLE_WORDS}", name):
+            # (nor a bill's lists: 议程草案、主席团和秘书长名单草案、列席人员名单草案的议案)
+            if 2 <= len(name) <= 4 and not re.search(rf"会|部|厅|局|委|省|市|区|县|院|办|中央|政治局|主席团|草案|名单|{TITLE_WORDS}", name):
                 out.append(Person(name, title, "attendee"))
     return out
 
@@ -808,7 +809,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     """(organ, series) of a local or unknown body from the meeting's own name."""
     series = _ORDINAL.sub("", name).strip("（）() ")
     # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
-    series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会))", "", series)
+    series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
     # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
     series = re.sub(r"^学习贯彻[^，。]{2,30}?精神(?=中央宣讲团)|^[^，。“”]{2,20}?(?=调研协商座谈会$)", "", series)
@@ -1072,12 +1073,6 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "国务院"
         elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
             organ = "中共中央"
-        # …and a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
-        # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
-        # 部际联席会议, whose bodies the reports name otherwise)
-        elif chair_title and not army and re.search(r"国务院副总理$", chair_title) and not re.search(
-                r"委员会|建委会|领导小组|联席会议|协同发展|纪念|庆祝|开工", series or ""):
-            organ = "国务院"
         # national conferences of one department of the Party Centre, which the report need not name
         elif cv := next((o for pat, o in CONVENED_BY if pat.search(series or "")), None):
             organ = cv
@@ -1090,9 +1085,17 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         elif chair_title and (cm := re.search(r"(全国政协)主席$|(全国人大常委会)委员长$", chair_title)) \
                 and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
             organ = cm.group(1) or cm.group(2)
+        # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
+        # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
+        # 部际联席会议, whose bodies the reports name otherwise; after a convener the opening names)
+        elif chair_title and not army and re.search(r"国务院副总理$", chair_title) and not re.search(
+                r"委员会|建委会|领导小组|联席会议|协同发展|纪念|庆祝|开工", series or ""):
+            organ = "国务院"
     # 俞正声主持召开调研协商座谈会 · 网络议政远程协商会 : the CPPCC's kinds of gathering are named with it, as its
     # reports mostly name them (全国政协网络议政远程协商会), one series whether or not a title says 全国政协
-    if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中")):
+    # (not where the chairman acts for the Party Centre: 代表党中央向广大民营企业家表示新春慰问 · 党中央决定直接约谈)
+    if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中")) \
+            and not re.search(r"代表党中央|党中央决定|受党中央委托", _opening(body)[:300]):
         series = "全国政协" + series
     return Meeting(
         is_meeting=True,
