@@ -225,6 +225,10 @@ def _names_in(text: str) -> list[str]:
     return sorted({name for _, name in leader_mentions(text)})
 
 
+# The last character of a title that a name's last characters may take in: 副委员长|丛斌, 主任委员|史耀斌
+_TITLE_END = "长员任记席理官人"
+
+
 def _reporter(before: str) -> str | None:
     """The person whose report a meeting heard, from the words before 作的: …副委员长吉炳轩 → 吉炳轩."""
     # (…秘书长杨振武分别作的 · …人事事项所作的 · …李建国代表执法检查组作的: what follows the name is no part of it)
@@ -232,11 +236,11 @@ def _reporter(before: str) -> str | None:
     if (leader := next((before[-n:] for n in (3, 2) if before[-n:] in leaders()), None)):
         return leader
     if dot := re.search(r"[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,8}$", before):  # 艾力更·依明巴海
-        return dot.group().lstrip("长员任记席理官人")
+        return dot.group().lstrip(_TITLE_END)
     for n in (3, 2):
         cand = before[-n:]
         # (not the end of a title or a body run into the name: 副委员长|丛斌 · 执法检|查组)
-        if (len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and cand[0] not in "长员任记席理官人"
+        if (len(cand) == n and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and cand[0] not in _TITLE_END
                 and cand[-1] not in "组会部院委局处团室厅" and looks_like_person(cand)):
             return cand
     return None

@@ -72,6 +72,8 @@ BILATERAL = re.compile(
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
+# 部分省区市…座谈会 · 部分省份… : a gathering of several provinces (not 部分省辖市, 部分省直单位: one province's)
+SEVERAL_PROVINCES = re.compile(r"部分省(?:区|市|份|（|、)")
 GREETED_DELEGATES = re.compile(r"会见(?:出席)?(?P<name>(?:第[^，。\s]{1,4}次)?(?:全国|中国共产党全国)[^，。\s]{2,40}?(?:会议|表彰大会))(?:全体|与会)?代表")
 # A leader presiding over a gathering is a meeting even on an inspection tour.
 CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.pattern})")
@@ -685,9 +687,10 @@ def is_meeting(title: str | None, body: str) -> bool:
     # (in the headline: 习近平…作出重要指示 李强会见第七次全国自强模范…表彰大会代表 reports the instruction)
     # (not a commentary on it, a study of its speech, or a reception announced: 央视快评：习近平会见…代表 ·
     # 深入学习贯彻习近平总书记在会见…代表时的重要讲话精神 · 习近平将会见…代表)
-    if (gm := GREETED_DELEGATES.search(headline or head)) and not (
-            NOT_MEETING_TITLE.search(_unquoted((headline or head)[: gm.start()] + (headline or head)[gm.end() :]))
-            or STUDY_TITLE.search(headline or head) or re.search(r"将(?:亲切)?会见", head)):
+    lead = headline or head
+    if (gm := GREETED_DELEGATES.search(lead)) and not (
+            NOT_MEETING_TITLE.search(_unquoted(lead[: gm.start()] + lead[gm.end() :]))
+            or STUDY_TITLE.search(lead) or re.search(r"将(?:亲切)?会见", head)):
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
     # (…, and a meeting attended before the visit: 赵乐际出席全国推开…动员部署电视电话会议并在山西调研)
@@ -1001,7 +1004,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
         organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
     if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")) \
-            or re.match(r"部分省(?:区|市|份|（|、)", series or ""):
+            or SEVERAL_PROVINCES.match(series or ""):
         province = city = None  # (部分省区…座谈会: several provinces' gathering, wherever it meets)
     session = None
     # Only the ordinal stated with the meeting itself: 中共中央政治局召开会议，讨论…第十四届全国人民代表大会
@@ -1057,7 +1060,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     level = _level(organ, series, province, city, chair_title)
     # …and so is one a national leader chairs where nothing names a place (李强主持大会)
     # (…and a gathering of several provinces, 部分省区市巡视工作座谈会)
-    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or re.match(r"部分省(?:区|市|份|（|、)", series or "")):
+    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or SEVERAL_PROVINCES.match(series or "")):
         level = "central"
     # A national gathering no body is named for is convened by the Party Centre or the State Council when the
     # General Secretary or the Premier chairs it, wherever it meets (哲学社会科学工作座谈会 → 中共中央, 习近平…在重庆
