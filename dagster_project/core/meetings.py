@@ -692,6 +692,11 @@ def is_meeting(title: str | None, body: str) -> bool:
             NOT_MEETING_TITLE.search(_unquoted(lead[: gm.start()] + lead[gm.end() :]))
             or STUDY_TITLE.search(lead) or re.search(r"将(?:亲切)?会见", head)):
         return True
+    # 习近平对民政工作作出重要指示强调… 李强出席第十五次全国民政会议并讲话 : the conference the instruction was
+    # conveyed at (会上传达了习近平重要指示) is the report's subject, as both blind labels of such reports have it
+    if head and re.search(r"指示|批示", head) and ATTENDED.search(head) \
+            and re.search(r"会上传达|会议传达|传达了[^。]{0,20}(?:指示|批示)", body[:3000]):
+        return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
     # (…, and a meeting attended before the visit: 赵乐际出席全国推开…动员部署电视电话会议并在山西调研)
     if head and NOT_MEETING_TITLE.search(_unquoted(head)) and not (
