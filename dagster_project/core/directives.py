@@ -178,7 +178,6 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
         if _REPORTS_SPEECH.search(sentence[:60]):
             turns.append(_Turn(pos, name))
-    turns.sort(key=lambda t: t.start)
     # 代表们表示，… : a group's words end with their paragraph (a feature's later paragraphs quote the leader,
     # in forms that start no turn: 总书记提出四个“要”：要保持…)
     groups = [t for t in turns if t.speaker and GROUP_SPEAKER.search(t.speaker)]

@@ -157,6 +157,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     # each round of central inspections opens with one (中央第十轮巡视工作动员部署会议), which the leading group holds
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
 ]
+# Bodies whose reports use a short name as well as the full one: the organ and its series go by the full one
+FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -995,12 +997,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
-    # 中央文明委 by its full name, as its reports also give it (one series, not two)
-    # 台盟 by its full name, as the congress's other reports give it (one series, not two)
-    if organ == "台盟":
-        organ, series = "台湾民主自治同盟", (series or "").replace("台盟", "台湾民主自治同盟", 1) or None
-    if organ == "中央文明委":
-        organ, series = "中央精神文明建设指导委员会", (series or "").replace("中央文明委", "中央精神文明建设指导委员会", 1) or None
+    # A body's short name by its full one, as its other reports give it (one series, not two)
+    if organ in FULL_NAME_OF:
+        full = FULL_NAME_OF[organ]
+        organ, series = full, (series or "").replace(organ, full, 1) or None
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"{_party_congress(cp)}主席团", "中国共产党全国代表大会主席团会议"
