@@ -144,6 +144,26 @@ def test_a_meetings_name_keeps_the_commas_of_its_quoted_topic():
     assert m.series == "全国政协专题协商会" and m.chair == "俞正声"
 
 
+def test_a_meeting_named_for_what_it_studies_is_a_meeting():
+    # 中央宣讲团动员会 is named for the plenum or congress whose spirit it is to spread. Read as a study piece, the
+    # report was no meeting when a leader spoke at it (xwlb/assets/2017/20171101.json.gz VIDEiioDstFJHGj52bWuk2SL171101)
+    # or when the title also named an instruction (xwlb/assets/2015/20151104.json.gz VIDE1446635347568471)
+    title = "王沪宁在学习贯彻党的十九大精神中央宣讲团动员会上要求 全面准确宣讲党的十九大精神 增强宣讲活动针对性和实效性"
+    body = ("学习贯彻党的十九大精神中央宣讲团动员会1日在京召开，中共中央政治局常委、中央书记处书记王沪宁出席会议并讲话。\n"
+            "中共中央政治局委员、中宣部部长黄坤明主持会议。")
+    m = extract_meeting(title, body, datetime(2017, 11, 1, 19, 41))
+    assert (m.is_meeting, m.series, m.chair, m.level) == (True, "中央宣讲团动员会", "黄坤明", "central")
+    title = "学习贯彻党的十八届五中全会精神 中央宣讲团动员会在京召开 习近平总书记作出重要批示"
+    body = ("学习贯彻党的十八届五中全会精神中央宣讲团动员会4号在京召开，习近平总书记对做好宣讲工作作出重要批示。他指出，"
+            "组织中央宣讲团集中宣讲，是学习宣传贯彻十八届五中全会精神的重要举措，任务重大、意义重大。")
+    m = extract_meeting(title, body, datetime(2015, 11, 4, 19, 9))
+    assert (m.is_meeting, m.series, m.meeting_date) == (True, "中央宣讲团动员会", date(2015, 11, 4))
+    # a study of a speech given at a meeting is still no meeting report
+    title = "深入学习贯彻习近平总书记在文艺工作座谈会上的重要讲话精神"
+    body = "连日来，各地干部群众认真学习习近平总书记在文艺工作座谈会上的重要讲话精神。"
+    assert not extract_meeting(title, body, datetime(2014, 10, 20, 19)).is_meeting
+
+
 def test_the_central_committees_and_the_discipline_commissions_plenums_are_series_of_their_own():
     # xwlb/assets/2019/20191031.json.gz VIDEEuJu7OImDSCKIUhtmBRg191031: the communiqué of the 19th Central
     # Committee's fourth plenum, which had no name a verb gives and so no series (no meeting row)

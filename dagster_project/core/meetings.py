@@ -38,6 +38,10 @@ NOT_MEETING_TITLE = re.compile(
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
 STUDY_TITLE = re.compile(r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|宣讲(?!团)")
+# 学习贯彻…精神中央宣讲团动员会在京召开 · 王沪宁在学习贯彻…精神中央宣讲团动员会上要求 : a meeting named for what it
+# studies, convened or spoken at (not a study of a speech given at one: 学习贯彻…在…会上的重要讲话精神)
+STUDY_MEETING = re.compile(rf"(?:学习贯彻|贯彻落实|深入学习)[^，。]{{2,40}}?精神[^，。\s上的]{{0,16}}?(?:{MEETING_WORD.pattern})"
+                           rf"(?:在[{_CJK}]{{1,6}}?(?:召开|举行)|(?:召开|举行)|上(?:强调|指出|讲话|要求|表示))")
 # 蔡奇出席深入学习贯彻…重要讲话精神专题会议并讲话 : a leader at a meeting held to study something
 ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:并|$)")
 BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
@@ -678,6 +682,10 @@ def is_meeting(title: str | None, body: str) -> bool:
     # (nor a later clause's 聚焦: 王岐山在中央巡视工作动员部署会议上强调 突出坚持党的领导 聚焦全面从严治党)
     if headline and (TITLE_CONVENED.search(headline) or SPOKE_AT.search(headline)) and not (NOT_MEETING_TITLE.search(_unquoted(headline)) or STUDY_TITLE.search(headline)
                                                               or re.search(r"将(?:出席|发表|举行)", head)):
+        return True
+    # (…, and a later clause's 批示: 学习贯彻党的十八届五中全会精神 中央宣讲团动员会在京召开 习近平总书记作出重要批示)
+    if head and (sm := STUDY_MEETING.search(head)) and not (NOT_MEETING_TITLE.search(_unquoted(head[: sm.end()]))
+                                                             or re.search(r"将(?:出席|发表|举行|召开)", head)):
         return True
     # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
     # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
