@@ -30,7 +30,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # (纪律检查委员会 is a body, not an inspection; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:工作)?(?:报告|讲话)|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -56,7 +56,7 @@ INTERNATIONAL = re.compile(
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|"
     # (a foreign situation, 叙利亚局势; not 就业局势总体平稳, 安全生产形势)
     r"(?:地区|国际|世界|中东|半岛|叙利亚|乌克兰|阿富汗|利比亚|伊朗|巴以|加沙|苏丹|海湾|南海|也门|缅甸|委内瑞拉)局势|"
-    r"内阁|议长(?:会议|大会)|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|议长(?:会议|大会)|伊核|万隆|雅尔塔|布雷顿森林|中东问题|法律协商组织|领导人第[^，。]{1,4}次会议|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
@@ -71,7 +71,7 @@ FOREIGN_STATE = re.compile(
 #议会合作委员会), co-chaired with the other side: not a Chinese body's meeting, though a Chinese leader presides.
 BILATERAL = re.compile(
     r"共同主持|中(?:国[—-])?[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼]"
-    r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家)[^，。\s]{0,10}?(?:委员会|机制)"
+    r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家|执政党|媒体)[^，。\s]{0,10}?(?:委员会|联委会|机制|圆桌会议|企业家会议)"
     r"|中国(?:和|同|与)[^，。\s]{2,12}?(?:合作|联合|双边|议会)[^，。\s]{0,10}?(?:委员会|机制)"
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
@@ -516,6 +516,10 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     return published.date() if published else None
 
 
+# A leader acting for the Party Centre: 代表党中央向…表示慰问 · 党中央决定直接约谈 · 受党中央委托
+FOR_THE_CENTRE = re.compile(r"代表党中央|党中央决定|受党中央委托")
+
+
 def _opening(body: str) -> str:
     """The first sentence or two, where reports give the meeting's date."""
     first = re.split(r"(?<=。)", body, maxsplit=2)
@@ -664,6 +668,12 @@ def is_meeting(title: str | None, body: str) -> bool:
     if head and re.search(r"(?:委员|代表|部长)通道", head):
         return False
     if head and FOREIGN_STATE.match(head):
+        return False
+    # 李克强同在华外国专家举行新春座谈会 : a talk with foreign guests (both blind labels of it), not a body's meeting
+    if head and re.search(r"外国专家|外籍专家", head):
+        return False
+    # 张德江将访问非欧四国并出席…第七次会议 : a visit announced, nothing held yet
+    if head and re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", head):
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
@@ -877,8 +887,13 @@ _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|
 
 
 def _body_in_name(series: str | None) -> str | None:
-    m = _BODY_NAMED.match(series or "")
-    return m.group("body") if m and not _NOT_BODY.search(m.group("body")) else None
+    """The body a meeting's name opens with (中央文明委全体会议), or that of the meeting joined to it with 暨
+    (推进“中国制造2025”工作现场会暨国家制造强国建设领导小组会议)."""
+    for part in (series or "", *(series or "").split("暨")[1:2]):
+        m = _BODY_NAMED.match(part)
+        if m and not _NOT_BODY.search(m.group("body")):
+            return m.group("body")
+    return None
 
 
 # a province's, city's, county's or district's Party committee or government
@@ -1071,9 +1086,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if in_capital:
         province = None
     level = _level(organ, series, province, city, chair_title)
-    # …and so is one a national leader chairs where nothing names a place (李强主持大会)
-    # (…and a gathering of several provinces, 部分省区市巡视工作座谈会)
-    if level == "other" and (in_capital or (chair in leaders() and not (province or city)) or SEVERAL_PROVINCES.match(series or "")):
+    # …and so is one a national leader chairs where nothing names a place (李强主持大会), a gathering of several
+    # provinces (部分省区市巡视工作座谈会), and any other national news of a meeting no place or local body is named
+    # for (韩正出席迎峰度夏能源保供工作电视电话会议, 全总十六届一次执委会议, 农工党十五届二中全会): 1,142 labelled
+    # meetings never had the level "other"
+    if level == "other":
         level = "central"
     # A national gathering no body is named for is convened by the Party Centre or the State Council when the
     # General Secretary or the Premier chairs it, wherever it meets (哲学社会科学工作座谈会 → 中共中央, 习近平…在重庆
@@ -1098,9 +1115,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = cm.group(1)
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
+        # (…and the Party Centre's where he acts for it: 汪洋…主持召开脱贫攻坚约谈会议…党中央决定直接约谈…县委书记)
         elif chair_title and (cm := re.search(r"(全国政协)主席$|(全国人大常委会)委员长$", chair_title)) \
                 and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
-            organ = cm.group(1) or cm.group(2)
+            organ = "中共中央" if FOR_THE_CENTRE.search(body[:400]) else cm.group(1) or cm.group(2)
         # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
         # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
         # 部际联席会议, whose bodies the reports name otherwise; after a convener the opening names)
@@ -1111,7 +1129,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # reports mostly name them (全国政协网络议政远程协商会), one series whether or not a title says 全国政协
     # (not where the chairman acts for the Party Centre: 代表党中央向广大民营企业家表示新春慰问 · 党中央决定直接约谈)
     if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中")) \
-            and not re.search(r"代表党中央|党中央决定|受党中央委托", _opening(body)[:300]):
+            and not FOR_THE_CENTRE.search(body[:400]):
         series = "全国政协" + series
     return Meeting(
         is_meeting=True,
