@@ -458,7 +458,7 @@ BLIND = sorted(load_gold(__import__("pathlib").Path(__file__).parent / "fixtures
 
 @pytest.mark.parametrize("g", BLIND, ids=[g.name for g in BLIND])
 def test_reports_labelled_blind(g):
-    """tests/fixtures/blind: a hundred and forty-eight real reports labelled blind under ANNOTATION.md by someone who had not
+    """tests/fixtures/blind: a hundred and fifty-three real reports labelled blind under ANNOTATION.md by someone who had not
     seen the extractors, on which they were wrong until the eleventh, twelfth, thirteenth, fourteenth, fifteenth or sixteenth session (each file's
     labels.notes says how). Each is checked on the fields it is there for: joint commissions with another country are no
     meeting; a commemoration rally and a Party group's study session are; a leading group or committee
@@ -505,9 +505,13 @@ def test_reports_labelled_blind(g):
     series and 欧亚国家议长会议 an international meeting; 报告了…工作建议 lists tasks, 出席…会议并…调研 is a meeting, 就业局势
     no foreign situation, a Vice Premier's 座谈会 the State Council's, “委员通道” no sitting, and a study topic or 上半年 no
     part of a series; 台盟's 全盟代表大会 is a congress, 20日、23日、24日 dates by its first day, and 由 starts no title; an instruction
-    conveyed at a conference a leader attended (…出席第十五次全国民政会议并讲话) is that conference's report."""
+    conveyed at a conference a leader attended (…出席第十五次全国民政会议并讲话) is that conference's report. From the sixteenth:
+    a talk with foreign experts is no meeting, a chairman acting for the Party Centre holds its meeting, the body after 暨
+    convenes, a meeting no place is named for is central; the members' speeches' points are the meeting's, the Party Centre's
+    briefing of non-Party figures is its meeting, the NPCSC's lecture is its own, an office's name ends a title, and a CPPCC
+    session's video sitting is the session's."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
-    assert len(BLIND) == 148
+    assert len(BLIND) == 153
     for field, want in g.labels.items():
         if field == "notes":
             continue

@@ -107,6 +107,10 @@ SESSION_PRESIDIUM = re.compile(rf"{_N}届{_NPC}[^。，\s]{{1,4}}次会议主席
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
 # is the one after the body's name (…四次会议主席团第二次会议 → 2; a committee's, where stated).
 _OWN_ORDINAL_AFTER = {s: ("主席团" if "主席团" in s else "委员会") for _, _, s in NPC_BODIES}
+# 受中共中央委托 石泰峰向党外人士通报中央经济工作会议精神 : the Party Centre's briefing of non-Party figures, a meeting of
+# its own whatever meeting's spirit it conveys (4 of the 6 blind labels of such reports make it a meeting, the Party Centre's)
+NPC_LECTURE = re.compile(r"全国人大常委会[^。，]{0,12}专题讲座")
+BRIEFING = re.compile(r"受中共中央委托[^。]{0,30}向党外人士通报")
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
     (re.compile(r"国务院第[^。，]{1,5}次全体会议|国务院全体会议"), "国务院", "国务院全体会议"),
@@ -142,7 +146,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     # the State Council's study sessions (国务院第三次专题学习), as the Politburo's 集体学习
     (re.compile(r"国务院[^。，]{0,8}专题学习"), "国务院", "国务院专题学习"),
     # its lectures for its members (举行第五讲专题讲座), a series of their own, numbered by 讲
-    (re.compile(r"全国人大常委会[^。，]{0,12}专题讲座"), "全国人大常委会", "全国人大常委会专题讲座"),
+    (NPC_LECTURE, "全国人大常委会", "全国人大常委会专题讲座"),
     # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议),
     # not those of a group or committee it set up (全国人大常委会种子法执法检查组第一次全体会议)
     (re.compile(r"全国人大常委会[^。，]{0,16}次会议|全国人大常委会(?:(?!检查组|调研组|工作组|小组|委员会|党组)[^。，]){0,16}(?:全体会议|联组会议|分组会议)"
@@ -256,7 +260,8 @@ def name_at(text: str, i: int) -> str | None:
 _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联))?"
+    # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
+    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联|办公室|办|委))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -669,6 +674,8 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and FOREIGN_STATE.match(head):
         return False
+    if head and BRIEFING.search(head):
+        return True
     # 李克强同在华外国专家举行新春座谈会 : a talk with foreign guests (both blind labels of it), not a body's meeting
     if head and re.search(r"外国专家|外籍专家", head):
         return False
@@ -1000,6 +1007,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             if (pm := SESSION_PRESIDIUM.search(title)) and o.endswith("主席团"):
                 organ = pm.group(0)
             break
+    if series is None and title and BRIEFING.search(_flat(title)):
+        organ, series = "中共中央", "中共中央党外人士通报会"
+    # 栗战书主持十三届全国人大常委会履职学习专题讲座 whose text says 常委会组成人员第一次履职学习专题讲座: the title names the body
+    if series is None and title and NPC_LECTURE.search(title):
+        organ, series = "全国人大常委会", "全国人大常委会专题讲座"
     for text in texts if series is None else ():
         for pat, o, s in CENTRAL_SERIES:
             # (not another meeting whose spirit this one studies: …会议上强调 全面贯彻…中央经济工作会议精神)
@@ -1020,6 +1032,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
+    # 全国政协十三届四次会议举行视频会议 : a sitting of the session, as its plenaries are (ANNOTATION.md: 第三十次会议举行
+    # 第三次全体会议 → the session's), not a series of video meetings
+    if series == "全国政协视频会议" and title and re.search(rf"{_CPPCC}[^。，常]{{0,12}}次会议[^。，]{{0,4}}举行视频会议", title):
+        series = "全国政协会议"
     # A body's short name by its full one, as its other reports give it (one series, not two)
     if organ in FULL_NAME_OF:
         full = FULL_NAME_OF[organ]
