@@ -173,7 +173,7 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         turns.append(_Turn(m.start(), "会议" if rm is None else _reporter(m.group()[: rm.start()])))
     # 中央政治局同志的发言，把握和体现了3个重点。一是… : what the members' speeches covered is the meeting's (two of the
     # three blind labels of such 民主生活会 reports; the chair's speech was a paragraph before)
-    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?m)^[\u4e00-\u9fff]{0,8}同志(?:们)?的发言", body)]
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?m)^[\u4e00-\u9fff]{0,8}同志(?:们)?的发言[，,]", body)]
     # A person who opens a sentence that reports speech takes the floor there: 张军在报告中对2023年工作提出建议：
     for pos, name in _mentions(body, known):
         if pos > 0 and body[pos - 1] not in "。\n；":

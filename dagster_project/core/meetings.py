@@ -22,7 +22,7 @@ _CJK = "\u4e00-\u9fff"
 # gathering a body convenes too.
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会")
+                          r"协商会|交办会|务虚会|汇报会|理事大会")
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -56,7 +56,7 @@ INTERNATIONAL = re.compile(
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|"
     # (a foreign situation, 叙利亚局势; not 就业局势总体平稳, 安全生产形势)
     r"(?:地区|国际|世界|中东|半岛|叙利亚|乌克兰|阿富汗|利比亚|伊朗|巴以|加沙|苏丹|海湾|南海|也门|缅甸|委内瑞拉)局势|"
-    r"内阁|议长(?:会议|大会)|伊核|万隆|雅尔塔|布雷顿森林|中东问题|法律协商组织|领导人第[^，。]{1,4}次会议|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|议长(?:会议|大会)|伊核|叙宪法委员会|区域全面经济伙伴关系|万隆|雅尔塔|布雷顿森林|中东问题|法律协商组织|领导人第[^，。]{1,4}次会议|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
@@ -73,6 +73,8 @@ BILATERAL = re.compile(
     r"共同主持|中(?:国[—-])?[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼]"
     r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家|执政党|媒体)[^，。\s]{0,10}?(?:委员会|联委会|机制|圆桌会议|企业家会议)"
     r"|中国(?:和|同|与)[^，。\s]{2,12}?(?:合作|联合|双边|议会)[^，。\s]{0,10}?(?:委员会|机制)"
+    # (中墨企业家会议, 中美媒体圆桌会议: named with no word between)
+    r"|^(?:[^，。\s]{0,12}?出席)?中[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼](?:企业家|媒体)[^，。\s]{0,4}?(?:会议|圆桌|峰会|论坛)"
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
@@ -195,7 +197,7 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -261,7 +263,8 @@ _TITLE_UNIT = (
     r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
     # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
-    rf"[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联|办公室|办|委))?"
+    # (a body's name may hold a number: 第24届冬奥会工作领导小组组长)
+    rf"(?:第[0-9]{{1,3}}届)?[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
     r"(?:常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -278,8 +281,11 @@ def _last_clause(t: str) -> str:
 
 def _title_chain(t: str) -> str | None:
     """The chain of title units that ends the last clause of t (…国务院总理), if it ends with one."""
-    m = TITLE_CHAIN.search(_last_clause(t))
-    return m.group(0) if m else None
+    # (the clause's last 48 characters: the longest title in the corpus has 40, and a chain of title units can be split
+    # in many ways, which a failing search on a long run of them (局局长兼局局长兼…) would try one by one)
+    m = TITLE_CHAIN.search(_last_clause(t)[-48:])
+    # (not the day before it: 李克强26日…, 26日中共中央政治局常委、国务院副总理…)
+    return re.sub(r"^[0-9]*日(?=中共|中央|国务院|全国)", "", m.group(0)) if m else None
 
 
 def _clean_title(t: str) -> str:
@@ -298,6 +304,12 @@ class Person:
     role: str  # chair, speaker, attendee
 
 
+def _presides_another(text: str, end: int, series: str | None) -> bool:
+    """Whether the 主持 ending at end convened a central meeting of another series than this one's."""
+    after = re.split(r"[，。；]", text[end : end + 40], maxsplit=1)[0]  # the meeting it convened, no further
+    return bool(series) and after.startswith("召开") and any(pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES)
+
+
 def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | None]:
     """(name, title) of who presided: 国务院总理李强主持召开 · 栗战书委员长主持会议 · 会议由…周小川主持.
     Not who chaired another meeting the report recalls (习近平总书记主持召开中央全面深化改革委员会第二次会议并发表
@@ -308,9 +320,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     for m in re.finditer(r"主持(?!人|会见)|(?<=[\u4e00-\u9fff]{2})召集(?=[，。])", text):
         if m.group(0) == "召集" and not re.search(r"(?<![自理缘])由(?!于)", re.split(r"[，。；\n]", text[max(0, m.start() - 40) : m.start()])[-1]):
             continue
-        after = re.split(r"[，。；]", text[m.end() : m.end() + 40], maxsplit=1)[0]  # the meeting it convened, no further
-        if series and after.startswith("召开") and any(
-                pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES):
+        if _presides_another(text, m.end(), series):
             continue
         window_start = max(0, m.start() - 70)
         before = text[window_start : m.start()]
@@ -350,7 +360,11 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         title = _clean_title(before[title_start : best.end()])
         return name, title or None
     # The subject of the sentence presides: 国家主席习近平23日在河北雄安新区考察，主持召开…座谈会
+    # (not of another meeting: …习近平…31日主持召开中央政治局常委会会议听取应急处置情况汇报, in the report of a
+    # teleconference held after it)
     for m in re.finditer(r"主持(?!人|会见)", text):
+        if _presides_another(text, m.end(), series):
+            continue
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sentence = text[start : m.start()]
         for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
@@ -522,7 +536,8 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
 
 
 # A leader acting for the Party Centre: 代表党中央向…表示慰问 · 党中央决定直接约谈 · 受党中央委托
-FOR_THE_CENTRE = re.compile(r"代表党中央|党中央决定|受党中央委托")
+# (not a greeting, 代表党中央、国务院向大会…祝贺, nor a decision a speech recalls, 党中央决定建立…制度)
+FOR_THE_CENTRE = re.compile(r"代表党中央(?!、)|受党中央委托|党中央决定(?:直接)?(?:约谈|召开|举行)")
 
 
 def _opening(body: str) -> str:
@@ -674,13 +689,15 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and FOREIGN_STATE.match(head):
         return False
-    if head and BRIEFING.search(head):
+    # (not a commentary or feature on it)
+    if head and BRIEFING.search(head) and not NOT_MEETING_TITLE.search(_unquoted(head)):
         return True
-    # 李克强同在华外国专家举行新春座谈会 : a talk with foreign guests (both blind labels of it), not a body's meeting
-    if head and re.search(r"外国专家|外籍专家", head):
+    # 李克强同在华外国专家举行新春座谈会 · 温家宝出席外国专家座谈会 : a talk with foreign guests (both blind labels of it),
+    # not a body's meeting (not 国家外国专家局召开…会议)
+    if head and re.search(r"(?:同|与|和|出席)(?:在华)?外(?:国|籍)专家", head):
         return False
-    # 张德江将访问非欧四国并出席…第七次会议 : a visit announced, nothing held yet
-    if head and re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", head):
+    # 张德江将访问非欧四国并出席…第七次会议 : a visit announced, nothing held yet (in the headline, not a later clause)
+    if head and re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", headline or head):
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
@@ -701,7 +718,8 @@ def is_meeting(title: str | None, body: str) -> bool:
                                                               or re.search(r"将(?:出席|发表|举行)", head)):
         return True
     # (…, and a later clause's 批示: 学习贯彻党的十八届五中全会精神 中央宣讲团动员会在京召开 习近平总书记作出重要批示)
-    if head and (sm := STUDY_MEETING.search(head)) and not (NOT_MEETING_TITLE.search(_unquoted(head[: sm.end()]))
+    # (what comes before the name may unmake it, not the name's own words: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议)
+    if head and (sm := STUDY_MEETING.search(head)) and not (NOT_MEETING_TITLE.search(_unquoted(head[: sm.start()]))
                                                              or re.search(r"将(?:出席|发表|举行|召开)", head)):
         return True
     # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
@@ -847,7 +865,9 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
     # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
-    series = re.sub(r"^学习贯彻[^，。]{2,30}?精神(?=中央宣讲团)|^[^，。“”]{2,20}?(?=调研协商座谈会$)", "", series)
+    # (…and what a national meeting carries out: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议在京召开)
+    series = re.sub(r"^学习贯彻[^，。]{2,30}?精神(?=中央宣讲团)|^[^，。“”]{2,20}?(?=调研协商座谈会$)"
+                    r"|^(?:学习贯彻|贯彻落实)[^，。]{2,30}?精神(?=全国[^，。]{4,}(?:会议|座谈会)$)", "", series)
     organ = None
     m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
     # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee; 经济大省政府主要负责人
@@ -1007,10 +1027,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             if (pm := SESSION_PRESIDIUM.search(title)) and o.endswith("主席团"):
                 organ = pm.group(0)
             break
-    if series is None and title and BRIEFING.search(_flat(title)):
+    if series is None and flat and BRIEFING.search(flat):
         organ, series = "中共中央", "中共中央党外人士通报会"
     # 栗战书主持十三届全国人大常委会履职学习专题讲座 whose text says 常委会组成人员第一次履职学习专题讲座: the title names the body
-    if series is None and title and NPC_LECTURE.search(title):
+    if series is None and flat and NPC_LECTURE.search(flat):
         organ, series = "全国人大常委会", "全国人大常委会专题讲座"
     for text in texts if series is None else ():
         for pat, o, s in CENTRAL_SERIES:
@@ -1027,6 +1047,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
         if series and re.match(r"中共(?!中央)[^，。]{2,12}党组", series):
             series = series[2:]
+        # 中国和平统一促进会理事大会 : the council's congress is its body's
+        if organ is None and series and series.endswith("理事大会") and len(series) > 6:
+            organ = series[:-4]
         if organ is None and series and series.endswith(("全国代表大会", "全盟代表大会")) and len(series) > 6:
             organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
             # …a people's organisation's, by the name of the federation that holds it
@@ -1085,6 +1108,14 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = _leader_presiding_in_title(title, body)
     if chair is None:
         chair, chair_title = _leader_before_presiding(body, series or name)
+    # 李克强在飞机上召开会议部署抗震救灾工作 · 韩正召开财税部门座谈会 : the leader who convened it, where no one is said to
+    # preside, chairs it (both blind labels of such reports), with the title the report first gives him
+    if chair is None and flat and (cm := re.match(r"(?:\[视频\])?([\u4e00-\u9fff]{2,4}?)(?:在[^，。\s]{1,14}?)?召开", flat)) \
+            and cm.group(1) in leaders():
+        chair = cm.group(1)
+        at = body.find(chair)
+        seg = body[max(0, at - 40) : at] if at > 0 else ""
+        chair_title = _clean_title(seg) or None if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
