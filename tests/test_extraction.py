@@ -215,6 +215,16 @@ def test_a_national_conference_named_for_what_it_carries_out_is_chaired_by_no_on
     assert (m.is_meeting, m.series, m.chair, m.level) == (True, "全国安全生产电视电话会议", None, "central")
 
 
+def test_a_peoples_organisations_members_congress_is_a_meeting_of_its_body():
+    # xwlb/assets/2019/20190319.json.gz VIDEuQCydg9syWAfdP0i5Lmq190319 (found by a review of the sixteenth session's
+    # rules): 全国会员 held 国会 (a foreign parliament), so the congress was no meeting
+    title = "中国法学会第八次全国会员代表大会在京开幕"
+    body = ("中国法学会第八次全国会员代表大会19日上午在人民大会堂开幕。习近平、李克强、栗战书、王沪宁等党和国家领导人到会祝贺。\n"
+            "全体起立，奏唱国歌。")
+    m = extract_meeting(title, body, datetime(2019, 3, 19, 19, 16))
+    assert (m.is_meeting, m.organ, m.series, m.session_no, m.level) == (True, "中国法学会", "中国法学会全国会员代表大会", 8, "central")
+
+
 def test_the_central_committees_and_the_discipline_commissions_plenums_are_series_of_their_own():
     # xwlb/assets/2019/20191031.json.gz VIDEEuJu7OImDSCKIUhtmBRg191031: the communiqué of the 19th Central
     # Committee's fourth plenum, which had no name a verb gives and so no series (no meeting row)

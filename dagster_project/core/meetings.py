@@ -20,11 +20,12 @@ _CJK = "\u4e00-\u9fff"
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
 # gathering a body convenes too.
+# 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
+# after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
+MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|理事大会|"
-                          # 第十次全国归侨侨眷代表大会 : a people's organisation's national congress, named after its members
-                          r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会")
+                          r"协商会|交办会|务虚会|汇报会|理事大会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -54,11 +55,11 @@ INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
 INTERNATIONAL = re.compile(
     r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上合|上海合作组织|亚太经合|APEC|东盟|东亚|中日韩|"
-    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<!建)国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
+    r"中非|中阿|中拉|中国—|中国-|博鳌|论坛|欧盟|北约|议会|(?<![建全])国会|总统|首相|伊斯兰合作组织|世卫|世界卫生|达沃斯|亚信|"
     r"(?:世界|国际(?![\u4e00-\u9fff]{0,3}节)|全球|双边|多边)[^，。]{0,12}?(?:会议|大会|峰会|论坛|会晤)|会晤|欧安|北约|非盟|阿盟|理事会会议|部长级|安理会|日内瓦|"
     # (a foreign situation, 叙利亚局势; not 就业局势总体平稳, 安全生产形势)
     r"(?:地区|国际|世界|中东|半岛|叙利亚|乌克兰|阿富汗|利比亚|伊朗|巴以|加沙|苏丹|海湾|南海|也门|缅甸|委内瑞拉)局势|"
-    r"内阁|议长(?:会议|大会)|伊核|叙宪法委员会|区域全面经济伙伴关系|万隆|雅尔塔|布雷顿森林|中东问题|法律协商组织|领导人第[^，。]{1,4}次会议|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
+    r"内阁|议长(?:会议|大会)|伊核|叙宪法委员会|区域全面经济伙伴关系(?:协定)?(?:新一轮|部长|领导人|谈判)|RCEP(?:部长|领导人)|万隆|雅尔塔|布雷顿森林|中东问题|法律协商组织|领导人第[^，。]{1,4}次会议|高级别(?:视频)?会议|“一带一路”[^，。]{0,8}部长|缔约方大会|亚投行|亚洲基础设施投资银行|战略与经济对话|慕尼黑|建交|世贸组织|世界贸易组织|WTO"
 )
 # A title that starts with a foreign state reports its meetings (日本召开内阁会议敲定新安保法案), not a Chinese body's.
 FOREIGN_STATE = re.compile(
@@ -76,7 +77,7 @@ BILATERAL = re.compile(
     r"[^，。\s]{0,12}?(?:合作|联合|双边|高级别|高层|政府间|议会|混合|顾问|企业家|执政党|媒体)[^，。\s]{0,10}?(?:委员会|联委会|机制|圆桌会议|企业家会议)"
     r"|中国(?:和|同|与)[^，。\s]{2,12}?(?:合作|联合|双边|议会)[^，。\s]{0,10}?(?:委员会|机制)"
     # (中墨企业家会议, 中美媒体圆桌会议: named with no word between)
-    r"|^(?:[^，。\s]{0,12}?出席)?中[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼](?:企业家|媒体)[^，。\s]{0,4}?(?:会议|圆桌|峰会|论坛)"
+    r"|^(?:\[[^\]]{1,6}\])?(?:[^，。\s]{0,12}?出席)?中[俄美欧日韩朝以法德英意印巴蒙哈吉塔乌土越老柬缅泰新马菲澳加墨埃沙阿南芬委瑞荷比波捷匈希葡奥丹挪冰白塞智秘古肯尼](?:企业家|媒体)[^，。\s]{0,4}?(?:会议|圆桌|峰会|论坛)"
 )
 # In a report's opening only the names of foreign bodies count (国际金融危机 is a Chinese meeting's topic).
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
@@ -176,14 +177,15 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 # In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
 # (a congress is named apart, CONGRESS: other meetings' reports often mention one to come)
-_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|全盟代表大会|列席代表座谈", "") + "|交流会"
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|全盟代表大会|列席代表座谈", "").replace("|" + MEMBERS_CONGRESS, "") + "|交流会"
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
 # A meeting's name: characters of a name, and quoted spans whole (“双随机、一公开”, “坚定文化自信，讲好中国故事”)
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
 # (台盟's is its 全盟代表大会: 台湾民主自治同盟第十一次全盟代表大会)
 # (…and a people's organisation's, named after its members: 第十次全国归侨侨眷代表大会)
-CONGRESS = re.compile(rf"(?P<name>[{_CJK}]{{2,20}}?第{_N}次(?:全国|全盟)代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
+# (not from the leader who instructed it: 李克强对中国发明协会第七次全国会员代表大会作出重要批示)
+CONGRESS = re.compile(rf"(?P<name>(?:(?!对)[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
 _NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)"
@@ -203,7 +205,7 @@ _CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -284,9 +286,9 @@ def _last_clause(t: str) -> str:
 
 def _title_chain(t: str) -> str | None:
     """The chain of title units that ends the last clause of t (…国务院总理), if it ends with one."""
-    # (the clause's last 48 characters: the longest title in the corpus has 40, and a chain of title units can be split
+    # (the clause's last 56 characters: the longest title chain in the corpus has 44, and a chain of title units can be split
     # in many ways, which a failing search on a long run of them (局局长兼局局长兼…) would try one by one)
-    m = TITLE_CHAIN.search(_last_clause(t)[-48:])
+    m = TITLE_CHAIN.search(_last_clause(t)[-56:])
     # (not the day before it: 李克强26日…, 26日中共中央政治局常委、国务院副总理…)
     return re.sub(r"^[0-9]*日(?=中共|中央|国务院|全国)", "", m.group(0)) if m else None
 
@@ -697,10 +699,11 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     # 李克强同在华外国专家举行新春座谈会 · 温家宝出席外国专家座谈会 : a talk with foreign guests (both blind labels of it),
     # not a body's meeting (not 国家外国专家局召开…会议)
-    if head and re.search(r"(?:同|与|和|出席)(?:在华)?外(?:国|籍)专家", head):
+    if head and re.search(r"(?:^|同|与|和|出席)(?:在华)?外(?:国|籍)专家", head):
         return False
-    # 张德江将访问非欧四国并出席…第七次会议 : a visit announced, nothing held yet (in the headline, not a later clause)
-    if head and re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", headline or head):
+    # 张德江将访问非欧四国并出席…第七次会议 · 中共中央总书记特使 宋涛将访问越南… : a visit announced, nothing held yet
+    # (not a later clause after a meeting held: …会议召开 …将赴…)
+    if head and (vm := re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", head)) and not TITLE_CONVENED.search(head[: vm.start()]):
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
@@ -1053,8 +1056,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # 中国和平统一促进会理事大会 : the council's congress is its body's
         if organ is None and series and series.endswith("理事大会") and len(series) > 6:
             organ = series[:-4]
-        if organ is None and series and series.endswith(("全国代表大会", "全盟代表大会")) and len(series) > 6:
-            organ = series[:-6]  # 中国民主建国会第十二次全国代表大会: the party's congress
+        # 中国民主建国会第十二次全国代表大会: the party's congress (中国法学会全国会员代表大会: its members')
+        if organ is None and series and (cs := next((x for x in ("全国会员代表大会", "全国代表大会", "全盟代表大会") if series.endswith(x)), None)) \
+                and len(series) > len(cs):
+            organ = series[: -len(cs)]
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
@@ -1113,8 +1118,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair, chair_title = _leader_before_presiding(body, series or name)
     # 李克强在飞机上召开会议部署抗震救灾工作 · 韩正召开财税部门座谈会 : the leader who convened it, where no one is said to
     # preside, chairs it (both blind labels of such reports), with the title the report first gives him
-    if chair is None and flat and (cm := re.match(r"(?:\[视频\])?([\u4e00-\u9fff]{2,4}?)(?:在[^，。\s]{1,14}?)?召开", flat)) \
-            and cm.group(1) in leaders():
+    # (not 韩正在全国安全生产电视电话会议召开时讲话, a meeting he spoke at)
+    if chair is None and flat and (cm := re.match(r"(?:\[视频\])?([\u4e00-\u9fff]{2,4}?)(?:在[^，。\s]{1,14}?)?召开(?!时|之际|期间)", flat)) \
+            and cm.group(1) in leaders() and not MEETING_WORD.search(cm.group(0)):
         chair = cm.group(1)
         at = body.find(chair)
         seg = body[max(0, at - 40) : at] if at > 0 else ""
