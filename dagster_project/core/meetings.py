@@ -849,6 +849,14 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 if subject:
                     name = subject + name
             name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
+            # 刘云山主持召开座谈会强调… | …刘云山30日在中央和国家机关党的群众路线教育实践活动工作座谈会上强调 : a bare name in
+            # the title, the opening's full one
+            if name in BARE_NAMES and text != _quoted_commas(opening):
+                full = next((x.group("name") for pat in (NAME_SPOKE_AT, MEETING_NAME) for x in [pat.search(_quoted_commas(opening))]
+                             if x and x.group("name").endswith(name) and x.group("name") not in BARE_NAMES
+                             and not re.search(r"[两三四五六七八九十]场|^[两三四五六七八九十]次", x.group("name"))), None)
+                if full:
+                    name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", full)
             if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
                 name = re.sub(r"^(?:指导|出席|参加|主持|列席|视察)", "", name)
             name = _REPEATED.sub(r"\1", name)  # 国家科技教育领导小组国家科技教育领导小组全体会议
