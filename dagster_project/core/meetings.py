@@ -112,9 +112,10 @@ SESSION_PRESIDIUM = re.compile(rf"{_N}届{_NPC}[^。，\s]{{1,4}}次会议主席
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
 # is the one after the body's name (…四次会议主席团第二次会议 → 2; a committee's, where stated).
 _OWN_ORDINAL_AFTER = {s: ("主席团" if "主席团" in s else "委员会") for _, _, s in NPC_BODIES}
+# The NPC Standing Committee's lectures for its members (举行第五讲专题讲座, 履职学习专题讲座)
+NPC_LECTURE = re.compile(r"全国人大常委会[^。，]{0,12}专题讲座")
 # 受中共中央委托 石泰峰向党外人士通报中央经济工作会议精神 : the Party Centre's briefing of non-Party figures, a meeting of
 # its own whatever meeting's spirit it conveys (4 of the 6 blind labels of such reports make it a meeting, the Party Centre's)
-NPC_LECTURE = re.compile(r"全国人大常委会[^。，]{0,12}专题讲座")
 BRIEFING = re.compile(r"受中共中央委托[^。]{0,30}向党外人士通报")
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
@@ -1061,12 +1062,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
         if series and re.match(r"中共(?!中央)[^，。]{2,12}党组", series):
             series = series[2:]
-        # 中国和平统一促进会理事大会 : the council's congress is its body's
-        if organ is None and series and series.endswith("理事大会") and len(series) > 6:
-            organ = series[:-4]
-        # 中国民主建国会第十二次全国代表大会: the party's congress (中国法学会全国会员代表大会: its members')
-        if organ is None and series and (cs := next((x for x in ("全国会员代表大会", "全国代表大会", "全盟代表大会") if series.endswith(x)), None)) \
-                and len(series) > len(cs):
+        # 中国民主建国会第十二次全国代表大会: the party's congress (中国法学会全国会员代表大会: its members'; 中国和平统一促进会
+        # 理事大会: its council's)
+        if organ is None and series and (cs := next((x for x in ("全国会员代表大会", "全国代表大会", "全盟代表大会", "理事大会")
+                                                      if series.endswith(x)), None)) and len(series) > len(cs) + 1:
             organ = series[: -len(cs)]
             # …a people's organisation's, by the name of the federation that holds it
             organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
@@ -1132,7 +1131,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair = cm.group(1)
         at = body.find(chair)
         seg = body[max(0, at - 40) : at] if at > 0 else ""
-        chair_title = _clean_title(seg) or None if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
+        chair_title = (_clean_title(seg) or None) if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
