@@ -54,7 +54,7 @@ FAMILY_BEFORE: dict[str, tuple[bool, str]] = {
 }
 _SEQ_ORDER = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 99}
 # A list that reviews what was done is not a list of instructions: 主要开展了以下工作：一是…
-REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作有|取得了|成效显著|取得.{0,4}成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点|认为|表明|显示")
+REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作有|取得了|成效显著|取得.{0,4}成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点(?!优势)|认为|表明|显示")
 # Where a headline ends (ANNOTATION.md §2).
 HEADLINE_END = re.compile(r"[。；;\n]")
 # Sentence ends for imperative directives.
@@ -384,7 +384,10 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
     reviews or describes rather than instructs; or its items are topics (…情况) not tasks."""
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
-    if sum(h.endswith("情况") for h in heads) * 2 > len(heads) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
+    para_start = body.rfind("\n", 0, lst[0].start) + 1
+    # 检查要把握好四个重点：一是…落实情况 : topics someone is told to take up are tasks, not a review
+    ordered = re.search(r"(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
+    if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
     if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):
@@ -392,7 +395,6 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True
-    para_start = body.rfind("\n", 0, lst[0].start) + 1
     if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
         return True
     # 一是保持流动性合理充裕。7月15日降准0.5个百分点… : items that go on to report what was done
@@ -468,7 +470,12 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
     out: list[tuple[_Item, _Item | None]] = []
+    # One numbered list is one speaker's: a leader named inside an item (习近平主席提出的全球安全倡议，系统阐述了…)
+    # does not take the floor for the items after it
+    first_of = {}
     for lst in lists:
+        for it in lst:
+            first_of[id(it)] = lst[0]
         parent = None
         for it, other in spans:
             if other is lst:
@@ -490,7 +497,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
-                speaker=_speaker_at(turns, it.start) or default,
+                speaker=_speaker_at(turns, first_of[id(it)].start) or default,
                 kind="enumerated",
                 ordinal=it.ordinal,
                 parent_seq=seq_of[id(parent)] if parent is not None else None,
