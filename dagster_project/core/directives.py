@@ -376,6 +376,8 @@ POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
+# A verb with the perfective 了 (传递了, 展现了), not 为了, 除了 or 了解
+DONE_VERB = re.compile(r"(?<![为除])了(?!解)")
 # How the central bank's monetary policy reports open (I内容摘要今年以来…)
 SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 
@@ -391,6 +393,10 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
     if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):
+        return True
+    # 一是突出报道…重要活动。二是传递了信心和力量。三是展现了…民主实践 : what was done (…了), not what to do
+    # (not 看是否真正开展了批评和自我批评, a test of whether it was done)
+    if sum(bool(DONE_VERB.search(h)) and not re.search(r"是否|有没有", h) for h in heads) * 2 > len(heads):
         return True
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
@@ -408,13 +414,22 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # review of what was done (not 要看到，一是…, what one must see)
     if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
-    if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]):
+    # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
+    if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
     # the meeting thought are its instructions, not a review
     if lst[0].family == "yao" and re.search(r"为此[，,]?\s*$|认为", lead):
         return bool(re.search(r"回顾|开展了以下|主要做了|取得|成效|成绩|以来", lead))
     return bool(REVIEW_LEAD.search(lead))
+
+
+def _decided(body: str, para_start: int, start: int) -> bool:
+    """The list's sentence, or the one before it in its paragraph, opens with what the meeting decided."""
+    one = body.rfind("。", para_start, start)
+    two = body.rfind("。", para_start, one) if one >= 0 else -1
+    # (-1: the paragraph's first sentence)
+    return any(re.match(r"(?:会议|全会)(?:决定|确定)[，,]", body[max(para_start, b + 1) :]) for b in {one, two})
 
 
 def _headline(body: str, it: _Item) -> tuple[str, int]:

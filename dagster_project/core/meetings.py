@@ -30,10 +30,10 @@ MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民�
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
 # study pieces, features and round-ups.
-# (纪律检查委员会 is a body, not an inspection; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
+# (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|深受鼓舞|精神为指引|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -409,7 +409,9 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         if leader:
             return leader, _title_chain(text[max(0, end - 70) : end - len(leader)])
         # a name that is a whole sentence's subject, no title given: …出席座谈会。尤权主持会议。 · 会议由梁振英主持。
-        bare = re.search(r"(?:^|[。\n]|[。\n](?:会议|大会|本次会议)由)([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 8) : m.start()])
+        # (or a clause's: 石泰峰、张春贤…等出席开幕会，辜胜阻主持开幕会。)
+        bare = re.search(r"(?:^|[。\n]|[。\n](?:会议|大会|本次会议)由)([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 8) : m.start()]) \
+            or (re.match(r"开幕会|闭幕会|会议", after) and re.search(r"(?:出席|参加)(?:开幕会|闭幕会|会议)，([\u4e00-\u9fff]{2,3})$", text[max(0, m.start() - 12) : m.start()]))
         if bare and looks_like_person(bare.group(1)):
             return bare.group(1), None
     return None, None
@@ -858,6 +860,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                              and not re.search(r"[两三四五六七八九十]场|^[两三四五六七八九十]次", x.group("name"))), None)
                 if full:
                     name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", full)
+            elif not spoke_at and text != _quoted_commas(opening):
+                name = _fuller_in_opening(name, _quoted_commas(opening))
             if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
                 name = re.sub(r"^(?:指导|出席|参加|主持|列席|视察)", "", name)
             name = _REPEATED.sub(r"\1", name)  # 国家科技教育领导小组国家科技教育领导小组全体会议
@@ -871,6 +875,26 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             return _QUOTED_SPAN.sub(lambda q: commas.get(q.group(0), q.group(0)), name) if commas else name
     # 习近平会见全国公安工作会议代表 : the conference whose delegates were received, where nothing names it otherwise
     return g.group("name") if (g := GREETED_DELEGATES.search(title)) else None
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _fuller_in_opening(name: str, opening: str) -> str:
+    """The opening's form of a title's name when it only adds a word or two to it: 打击侵权假冒工作领导小组全体会议 |
+    全国打击侵权假冒工作领导小组第十二次全体会议 · 强化公共卫生法治保障立法修法座谈会 | …立法修法工作座谈会 (a headline
+    shortens a name; the report's first sentence gives it whole)."""
+    m = MEETING_NAME.search(opening)
+    if not m:
+        return name
+    full = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", m.group("name"))
+    short, long = _ORDINAL.sub("", name), _ORDINAL.sub("", full)
+    if len(short) >= 6 and 0 < len(long) - len(short) <= 4 and long[-3:] == short[-3:] and _is_subsequence(short, long) \
+            and not re.search(r"[0-9０-９年月日在京召开举行新两次场]", long.replace(short, "", 1) if short in long else long):
+        return full
+    return name
 
 
 def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
@@ -1078,6 +1102,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ in FULL_NAME_OF:
         full = FULL_NAME_OF[organ]
         organ, series = full, (series or "").replace(organ, full, 1) or None
+    # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
+    if organ and series and series.startswith(organ) and re.fullmatch(r"[^。，]{2,30}?(?:执法检查组|调研组)全体会议", series[len(organ):]):
+        organ = series[: -len("全体会议")]
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"{_party_congress(cp)}主席团", "中国共产党全国代表大会主席团会议"
