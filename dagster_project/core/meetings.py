@@ -40,7 +40,7 @@ NOT_MEETING_TITLE = re.compile(
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
-STUDY_TITLE = re.compile(r"学习贯彻|贯彻落实|深入学习|认真学习|传达学习|精神(?:在|引发)|宣讲(?!团)")
+STUDY_TITLE = re.compile(r"学习贯彻|贯彻落实|(?<!召开)(?<!举行)(?:部署|积极|全面)落实[^，。\s]{2,40}?会议精神$|深入学习|认真学习|传达学习|精神(?:在|引发)|宣讲(?!团)")
 # 学习贯彻…精神中央宣讲团动员会在京召开 · 王沪宁在学习贯彻…精神中央宣讲团动员会上要求 : a meeting named for what it
 # studies, convened or spoken at (not a study of a speech given at one: 学习贯彻…在…会上的重要讲话精神)
 STUDY_MEETING = re.compile(rf"(?:学习贯彻|贯彻落实|深入学习)[^，。]{{2,40}}?精神[^，。\s上的]{{0,16}}?(?:{MEETING_WORD.pattern})"
@@ -101,7 +101,7 @@ NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(rf"{_NPC}[^。，]{{0,12}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国人大会议主席团", "全国人大会议主席团常务主席会议"),
     (re.compile(rf"{_NPC}[^。，]{{0,12}}主席团[^。，]{{0,10}}会议"), "全国人大会议主席团", "全国人大会议主席团会议"),
     # the law committee before 2018, the constitution and law committee after
-    *[(re.compile(rf"{_NPC}{c}委员会[^。，]{{0,16}}会议"), f"全国人民代表大会{c}委员会", f"全国人民代表大会{c}委员会全体会议")
+    *[(re.compile(rf"{_NPC}{c}委员会[^。，]{{0,16}}会议"), f"全国人大{c}委员会", f"全国人大{c}委员会全体会议")
       for c in ("民族", "宪法和法律", "法律", "监察和司法", "内务司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
     (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协会议主席团常务主席会议"),
     # 赵乐际同全国人大常委会会议列席代表座谈 : the chairman meets the deputies who sit in on a session
@@ -123,6 +123,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"政治局常务委员会会议|政治局常委会会议|政治局常务委员会[^。]{0,20}?召开会议|政治局常委会[^。]{0,20}?召开会议"), "中共中央政治局常务委员会", "中共中央政治局常务委员会会议"),
     (re.compile(r"政治局[^。]{0,20}集体学习"), "中共中央政治局", "中共中央政治局集体学习"),
     (re.compile(r"政治局[^。]{0,20}民主生活会"), "中共中央政治局", "中共中央政治局民主生活会"),
+    (re.compile(r"中央军委[^。]{0,20}民主生活会"), "中央军委", "中央军委民主生活会"),  # (专题 or not, as the Politburo's)
     (re.compile(r"政治局[^。]{0,20}召开会议|政治局会议|中央政治局召开"), "中共中央政治局", "中共中央政治局会议"),
     (re.compile(r"中央全面深化改革委员会[^。]{0,12}会议"), "中央全面深化改革委员会", "中央全面深化改革委员会会议"),
     (re.compile(r"中央全面深化改革领导小组[^。]{0,12}会议"), "中央全面深化改革领导小组", "中央全面深化改革领导小组会议"),
@@ -158,7 +159,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国人大常委会[^。，]{0,16}次会议|全国人大常委会(?:(?!检查组|调研组|工作组|小组|委员会|党组)[^。，]){0,16}(?:全体会议|联组会议|分组会议)"
                 r"|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
     *NPC_BODIES,
-    (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人民代表大会", "全国人民代表大会会议"),
+    # The NPC's session by its short name, as the committee's is (全国人大常委会会议; 13 of the 20 blind labels of a
+    # session's sittings); its preparatory meeting is one of them (3 of 5 labels)
+    (re.compile(r"全国人大[^。，常]{0,6}次会议|全国人民代表大会[^。，常]{0,10}次会议|全国人大[^。，常]{0,10}全体会议"), "全国人大", "全国人大会议"),
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     # 政协第十三届全国委员会第七次主席会议 · 全国政协第八十五次主席会议 (not the members' 主席会议成员务虚会)
     (re.compile(rf"{_CPPCC}[^。，]{{0,10}}主席会议(?!成员)"), "全国政协", "全国政协主席会议"),
@@ -203,7 +206,7 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,14}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -1194,6 +1197,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "中共中央"
         elif chair_title and not army and re.search(r"国务院总理|(?<!副)总理$", chair_title):
             organ = "国务院"
+        # (the Discipline Commission's secretary its: 王岐山…主持召开部分中央和国家机关纪检组组长座谈会, both labels)
+        elif chair_title and re.search(r"中央纪委书记$", chair_title):
+            organ = "中央纪委"
         elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
             organ = "中共中央"
         # national conferences of one department of the Party Centre, which the report need not name
