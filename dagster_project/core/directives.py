@@ -376,8 +376,8 @@ POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
-# A verb with the perfective 了 (传递了, 展现了), not 为了, 除了 or 了解
-DONE_VERB = re.compile(r"(?<![为除])了(?!解)")
+# A verb with the perfective 了 (传递了, 展现了, 成为了), not 为了, 除了, 了解 or a potential complement (办不了)
+DONE_VERB = re.compile(r"(?<!除)(?<!不)(?<!得)(?:(?<!为)|(?<=成为))了(?!解)")
 # How the central bank's monetary policy reports open (I内容摘要今年以来…)
 SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 
@@ -388,7 +388,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     # 检查要把握好四个重点：一是…落实情况 : topics someone is told to take up are tasks, not a review
-    ordered = re.search(r"(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
+    ordered = re.search(r"(?:(?<![主摘纲概需重只提])要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
     if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
@@ -396,7 +396,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
         return True
     # 一是突出报道…重要活动。二是传递了信心和力量。三是展现了…民主实践 : what was done (…了), not what to do
     # (not 看是否真正开展了批评和自我批评, a test of whether it was done)
-    if sum(bool(DONE_VERB.search(h)) and not re.search(r"是否|有没有", h) for h in heads) * 2 > len(heads):
+    # (not items numbered as orders, 一要压实防汛责任，今年…已经出现了多轮强降雨；二要…, nor ones that order)
+    if lst[0].family != "yao" and sum(bool(DONE_VERB.search(h)) and not re.search(r"是否|有没有", h)
+                                      and not re.match(r"(?:要|必须)", h) for h in heads) * 2 > len(heads):
         return True
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
@@ -415,6 +417,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
     # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
+    # 会议决定，于12月下旬召开省委全会。会议认为，一年来…主要是：一是… : what the meeting thought, in the list's own sentence
+    if re.search(r"认为", parts[-1]) and not re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确|(?<![主摘纲概需重只提])要|必须", parts[-1]):
+        return True
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
@@ -429,6 +434,9 @@ def _decided(body: str, para_start: int, start: int) -> bool:
     one = body.rfind("。", para_start, start)
     two = body.rfind("。", para_start, one) if one >= 0 else -1
     # (-1: the paragraph's first sentence)
+    # (not where the list's own sentence reviews: 会议决定，于12月下旬召开省委全会。会议认为，一年来…主要是：一是…)
+    if re.search(r"认为|回顾|取得|成效|成绩|以来|表明|显示|特点", body[max(para_start, one + 1) : start]):
+        return False
     return any(re.match(r"(?:会议|全会)(?:决定|确定)[，,]", body[max(para_start, b + 1) :]) for b in {one, two})
 
 

@@ -5,6 +5,7 @@ Rules follow ANNOTATION.md §1. Everything works on a document's title and clean
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|深受鼓舞|精神为指引|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -103,10 +104,10 @@ NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
     # the law committee before 2018, the constitution and law committee after
     *[(re.compile(rf"{_NPC}{c}委员会[^。，]{{0,16}}会议"), f"全国人大{c}委员会", f"全国人大{c}委员会全体会议")
       for c in ("民族", "宪法和法律", "法律", "监察和司法", "内务司法", "财政经济", "教育科学文化卫生", "外事", "华侨", "环境与资源保护", "农业与农村", "社会建设")],
-    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协会议主席团常务主席会议"),
+    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,8}}常务主席[^。，]{{0,10}}会议"), "全国政协会议主席团", "全国政协会议主席团常务主席会议"),
     # 赵乐际同全国人大常委会会议列席代表座谈 : the chairman meets the deputies who sit in on a session
     (re.compile(r"常委会会议列席代表座谈"), "全国人大常委会", "全国人大常委会列席代表座谈会"),
-    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协主席团", "全国政协会议主席团会议"),
+    (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协会议主席团", "全国政协会议主席团会议"),
 ]
 SESSION_PRESIDIUM = re.compile(rf"{_N}届{_NPC}[^。，\s]{{1,4}}次会议主席团|{_CPPCC}[^。，\s]{{1,8}}次会议主席团")
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
@@ -798,7 +799,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -880,9 +881,8 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
     return g.group("name") if (g := GREETED_DELEGATES.search(title)) else None
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(c in it for c in short)
+# What a headline leaves out of a name its report's first sentence gives: 全国, 全国性, 中央, 党的, 工作, 推动, a 、
+_FULLER = re.compile(r"(?:全国性|全国|中央|党的|工作|推动|、)+")
 
 
 def _fuller_in_opening(name: str, opening: str) -> str:
@@ -894,8 +894,12 @@ def _fuller_in_opening(name: str, opening: str) -> str:
         return name
     full = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", m.group("name"))
     short, long = _ORDINAL.sub("", name), _ORDINAL.sub("", full)
-    if len(short) >= 6 and 0 < len(long) - len(short) <= 4 and long[-3:] == short[-3:] and _is_subsequence(short, long) \
-            and not re.search(r"[0-9０-９年月日在京召开举行新两次场]", long.replace(short, "", 1) if short in long else long):
+    if len(short) < 6 or not 0 < len(long) - len(short) <= 4 or long[-3:] != short[-3:]:
+        return name
+    # only words that name the same meeting more fully, inserted (not a date, season, batch or place: 一季度经济形势
+    # 专家和企业家座谈会, 第二批主题教育总结会议, 上海金融工作座谈会 are other meetings, or one of a series)
+    ops = difflib.SequenceMatcher(None, short, long, autojunk=False).get_opcodes()
+    if all(op == "equal" or (op == "insert" and _FULLER.fullmatch(long[j1:j2])) for op, _, _, j1, j2 in ops):
         return full
     return name
 
@@ -1106,8 +1110,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         full = FULL_NAME_OF[organ]
         organ, series = full, (series or "").replace(organ, full, 1) or None
     # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
-    if organ and series and series.startswith(organ) and re.fullmatch(r"[^。，]{2,30}?(?:执法检查组|调研组)全体会议", series[len(organ):]):
-        organ = series[: -len("全体会议")]
+    if organ and series and series.startswith(organ) and (gm := re.fullmatch(r"([^。，]{2,30}?执法检查组)(?:全体)?会议", series[len(organ):])):
+        organ = organ + gm.group(1)
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"{_party_congress(cp)}主席团", "中国共产党全国代表大会主席团会议"
