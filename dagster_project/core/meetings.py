@@ -26,7 +26,7 @@ _CJK = "\u4e00-\u9fff"
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|理事大会|" + MEMBERS_CONGRESS)
+                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|理事大会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -166,8 +166,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"全国政协[^。，]{0,12}双周协商座谈会"), "全国政协", "全国政协双周协商座谈会"),
     # 政协第十三届全国委员会第七次主席会议 · 全国政协第八十五次主席会议 (not the members' 主席会议成员务虚会)
     (re.compile(rf"{_CPPCC}[^。，]{{0,10}}主席会议(?!成员)"), "全国政协", "全国政协主席会议"),
-    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
-                r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
+    # (…and 政协十一届全国委员会常务委员会第十九次会议, with no 第; a title's 政协常委会第十九次会议)
+    (re.compile(r"全国政协[^。，]{0,16}常委会[^。，]{0,8}会议|政协第?[^。，]{1,6}届全国委员会常务委员会[^。，]{0,12}会议"
+                r"|^政协[^。，]{1,6}届常委会[^。，]{0,10}会议|^政协常委会[^。，]{0,10}会议"), "全国政协常委会", "全国政协常委会会议"),
     (re.compile(rf"{_CPPCC}[^。，常]{{0,12}}次会议|全国政协[^。，常]{{0,12}}全体会议"), "全国政协", "全国政协会议"),
     # (not 中央军委主席习近平出席会议; its conferences of one kind each, 中央军委党的建设会议, 中央军委军事工作会议,
     # are series of their own, named after themselves)
@@ -182,7 +183,7 @@ CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
 # In a name, 常委会 is the body (十一届全国人大常委会第八十七次委员长会议), not the meeting.
 # (a congress is named apart, CONGRESS: other meetings' reports often mention one to come)
-_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|全盟代表大会|列席代表座谈", "").replace("|" + MEMBERS_CONGRESS, "") + "|交流会"
+_NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代表大会|全盟代表大会|列席代表座谈", "").replace("|" + MEMBERS_CONGRESS, "")
 # 九三学社第十次全国代表大会在京开幕 · 中国共产党第二十次全国代表大会
 # A meeting's name: characters of a name, and quoted spans whole (“双随机、一公开”, “坚定文化自信，讲好中国故事”)
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
@@ -501,6 +502,9 @@ _DAY_CONVENED = re.compile(r"(?:^|(?<=[。\n]))(?P<y>)(?P<m>)(?P<d>\d{1,2})日(?
 DATELINE = re.compile(r"新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
 
 
+_HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|到|—|－|-)(?:\d{1,2}月)?\d{1,2}日[^，。]{0,12}?(?:举行|召开)")
+
+
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
     """The day the meeting was held: a date in the opening of the report, resolved against the
     publication date (same year, or the year before when the month is later); else the publication day."""
@@ -522,6 +526,10 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
         m = before[i]
     else:
         m = dates[0] if dates else None
+    # …第二次全体会议1月22日在北京闭幕。…全体会议，于2013年1月21日至22日在北京举行 : a report of the closing that gives
+    # the days it was held is dated by the first
+    if verb and verb.group() == "闭幕" and (held := _HELD_FROM.search(body, 0, 600)):
+        m = _DATE_IN_TEXT.match(body, held.start("from")) or m
     # 7月1日至3日…在海南省调研并主持召开…会议 … 2日下午，韩正在海口主持召开…: a visit's days, then the meeting's own
     if m and (rng := _RANGE_END.match(opening, m.end())):
         day = next((d for d in _DAY_CONVENED.finditer(body[:2000]) if int(m.group("d")) <= int(d.group("d")) <= int(rng.group("d"))), None)
