@@ -426,7 +426,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # the meeting thought are its instructions, not a review
     if lst[0].family == "yao" and re.search(r"为此[，,]?\s*$|认为", lead):
         return bool(re.search(r"回顾|开展了以下|主要做了|取得|成效|成绩|以来", lead))
-    return bool(REVIEW_LEAD.search(lead))
+    # 一要…二要… : items numbered as orders are orders, whatever the sentence before the list's own reviewed
+    # (…外贸运行总体平稳。面对新形势新挑战，在落实好稳外贸已定政策同时，一要…)
+    return bool(REVIEW_LEAD.search(parts[-1] if lst[0].family == "yao" else lead))
 
 
 def _decided(body: str, para_start: int, start: int) -> bool:

@@ -914,7 +914,8 @@ def _fuller_in_opening(name: str, opening: str) -> str:
 
 def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
     """(organ, series) of a local or unknown body from the meeting's own name."""
-    series = _ORDINAL.sub("", name).strip("（）() ")
+    # (全国政协党组（扩大）会议 : a sitting widened to others, one of the body's series)
+    series = _ORDINAL.sub("", name).replace("（扩大）", "").replace("(扩大)", "").strip("（）() ")
     # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
