@@ -376,6 +376,8 @@ POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
 # sums so far (累计, 截至, 同比).
 DONE = re.compile(r"累计|截至|同比")
+# An order in a lead-in: 要 (not 主要, 摘要, 需要, 重要…, nor 要素, 要点, 要看到…) or 必须
+_ORDER = r"(?:(?<![主摘纲概需重只提])要(?!素|点|害|闻|件|看到|认识到|充分)|必须)"
 # A verb with the perfective 了 (传递了, 展现了, 成为了), not 为了, 除了, 了解 or a potential complement (办不了)
 DONE_VERB = re.compile(r"(?<!除)(?<!不)(?<!得)(?:(?<!为)|(?<=成为))了(?!解)")
 # How the central bank's monetary policy reports open (I内容摘要今年以来…)
@@ -388,7 +390,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     # 检查要把握好四个重点：一是…落实情况 : topics someone is told to take up are tasks, not a review
-    ordered = re.search(r"(?:(?<![主摘纲概需重只提])要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
+    ordered = re.search(rf"{_ORDER}[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
     if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
@@ -414,12 +416,12 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     lead = "".join(parts[-2:])
     # 下一步，要坚持深化改革，一要… · “十三五”期间，要着力营造“三个环境”：一是… : what is to be done next, after a
     # review of what was done (not 要看到，一是…, what one must see)
-    if re.search(r"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：])(?:要(?!素|点|害|闻|件|看到|认识到|充分)|必须)[^，；：。]*$", lead.rstrip("：:，, ")):
+    if re.search(rf"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：]){_ORDER}[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
-    # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
     # 会议决定，于12月下旬召开省委全会。会议认为，一年来…主要是：一是… : what the meeting thought, in the list's own sentence
-    if re.search(r"认为", parts[-1]) and not re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确|(?<![主摘纲概需重只提])要|必须", parts[-1]):
+    if re.search(r"认为", parts[-1]) and not re.search(rf"要求|强调|部署|建议|提出|指出|确定|决定|明确|{_ORDER}", parts[-1]):
         return True
+    # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
