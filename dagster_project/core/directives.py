@@ -192,6 +192,20 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     return turns
 
 
+class _Turns:
+    """A report's speaker turns, found the first time a directive needs its speaker: most reports have no
+    list and no imperative sentence, and finding the turns is the dearest part of reading one (0.08 of
+    0.12 ms a report, bench/per_document.py)."""
+
+    def __init__(self, body: str, meeting: Meeting | None):
+        self.body, self.meeting, self.turns = body, meeting, None
+
+    def get(self) -> list[_Turn]:
+        if self.turns is None:
+            self.turns = speaker_turns(self.body, self.meeting)
+        return self.turns
+
+
 # Two-character openings that are words, not names: 按照要求 is not a person called 按照.
 NOT_A_NAME = re.compile(
     r"^(?:按照|根据|围绕|对照|会议|我们|同时|此外|要求|代表|大家|各地|各级|有关|相关|这次|本次|今年|明年|目前|当前|近年|通过|坚持|"
@@ -483,8 +497,8 @@ def default_speaker(meeting: Meeting | None, title: str | None = None, body: str
     return None
 
 
-def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None, turns: list | None = None) -> list[Directive]:
-    turns = speaker_turns(body, meeting) if turns is None else turns
+def enumerated_directives(body: str, meeting: Meeting | None = None, title: str | None = None, turns: "_Turns | None" = None) -> list[Directive]:
+    turns = _Turns(body, meeting) if turns is None else turns
     lists = _lists(body)
     for lst in lists:
         _item_ends(body, lst)
@@ -493,7 +507,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
     default = default_speaker(meeting, title, body)
     if default is None:
-        lists = [lst for lst in lists if _speaker_at(turns, lst[0].start)]
+        lists = [lst for lst in lists if _speaker_at(turns.get(), lst[0].start)]
     # Nesting: a list inside the span of another list's item is that item's children.
     spans = [(it, lst) for lst in lists for it in lst]
     out: list[tuple[_Item, _Item | None]] = []
@@ -524,7 +538,7 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
         directives.append(
             Directive(
                 seq=seq_of[id(it)],
-                speaker=_speaker_at(turns, first_of[id(it)].start) or default,
+                speaker=_speaker_at(turns.get(), first_of[id(it)].start) or default,
                 kind="enumerated",
                 ordinal=it.ordinal,
                 parent_seq=seq_of[id(parent)] if parent is not None else None,
@@ -541,11 +555,11 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
 
 
 def imperative_directives(
-    body: str, meeting: Meeting | None, enumerated: list[Directive], title: str | None = None, turns: list | None = None
+    body: str, meeting: Meeting | None, enumerated: list[Directive], title: str | None = None, turns: "_Turns | None" = None
 ) -> list[Directive]:
     """Sentences led by 要, 必须, 坚持, 确保… that are not the headline sentence of a numbered item;
     inside a numbered item they get it as parent (the 要紧盯关键人… sub-list under 三要抓住几个关键)."""
-    turns = speaker_turns(body, meeting) if turns is None else turns
+    turns = _Turns(body, meeting) if turns is None else turns
     default = default_speaker(meeting, title, body)
     heads = {(d.char_start, d.char_start + len(d.marker or "")) for d in enumerated}
     starts = {d.char_start for d in enumerated}
@@ -560,9 +574,6 @@ def imperative_directives(
         # 会议指出，要按照… · 她强调，要扛牢责任 : the words after the speech head
         hm = SPEECH_HEAD.match(stripped)
         offset = hm.end() if hm else 0
-        # A numbered item's own sentence is already a directive (一些委员建议，一是要…).
-        if any(a <= s + offset < a + 8 for a in starts) or any(a <= s + offset <= b for a, b in heads):
-            continue
         rest = stripped[offset:]
         im = IMPERATIVE_LEAD.match(rest)
         # 会议强调，今年是…收官之年，做好政府工作，要在…领导下… : after what the meeting stressed, an order
@@ -573,6 +584,9 @@ def imperative_directives(
             if am and not re.match(r"要在[^，。；]{1,6}(?:[。；！]|$)", rest[am.start("lead"):]):
                 im = am
         if not im or len(rest) < 6:
+            continue
+        # A numbered item's own sentence is already a directive (一些委员建议，一是要…).
+        if any(a <= s + offset < a + 8 for a in starts) or any(a <= s + offset <= b for a, b in heads):
             continue
         # 大力改进公共服务，是简政放权改革的重要内容 : a statement about a task, not an order
         if STATEMENT.search(re.split(r"[。；]", rest, maxsplit=1)[0]):
@@ -589,7 +603,7 @@ def imperative_directives(
         out.append(
             Directive(
                 seq=0,
-                speaker=_speaker_at(turns, start) or default,
+                speaker=_speaker_at(turns.get(), start) or default,
                 kind="imperative",
                 ordinal=None,
                 parent_seq=parent.seq if parent else None,
@@ -607,7 +621,7 @@ def imperative_directives(
 
 def extract_directives(body: str, meeting: Meeting | None = None, title: str | None = None) -> list[Directive]:
     """Every directive of a report in document order, enumerated and imperative, with seq renumbered."""
-    turns = speaker_turns(body, meeting)
+    turns = _Turns(body, meeting)
     enumerated = enumerated_directives(body, meeting, title, turns)
     imperative = imperative_directives(body, meeting, enumerated, title, turns)
     allds = sorted(enumerated + imperative, key=lambda d: (d.char_start, d.kind))
