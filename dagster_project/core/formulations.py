@@ -28,8 +28,10 @@ NUMBERED = re.compile(
 # after a quote (and any quotes that follow it): the words that make it a topic
 # (not a campaign's: “…”主题教育, “…”主题实践活动, 以“…”为主题的教育实践活动 are formulations)
 TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题(?!(?:教育|实践|宣传|学习)?活动|教育|实践)|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
-                         r"建言|协商议政|进行讨论|进行协商)")
+                         r"建言|协商议政|进行讨论|进行协商|课题)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
+# “中国人民解放军海南省三沙警备区” : the name of a body or unit, not a slogan
+BODY_NAME = re.compile(r"(?:警备区|军分区|委员会|研究院|研究所|有限公司|集团公司|基金会)$")
 # “加强政策沟通和战略对接”平行主题会议 : the quote names a gathering
 EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|研讨会|座谈会|峰会)")
 # 主题为“古典文明与现代世界” · 题为“…” · 关于“…”的提问 : an event's theme or a question's topic
@@ -104,7 +106,7 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
     if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022”
         return False
     # “纪念辛亥革命110周年大会” (a banner), “…论坛” : the name of a gathering, not a slogan
-    if EVENT_NAME.search(q):
+    if EVENT_NAME.search(q) or BODY_NAME.search(q):
         return False
     if len(q) == 2:
         # Two characters: a formula when numbered (两会, 双节, 三农), else usually a scare quote (哨点, 加法).

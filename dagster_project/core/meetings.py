@@ -177,7 +177,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央(?:第[^。，]{1,4}轮)?巡视工作动员部署会"), "中央巡视工作领导小组", "中央巡视工作动员部署会议"),
 ]
 # Bodies whose reports use a short name as well as the full one: the organ and its series go by the full one
-FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟"}
+FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
+                "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -189,6 +190,7 @@ _NAME_WORD = MEETING_WORD.pattern.replace("常委会|", "").replace("|全国代�
 _NAME_CHAR = rf"[{_CJK}A-Za-z0-9（）·《》、]"
 _NAME_QUOTE = r"“[^”。]{0,40}”"
 # (台盟's is its 全盟代表大会: 台湾民主自治同盟第十一次全盟代表大会)
+_CONGRESS_WITH_ANNIVERSARY = re.compile(r"(.+?(?:全国|全盟)代表大会)暨[^。，]{0,20}?(?:成立|纪念)[^。，]{0,20}?(?:纪念大会|周年大会)")
 # (…and a people's organisation's, named after its members: 第十次全国归侨侨眷代表大会)
 # (not from the leader who instructed it: 李克强对中国发明协会第七次全国会员代表大会作出重要批示)
 CONGRESS = re.compile(rf"(?P<name>(?:(?!对)[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
@@ -271,7 +273,7 @@ def name_at(text: str, i: int) -> str | None:
 
 
 _TITLE_UNIT = (
-    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|"
+    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|大会(?=执行主席)|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
     # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
     # (a body's name may hold a number: 第24届冬奥会工作领导小组组长)
@@ -873,7 +875,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 if full:
                     name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", full)
             elif not spoke_at and text != _quoted_commas(opening):
-                name = _fuller_in_opening(name, _quoted_commas(opening))
+                name = _list_commas(_fuller_in_opening(name, _quoted_commas(opening)), opening)
             if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
                 name = re.sub(r"^(?:指导|出席|参加|主持|列席|视察)", "", name)
             name = _REPEATED.sub(r"\1", name)  # 国家科技教育领导小组国家科技教育领导小组全体会议
@@ -912,6 +914,17 @@ def _fuller_in_opening(name: str, opening: str) -> str:
     return name
 
 
+def _list_commas(name: str, opening: str) -> str:
+    """A title's list written without its 、 the way the opening writes it: 各民主党派中央全国工商联负责人和无党派人士代表座谈会 |
+    …听取各民主党派中央、全国工商联负责人和无党派人士代表对…的意见建议 (headlines drop a list's commas; 6 blind labels)."""
+    mw = re.search(rf"(?:{_NAME_WORD})$", name)
+    core = name[: mw.start()] if mw else ""
+    if len(core) < 8 or "、" in core:
+        return name
+    m = re.search("、?".join(map(re.escape, core)), opening)
+    return m.group(0) + name[mw.start() :] if m and "、" in m.group(0) else name
+
+
 def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
     """(organ, series) of a local or unknown body from the meeting's own name."""
     # (全国政协党组（扩大）会议 : a sitting widened to others, one of the body's series)
@@ -945,7 +958,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -1058,6 +1071,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     name = _meeting_name(title, body, flat)
     if name is None and (cm := CONGRESS.search(flat or "")):
         name = cm.group("name")
+    # 民革第十三次全国代表大会暨民革成立70周年纪念大会 : the congress sits; the party's anniversary is kept with it
+    if name and (jm := _CONGRESS_WITH_ANNIVERSARY.match(name)):
+        name = jm.group(1)
     # a congress's plenary (中国科协第十一次全国代表大会举行第二次全体会议) is the congress's: named by the body
     # in full where the opening gives it (中国科学技术协会第十一次全国代表大会第二次全体会议8日…)
     # (not a congress the opening only recalls: 中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，于…举行
@@ -1121,6 +1137,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
     if organ and series and series.startswith(organ) and (gm := re.fullmatch(r"([^。，]{2,30}?执法检查组)(?:全体)?会议", series[len(organ):])):
         organ = organ + gm.group(1)
+    # 十四届全国人大一次会议解放军和武警部队代表团全体会议 : a session's delegation meets in plenary and convenes it;
+    # the session's ordinal (一次会议) is not the plenary's (the blind label)
+    delegation = re.fullmatch(r"([^。，]{2,20}代表团)全体会议", series or "")
+    if delegation and organ is None:
+        organ = delegation.group(1)
     # 党的二十大主席团 · 中国共产党第二十次全国代表大会主席团: one series for every congress's presidium
     if (cp := PARTY_CONGRESS_PRESIDIUM.search(f"{name or ''}。{flat or ''}")) and (series is None or "主席团" in series):
         organ, series = f"{_party_congress(cp)}主席团", "中国共产党全国代表大会主席团会议"
@@ -1157,6 +1178,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # committee (中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，…举行第一次全体会议)
     if series in PLENUM_ORDINAL and (pm := PLENUM_ORDINAL[series].search(f"{flat or ''}。{name or ''}。{head}")):
         session = cn_to_int(next(g for g in pm.groups() if g))
+    if delegation:
+        session = None
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
         chair, chair_title = chair_of(title or "", series)
