@@ -324,8 +324,14 @@ def _markers(body: str) -> list[_Item]:
     return sorted(items, key=lambda x: x.start)
 
 
+# Every family's marker of a second item (二要, 二是, 第二，, （二）, 二、, 2., 其次, or 最后 after 首先), or more
+_SECOND_ITEM = re.compile(r"二[要是、）)]|第二|2[.、．]|其次|最后")
+
+
 def _lists(body: str) -> list[list[_Item]]:
     """Runs of markers of one family numbered 1, 2, 3… (首先…其次…最后 too); at least two items."""
+    if not _SECOND_ITEM.search(body):
+        return []  # no list without a second item: most reports, found in one pass instead of seven
     by_family: dict[str, list[_Item]] = {}
     for it in _markers(body):
         by_family.setdefault(it.family, []).append(it)
