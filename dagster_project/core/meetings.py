@@ -885,12 +885,17 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             if more:
                 name, end = name + more.group(0), more.end()
             if text[end : end + 1] == "议" and not name.endswith("会议"):
-                name += "议"
+                name, end = name + "议", end + 1
+            # 国务院反拐部际联席会议电视电话会议 : a joint conference (联席会议) is a body, and its teleconference or plenary
+            # the meeting (both blind labels)
+            if name.endswith("联席会议") and (xm := _JOINT_SITTING.match(text, end)):
+                name = name + xm.group(0)
             return _QUOTED_SPAN.sub(lambda q: commas.get(q.group(0), q.group(0)), name) if commas else name
     # 习近平会见全国公安工作会议代表 : the conference whose delegates were received, where nothing names it otherwise
     return g.group("name") if (g := GREETED_DELEGATES.search(title)) else None
 
 
+_JOINT_SITTING = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次)?(?:电视电话会议|视频会议|全体会议)")
 # What a headline leaves out of a name its report's first sentence gives: 全国, 全国性, 中央, 党的, 工作, 推动, a 、
 _FULLER = re.compile(r"(?:全国性|全国|中央|党的|工作|推动|、)+")
 
@@ -958,7 +963,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
