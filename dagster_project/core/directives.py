@@ -390,7 +390,9 @@ def _single_sentence(body: str, it: _Item) -> bool:
 # 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
 # (not 周强从7个方面报告了2018年工作建议：一是…, the year's tasks)
 DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
-                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)")
+                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
+                       # 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about
+                       r"(?:议案|提案|建议|意见)[^，。：]{0,8}集中在")
 # （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks
 POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委员|主任委员|副主任委员|主任|副主任)(?:[（(]|[\u4e00-\u9fff·]{2,8}(?:[（(]|$))")
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
