@@ -10,7 +10,8 @@ import re
 import numpy as np
 import pytest
 
-from dagster_project.core import dedup, directives, parallel, themes
+from dagster_project.core import dedup, directives, formulations, parallel, themes
+from dagster_project.core.numerals import CN_NUMERAL
 from dagster_project.core.ingest import ingest_batch, list_raw_files
 
 from .conftest import RAW_FIXTURES
@@ -45,6 +46,40 @@ TRICKY = ["一要二要三要", "统一要求，一要抓好", "三十一、工�
           "（一）（二）(三)", "万一二要", "一是二是，三是", "：1.做好；2、抓紧", "首先，\n其次，", "十二要求",
           # each family where the character before rules the marker out
           "工作。一、充分认识", "好的（一）做好", "要做1.好", "他说第一，", "然首先，", "第一是", "进一要"]
+
+
+# A list in every family, its second item in ASCII, full-width and Arabic-Indic digits too: each must have a
+# second-item marker for _lists' precheck
+LISTS = ["一要做好，二要抓紧", "一是做好；二是抓紧", "第一，做好。第二，抓紧", "首先，做好。第二，抓紧", "（一）做好。（二）抓紧",
+         "一、做好\n二、抓紧", "1.做好；2.抓紧", "１．做好；２．抓紧", "01.做好；02.抓紧", "\u0661.做好；\u0662.抓紧",
+         "首先，做好。其次，抓紧", "首先，做好。最后，抓紧"]
+
+
+def test_no_list_without_a_second_item_marker(bodies):
+    """_lists finds no markers where no second-item marker (二要, 第二, 2., 其次…) appears: it gives what the runs of all
+    of a text's markers give, on every fixture report and the texts above."""
+    with_lists = 0
+    for text in bodies + TRICKY + LISTS:
+        plain = directives._runs(text, directives._markers(text))
+        assert directives._lists(text) == plain, text[:80]
+        if plain:
+            with_lists += 1
+            assert directives._SECOND_ITEM.search(text), text[:80]
+    assert all(directives._lists(t) for t in LISTS)
+    assert with_lists >= 30
+
+
+def test_numbered_formulas_match_the_pattern_without_its_look_ahead(bodies):
+    """NUMBERED opens with a look-ahead for a numeral or digit, which only lets the engine skip faster."""
+    head = f"(?=[{CN_NUMERAL}\\d])"
+    assert formulations.NUMBERED.pattern.startswith(head)
+    plain = re.compile(formulations.NUMBERED.pattern[len(head):])
+    found = 0
+    for text in bodies + ["11类重点人员", "两个确保、四个意识", "十四五规划", "三大攻坚战", "第二个确保", "二十大战略部署"]:
+        want = [m.span("f") for m in plain.finditer(text)]
+        assert [m.span("f") for m in formulations.NUMBERED.finditer(text)] == want, text[:80]
+        found += len(want)
+    assert found >= 20
 
 
 def test_list_markers_match_the_lookbehind_patterns(bodies):

@@ -324,16 +324,22 @@ def _markers(body: str) -> list[_Item]:
     return sorted(items, key=lambda x: x.start)
 
 
-# Every family's marker of a second item (二要, 二是, 第二，, （二）, 二、, 2., 其次, or 最后 after 首先), or more
-_SECOND_ITEM = re.compile(r"二[要是、）)]|第二|2[.、．]|其次|最后")
+# Every family's marker of a second item (二要, 二是, 第二，, （二）, 二、, 2. in any script's digits, 其次, or 最后 after
+# 首先), or more: a list needs its item 2 (tests/test_speed_equivalence.py)
+_SECOND_ITEM = re.compile(r"二[要是、）)]|第二|\d[.、．](?!\d)|其次|最后")
 
 
 def _lists(body: str) -> list[list[_Item]]:
     """Runs of markers of one family numbered 1, 2, 3… (首先…其次…最后 too); at least two items."""
     if not _SECOND_ITEM.search(body):
         return []  # no list without a second item: most reports, found in one pass instead of seven
+    return _runs(body, _markers(body))
+
+
+def _runs(body: str, markers: list[_Item]) -> list[list[_Item]]:
+    """The lists a report's markers make (the plain definition: _lists without its precheck)."""
     by_family: dict[str, list[_Item]] = {}
-    for it in _markers(body):
+    for it in markers:
         by_family.setdefault(it.family, []).append(it)
     lists = []
     for fam, items in by_family.items():
