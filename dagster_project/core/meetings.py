@@ -36,7 +36,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
-    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示|指示|采访|将于|将在|即将|预告|直播|"
+    r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
@@ -522,8 +522,8 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     if before:
         i = len(before) - 1
         # 9月23日至24日 : a range is dated by its first day
-        # (…and a list of days by its first: 20日、23日、24日连续召开)
-        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~|、)\s*", opening[before[i - 1].end() : before[i].start()]):
+        # (…and a list of days by its first: 20日、23日、24日连续召开 · 10月12日、13日和15日…先后召开三场座谈会)
+        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~|、|和|及)\s*", opening[before[i - 1].end() : before[i].start()]):
             i -= 1
         m = before[i]
     else:
