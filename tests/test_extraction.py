@@ -328,6 +328,28 @@ def test_words_held_at_a_distance_with_suo_wei_are_no_formulations():
     assert "立法院" not in {f.surface for f in extract_formulations(body)}
     # a slogan of the report's own is kept
     assert [f.surface for f in extract_formulations("坚持“一国两制”方针。")] == ["一国两制"]
+    # every quote of the run 所谓 opens is held off: cctv_html/VIDE7FcHNE2F397yI1CcrJg1220403.shtml (a review found the second kept)
+    body = "反观以美国为首的部分西方国家，长期打着所谓“普世人权”“人权高于主权”等旗号，在世界上强行推广西方民主人权观念"
+    assert [f.surface for f in extract_formulations(body)] == []
+
+
+def test_what_the_bills_are_about_is_no_list_of_directives_but_an_order_to_focus_them_is():
+    # xwlb/assets/2018/20180316.json.gz VIDEDJMCrmt6qPDVVoOaFd1y180316 (its opening, and the two paragraphs with lists):
+    # what the deputies' bills are about (as the blind label of the next year's report has it) against the secretariat's
+    # suggestions, which stay
+    title = "十三届全国人大一次会议主席团举行第六次会议"
+    body = ("十三届全国人大一次会议主席团16日下午在人民大会堂举行第六次会议。\n"
+            "信春鹰说，今年代表提出的议案，绝大多数为法律案。内容主要集中在以下几方面：一是完善国家机构组织法，为深化国家机构改革提供法律支持。"
+            "二是适应建设现代化经济体系需要，完善市场经济法律制度。三是切实保障和改善民生，加强和创新社会治理。四是发展文化事业和文化产业，"
+            "培育和践行社会主义核心价值观。五是加强生态文明建设，推动解决突出环境问题。\n"
+            "大会秘书处向各专门委员会提出如下建议：一是深入研究代表议案提出的意见建议；二是更好发挥代表在立法、监督等工作中的作用；"
+            "三是及时通报相关立法、监督工作进展。")
+    m = extract_meeting(title, body, datetime(2018, 3, 16))
+    assert [(d.ordinal, d.headline) for d in extract_directives(body, m, title) if d.kind == "enumerated"] == [
+        (1, "深入研究代表议案提出的意见建议"), (2, "更好发挥代表在立法、监督等工作中的作用"), (3, "及时通报相关立法、监督工作进展")]
+    # the same lead-in worded as an order (a review's probe) keeps its list
+    ordered = body.replace("内容主要集中在以下几方面", "内容要集中在以下几方面")
+    assert len([d for d in extract_directives(ordered, m, title) if d.kind == "enumerated"]) == 8
 
 
 def test_the_points_of_a_report_the_meeting_heard_are_the_reporters():

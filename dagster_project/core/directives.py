@@ -396,9 +396,9 @@ def _single_sentence(body: str, it: _Item) -> bool:
 # 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
 # (not 周强从7个方面报告了2018年工作建议：一是…, the year's tasks)
 DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
-                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
-                       # 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about
-                       r"(?:议案|提案|建议|意见)[^，。：]{0,8}集中在")
+                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)")
+# 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about (not 意见建议要集中在以下几个方面, an order)
+BILLS_ABOUT = re.compile(r"(?:议案|提案|建议|意见|内容)[^，。：]{0,8}集中在")
 # （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks
 POSTS = re.compile(r"(?:主席|副主席|秘书长|副秘书长|常务委员|委员|主任委员|副主任委员|主任|副主任)(?:[（(]|[\u4e00-\u9fff·]{2,8}(?:[（(]|$))")
 # What an item goes on to tell when it reports what was done: the day it was done (7月15日降准…), the
@@ -433,7 +433,8 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True
-    if DESCRIBES.search(body[max(para_start, lst[0].start - 40) : lst[0].start]):
+    window = body[max(para_start, lst[0].start - 40) : lst[0].start]
+    if DESCRIBES.search(window) or (BILLS_ABOUT.search(window) and not re.search(_ORDER, window)):
         return True
     # 一是保持流动性合理充裕。7月15日降准0.5个百分点… : items that go on to report what was done
     if len(lst) >= 2 and sum(bool(DONE.search(body, it.head_start, it.end)) for it in lst) * 2 > len(lst):

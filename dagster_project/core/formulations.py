@@ -31,6 +31,8 @@ NUMBERED = re.compile(
 TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题(?!(?:教育|实践|宣传|学习)?活动|教育|实践)|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
                          r"建言|协商议政|进行讨论|进行协商|课题)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
+# Between two quotes of one run: “A”“B” · “A”、“B” · “A”和“B”
+_QUOTE_RUN_GAP = re.compile(r"\s*[、，,和与及或]?\s*")
 # “中国人民解放军海南省三沙警备区” : the name of a body or unit, not a slogan
 BODY_NAME = re.compile(r"(?:警备区|军分区|委员会|研究院|研究所|有限公司|集团公司|基金会)$")
 # “加强政策沟通和战略对接”平行主题会议 : the quote names a gathering
@@ -78,7 +80,7 @@ def canonical_form(surface: str) -> str:
     return formulas().canonical_of.get(s, s)
 
 
-def _is_slogan(q: str, before: str, after: str = "") -> bool:
+def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> bool:
     """A quoted string that names a slogan, formula, campaign or initiative, not speech, scare quotes or
     the topic of a discussion."""
     lex = formulas()
@@ -89,7 +91,7 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
     if SPEECH_BEFORE.search(before):
         return False
     # 所谓“立法院” · 所谓“新冷战” : words the report holds at a distance, not its slogan (7 of the 8 blind labels)
-    if before.endswith("所谓"):
+    if held_off:
         return False
     # 围绕“重视去产能过程中职工就业再就业问题”建言献策 · 以“儒学：文明多样性与现代化”为主题 ·
     # 开展“A”“B”…等调研 · “A”“B”等专题进行讨论 : what a meeting discussed, not a slogan
@@ -124,12 +126,17 @@ def _is_slogan(q: str, before: str, after: str = "") -> bool:
 
 def extract_formulations(body: str) -> list[Formulation]:
     found: list[Formulation] = []
+    held_until = -1  # the end of the last quote 所谓 held off
     for m in QUOTED.finditer(body):
         raw = m.group("q")
         q = raw.strip()
         start = m.start("q") + len(raw) - len(raw.lstrip())  # “ 外防输入 ” : offsets of the words, not the spaces
         before = body[max(0, m.start() - 6) : m.start()]
-        if q and _is_slogan(q, before, body[m.end() : m.end() + 300]):
+        # 所谓“普世人权”“人权高于主权” · 所谓“弹性外交”、“双重承认” : every quote of the run 所谓 opens (a slogan of the
+        # lexicon stays one: 所谓“台独”; a term 所谓 defines, 所谓“黑袋行动”，是指…, is mostly a foreign one in the corpus)
+        held_off = before.endswith("所谓") or (held_until >= 0 and _QUOTE_RUN_GAP.fullmatch(body, held_until, m.start()) is not None)
+        held_until = m.end() if held_off else -1
+        if q and _is_slogan(q, before, body[m.end() : m.end() + 300], held_off):
             # (only where the quote ends a clause or a noun phrase, 三个“伟大飞跃”的意义: 三个“万亿”台阶, 六个“一带一路”
             # 沿线国家, 两个“90”后 count things)
             if (nm := COUNTED_QUOTE.search(before)) and q == raw and not re.search(r"\d", q) \

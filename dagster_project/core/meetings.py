@@ -209,7 +209,7 @@ NAME_BEFORE_VERB = re.compile(
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
-_CENSUS = r"(?![^。，]{0,12}?(?:普查|调查))"
+_CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
@@ -273,7 +273,7 @@ def name_at(text: str, i: int) -> str | None:
 
 
 _TITLE_UNIT = (
-    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|大会(?=执行主席)|"
+    r"(?:中共中央|中共|中央军委|中央|国务院|全国人大常委会|全国人大|全国政协|国家|中国人民银行|货币政策委员会|大会主席团|主席团|(?<!代表)大会(?=执行主席)|"
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
     # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
     # (a body's name may hold a number: 第24届冬奥会工作领导小组组长)
@@ -1183,8 +1183,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # committee (中国共产党第十九次全国代表大会选举产生的中央纪律检查委员会，…举行第一次全体会议)
     if series in PLENUM_ORDINAL and (pm := PLENUM_ORDINAL[series].search(f"{flat or ''}。{name or ''}。{head}")):
         session = cn_to_int(next(g for g in pm.groups() if g))
-    if delegation:
-        session = None
+    if delegation:  # (its own plenary's ordinal stays: …代表团第三次全体会议)
+        own = re.search(r"代表团第([一二三四五六七八九十]{1,3})次全体会议", f"{flat or ''}。{name or ''}。{_opening(body)[:200]}")
+        session = cn_to_int(own.group(1)) if own else None
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
         chair, chair_title = chair_of(title or "", series)
