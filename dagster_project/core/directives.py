@@ -126,7 +126,12 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             continue  # 全会提出的新思想 · 会议部署的任务: words described, not spoken here
         before2 = body[max(0, i - 2) : i]
         opens = body[i - 3 : i - 2] in ("", "。", "；", "\n", "，")  # the two characters open a clause
-        if before2 == "会议" or (before2 == "全会" and opens):
+        # 受国务院委托，财政部部长刘昆作了关于2018年中央决算的报告。报告指出，… · …王晨作关于…的说明。说明指出，… : a
+        # report's or an explanation's words are the person's who made it (else as below)
+        reporter = _report_maker(body, i) if before2 in ("报告", "说明") and opens else None
+        if reporter:
+            who = reporter
+        elif before2 == "会议" or (before2 == "全会" and opens):
             who = "会议"  # 全会强调 : a plenum speaks as the meeting (not 三中全会提出…, an earlier one)
         elif before2 in ("文章", "讲话") and author:
             who = author  # 习近平的重要文章…文章指出 : the article's words are its author's
@@ -260,6 +265,20 @@ def _reporter(before: str) -> str | None:
                 and cand[-1] not in "组会部院委局处团室厅" and looks_like_person(cand)):
             return cand
     return None
+
+
+# …刘昆作了关于2018年中央决算的报告。 · …王晨作关于…决定草案的说明。 : a report or explanation made, to the sentence's end
+_MADE = re.compile(r"(?<![工合操创写制运协动])(?:作了|做了|作)[^。，；\n]{0,100}?(?:报告|说明)(?=[。；\n])")
+
+
+def _report_maker(body: str, i: int) -> str | None:
+    """Who made the report or explanation whose words start at i: the person named before 作 in the last sentence,
+    at most 800 characters back, that says one was made."""
+    made = list(_MADE.finditer(body, max(0, i - 800), i))
+    if not made:
+        return None
+    start = max(body.rfind("。", 0, made[-1].start()), body.rfind("\n", 0, made[-1].start())) + 1
+    return _reporter(body[start : made[-1].start()])
 
 
 def _speaker_at(turns: list[_Turn], pos: int) -> str | None:
