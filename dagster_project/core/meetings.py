@@ -26,7 +26,7 @@ _CJK = "\u4e00-\u9fff"
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|理事大会|" + MEMBERS_CONGRESS)
+                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -889,12 +889,16 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             # 国务院反拐部际联席会议电视电话会议 : a joint conference (联席会议) is a body, and its teleconference or plenary
             # the meeting (both blind labels)
             if name.endswith("联席会议") and (xm := _JOINT_SITTING.match(text, end)):
-                name = name + xm.group(0)
+                name, end = name + xm.group(0), xm.end()
+            # …整改现场会暨推动长江经济带发展领导小组全体会议 : a meeting held jointly with another is named with both
+            if (jm := _JOINED.match(text, end)):
+                name = name + jm.group(0)
             return _QUOTED_SPAN.sub(lambda q: commas.get(q.group(0), q.group(0)), name) if commas else name
     # 习近平会见全国公安工作会议代表 : the conference whose delegates were received, where nothing names it otherwise
     return g.group("name") if (g := GREETED_DELEGATES.search(title)) else None
 
 
+_JOINED = re.compile(rf"暨[^。，\s]{{2,40}}?(?:{_NAME_WORD})(?:议)?")
 _JOINT_SITTING = re.compile(r"(?:第[一二三四五六七八九十]{1,3}次)?(?:电视电话会议|视频会议|全体会议)")
 # What a headline leaves out of a name its report's first sentence gives: 全国, 全国性, 中央, 党的, 工作, 推动, a 、
 _FULLER = re.compile(r"(?:全国性|全国|中央|党的|工作|推动|、)+")
@@ -963,7 +967,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?[{_CJK}“”《》]{{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部|联席会议)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
