@@ -29,7 +29,8 @@ FAMILIES: dict[str, re.Pattern] = {
     "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
-    "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指|说|因为|由于|为了)"),
+    # (二是指…, what a word means, is no item; 三是指导各地… is)
+    "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指(?![导挥引])|说|因为|由于|为了)"),
     # 第一，一定要… · 第二、 (a list may open with 首先，and go on 第二，第三，)
     "di": re.compile(rf"(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
     # （一）… · (二)…

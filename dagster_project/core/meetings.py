@@ -19,13 +19,13 @@ _N = f"[{CN_NUMERAL}\\d]+"
 _CJK = "\u4e00-\u9fff"
 
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
-# A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会) is a
+# A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 全国双拥模范城（县）命名大会) is a
 # gathering a body convenes too.
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
@@ -119,6 +119,9 @@ NPC_LECTURE = re.compile(r"全国人大常委会[^。，]{0,12}专题讲座")
 # its own whatever meeting's spirit it conveys (4 of the 6 blind labels of such reports make it a meeting, the Party Centre's)
 BRIEFING = re.compile(r"受中共中央委托[^。]{0,30}向党外人士通报")
 CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
+    # The NPCSC chairman's council's members' study sessions (委员长会议组成人员进行专题学习), a series of their own, as
+    # the State Council's are; first, whatever other body the opening names (中央政治局…集体学习)
+    (re.compile(r"委员长会议组成人员[^。，]{0,4}(?:专题|集体)学习"), "全国人大常委会", "全国人大常委会委员长会议组成人员专题学习"),
     (re.compile(r"国务院常务会议"), "国务院", "国务院常务会议"),
     (re.compile(r"国务院第[^。，]{1,5}次全体会议|国务院全体会议"), "国务院", "国务院全体会议"),
     (re.compile(r"政治局常务委员会会议|政治局常委会会议|政治局常务委员会[^。]{0,20}?召开会议|政治局常委会[^。]{0,20}?召开会议"), "中共中央政治局常务委员会", "中共中央政治局常务委员会会议"),
@@ -178,7 +181,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 ]
 # Bodies whose reports use a short name as well as the full one: the organ and its series go by the full one
 FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
-                "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党"}
+                "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党",
+                "国务院安委会": "国务院安全生产委员会"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -798,6 +802,10 @@ def is_meeting(title: str | None, body: str) -> bool:
         CONVENED.search(head) or re.search(r"会议$|会议\s|例会|座谈会|集体学习|全体会议", head) or re.search(r"出席[^。]{0,40}?(?:会议|座谈会)", head)
     ):
         return True
+    # 全国人大常委会委员长会议组成人员 专题学习习近平外交思想 | …组成人员5日专题学习…，栗战书主持并讲话 : a study
+    # session someone chaired, as the State Council's (李强主持国务院第三次专题学习) are
+    if head and re.search(r"(?:专题|集体)学习", head) and re.search(r"(?:专题|集体)学习[^。]*主持", first):
+        return True
     # Without a meeting in its title a report is a meeting report only when its first sentence
     # says a body convened one (the central bank's releases have no title).
     if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head):
@@ -940,6 +948,9 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = _ORDINAL.sub("", name).replace("（扩大）", "").replace("(扩大)", "").strip("（）() ")
     # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
+    # “打击新闻敲诈、加强行业自律”座谈会 · “深入学习贯彻实施宪法坚定不移推进改革开放”座谈会 : quotes that hold the whole
+    # of a gathering's name but its meeting word mark the name, not a slogan in it (both blind labels)
+    series = re.sub(r"^“([^“”]{4,40})”(?=(?:座谈会|研讨会|会议)$)", r"\1", series)
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
     # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
     # (…and what a national meeting carries out: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议在京召开)
@@ -974,7 +985,8 @@ _BODY_NAMED = re.compile(
 # National bodies an opening may name as convening (11日，国务院召开… · 全国妇联8日在京举行…): the Centre, the State
 # Council, the legislature and the CPPCC, and the people's organisations (mass organisations) that hold national
 # gatherings of their own
-CONVENERS = ("中共中央、国务院|国务院|中共中央|中央军委|全国人大常委会|全国政协|"
+# (国务院安委会7月31日召开全国安全生产电视电话会议: the State Council's work-safety commission, by its full name)
+CONVENERS = ("中共中央、国务院|国务院安委会|国务院安全生产委员会|国务院|中共中央|中央军委|全国人大常委会|全国政协|"
              "全国妇联|中华全国妇女联合会|全国总工会|中华全国总工会|共青团中央|全国工商联|中华全国工商业联合会|"
              "中国科协|中国文联|中国作协|中国侨联|全国台联|中国残联|中国红十字会总会")
 # National conferences held by one department of the Party Centre, which their reports seldom name
@@ -1143,6 +1155,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ in FULL_NAME_OF:
         full = FULL_NAME_OF[organ]
         organ, series = full, (series or "").replace(organ, full, 1) or None
+    # 全国人大常委会党组举行会议 whose text says 中共全国人大常委会党组（中共十二届全国人大常委会党组）: the Party group by
+    # the full name the report gives it (18 blind labels of 18), its series one whatever the report says (国务院党组会议)
+    if organ and organ.endswith("党组") and not organ.startswith("中共") and \
+            re.search(rf"中共(?:第?[一二三四五六七八九十]{{1,3}}届)?{re.escape(organ)}", f"{title or ''}。{body}"):
+        organ = "中共" + organ
     # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
     if organ and series and series.startswith(organ) and (gm := re.fullmatch(r"([^。，]{2,30}?执法检查组)(?:全体)?会议", series[len(organ):])):
         organ = organ + gm.group(1)
@@ -1254,7 +1271,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
         elif cm := re.match(rf"(?:[^，。]{{0,12}}，)?({CONVENERS})"
                             r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
-            organ = cm.group(1)
+            organ = FULL_NAME_OF.get(cm.group(1), cm.group(1))
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
         # (…and the Party Centre's where he acts for it: 汪洋…主持召开脱贫攻坚约谈会议…党中央决定直接约谈…县委书记)
