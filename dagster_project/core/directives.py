@@ -56,6 +56,8 @@ FAMILY_BEFORE: dict[str, tuple[bool, str]] = {
 _SEQ_ORDER = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "最后": 99}
 # A list that reviews what was done is not a list of instructions: 主要开展了以下工作：一是…
 REVIEW_LEAD = re.compile(r"回顾|开展了以下|主要做了|主要工作有|取得了|成效显著|取得.{0,4}成效|成绩|做法|过去一年|五年来|一年来|以来[，,]|举措包括|特点(?!优势)|认为|表明|显示")
+# What was achieved, said of a list of what it was (取得历史性成就, 作出了重要贡献)
+ACHIEVED = re.compile(r"取得[^。，；]{0,8}(?:成就|成效|成绩|进展)|作出了[^。，；]{0,8}贡献")
 # Where a headline ends (ANNOTATION.md §2).
 HEADLINE_END = re.compile(r"[。；;\n]")
 # Sentence ends for imperative directives.
@@ -471,8 +473,13 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     if re.search(r"认为", parts[-1]) and not re.search(rf"要求|强调|部署|建议|提出|指出|确定|决定|明确|{_ORDER}", parts[-1]):
         return True
     # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
+    # …报告指出，五年来，…社会救助工作取得历史性成就。一是… : after what someone said, the sentence before the list says
+    # what was achieved, and the list what it was (not 一要…, numbered as orders; nor proposals
+    # or lessons after it: …取得的成绩，就…提出3点建议。一是… · 取得了明显成效、积累了宝贵经验。一是必须坚持…)
+    done = [p for p in parts if p.strip()][-1:] if lst[0].family != "yao" else []
+    achieved = bool(done and ACHIEVED.search(done[0]) and done[0].endswith("。") and not re.search(rf"建议|提出|经验|{_ORDER}", done[0]))
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
-        return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:]))
+        return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:])) or achieved
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
     # the meeting thought are its instructions, not a review
     if lst[0].family == "yao" and re.search(r"为此[，,]?\s*$|认为", lead):

@@ -9,7 +9,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .lexicon import leaders, places, surnames
 from .numerals import CN_NUMERAL, cn_to_int
@@ -20,13 +20,13 @@ _CJK = "\u4e00-\u9fff"
 
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 全国双拥模范城（县）命名大会) is a
-# gathering a body convenes too.
+# gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|" + MEMBERS_CONGRESS)
+                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?!议)|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -214,7 +214,8 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
+# (a season that dates one meeting of a series: 今冬明春北方地区保暖保供工作电视电话会议)
+_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -281,7 +282,9 @@ _TITLE_UNIT = (
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
     # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
     # (a body's name may hold a number: 第24届冬奥会工作领导小组组长)
-    rf"(?:第[0-9]{{1,3}}届)?[{_CJK}]{{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
+    # (…with a quoted name in it: 国务院推进政府职能转变和“放管服”改革协调小组组长; not a run of words that ends in 国务院:
+    # …听取政策措施落实第三方评估汇报改革创新政府管理方式国务院|总理, a headline run into the opening)
+    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
     r"(?:常务副(?:主席|组长|主任|书记|省长|市长|部长|秘书长|院长|委员长|总理)|常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -292,7 +295,9 @@ NOT_NAME_START = re.compile(r"^(?:会|兼|主持|在|于|和|与|等|出席|参�
 
 
 def _last_clause(t: str) -> str:
-    t = re.split(r"[，。；\n\s》”]", t)[-1]
+    # (a quoted name inside a title is no clause break: 国务院推进政府职能转变和“放管服”改革协调小组组长)
+    t = re.split(r"[，。；\n\s》”]", re.sub(r"“([^“”，。；\n]{1,12})”", "\x01\\1\x02", t))[-1]
+    t = t.replace("\x01", "“").replace("\x02", "”")
     return re.sub(r"^(?:[\u4e00-\u9fff]{0,6}?会议?由|由|受|在|经)", "", t)
 
 
@@ -324,7 +329,9 @@ class Person:
 def _presides_another(text: str, end: int, series: str | None) -> bool:
     """Whether the 主持 ending at end convened a central meeting of another series than this one's."""
     after = re.split(r"[，。；]", text[end : end + 40], maxsplit=1)[0]  # the meeting it convened, no further
-    return bool(series) and after.startswith("召开") and any(pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES)
+    # (…习近平总书记主持召开中央政治局常委会多次听取汇报 : the Politburo's, in a report of another meeting)
+    return bool(series) and after.startswith("召开") and (any(pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES)
+                                                      or ("政治局" not in series and after.startswith("召开中央政治局")))
 
 
 def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | None]:
@@ -506,6 +513,7 @@ _DAY_CONVENED = re.compile(r"(?:^|(?<=[。\n]))(?P<y>)(?P<m>)(?P<d>\d{1,2})日(?
 
 
 DATELINE = re.compile(r"新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
+_THIS_MEETING_ON = re.compile(r"于(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)(?:了)?这次")
 
 
 _HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|到|—|－|-)(?:\d{1,2}月)?\d{1,2}日[^，。]{0,12}?(?:举行|召开)")
@@ -523,6 +531,15 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     verb = re.search(r"召开|举行|主持|开幕|闭幕", opening)
     dates = list(_DATE_IN_TEXT.finditer(opening))
     before = [d for d in dates if verb and d.start() < verb.start()]
+    # 全国人大常委会委员长张德江今天上午…主持召开…委员长会议。会议决定…第四次会议8月26日至30日在北京举行 : a day named
+    # relative to the report before the convening, not a later date of another meeting
+    if not before and verb and published is not None and (
+            rel := re.search(r"(今天|今日|今晨|昨天|昨日|昨晚)[^。]*$", opening[: verb.start()])):
+        return (published - timedelta(days=1 if rel.group(1).startswith("昨") else 0)).date()
+    # 习近平近日…主持召开农村改革座谈会… | 习近平在安徽调研期间，于4月25日召开这次座谈会 : the day a later sentence gives
+    # this meeting
+    if not before and not dates and (this := _THIS_MEETING_ON.search(body[:3000])):
+        dates = [this]
     if before:
         i = len(before) - 1
         # 9月23日至24日 : a range is dated by its first day
@@ -775,6 +792,10 @@ def is_meeting(title: str | None, body: str) -> bool:
             CHAIRED.search(head) or VISIT_TALK.search(head)
             or ((am := ATTENDED.search(head)) and not NOT_MEETING_TITLE.search(_unquoted(head[: am.end()])))):
         return False
+    # 十四届全国人大一次会议选举产生新一届国家领导人 · 十二届全国人大一次会议决定国务院其他组成人员 : what a session's
+    # sitting elected or decided is that sitting's report
+    if head and re.search(rf"届{_NPC}[^，。\s]{{1,4}}次会议(?:选举|决定|表决|任命)", head):
+        return True
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
         return False
@@ -800,6 +821,9 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     if head and MEETING_WORD.search(head) and (
         CONVENED.search(head) or re.search(r"会议$|会议\s|例会|座谈会|集体学习|全体会议", head) or re.search(r"出席[^。]{0,40}?(?:会议|座谈会)", head)
+        # (张高丽出席京津冀协同发展专家咨询委员会阶段性总结大会 : a leader at a gathering of another meeting word; not
+        # leaders who went to guide several: 中共中央政治局常委到…联系点出席指导专题民主生活会)
+        or (ATTENDED.search(head) and "出席指导" not in head)
     ):
         return True
     # 全国人大常委会委员长会议组成人员 专题学习习近平外交思想 | …组成人员5日专题学习…，栗战书主持并讲话 : a study
@@ -898,6 +922,11 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             # the meeting (both blind labels)
             if name.endswith("联席会议") and (xm := _JOINT_SITTING.match(text, end)):
                 name, end = name + xm.group(0), xm.end()
+            # (…, where the title names the body and the opening the sitting: 汪洋出席国务院旅游工作部际联席会议 |
+            # …主持召开国务院旅游工作部际联席会议第五次全体会议)
+            elif name.endswith("联席会议") and text != _quoted_commas(opening) and (
+                    xm := re.search(re.escape(name) + rf"(?P<s>{_JOINT_SITTING.pattern})", opening)):
+                name = name + xm.group("s")
             # …整改现场会暨推动长江经济带发展领导小组全体会议 : a meeting held jointly with another is named with both
             if (jm := _JOINED.match(text, end)):
                 name = name + jm.group(0)
