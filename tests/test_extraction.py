@@ -595,9 +595,12 @@ def test_reports_labelled_blind(g):
     names it by, quotes round a gathering's whole name are no part of its series, 三是指导 is an item (not 是指), and 八项行动,
     “半边天” and an unquoted 一分部署、九分落实 are formulations; a title is no run of a headline's words and may hold a quoted
     name, a 部际联席会议's plenary the opening names is its own, a session's sitting that elects is a meeting, a 总结大会 is
-    one, 今天 dates a meeting and 于…召开这次 too, what five years achieved is no directives, and 今冬明春 no part of a series."""
+    one, 今天 dates a meeting and 于…召开这次 too, what five years achieved is no directives, and 今冬明春 no part of a series;
+    a leader whose initiative a speaker cites does not take his list, features described (…的特点：一是…) are no directives,
+    全国政协民宗委 is its committee by its full name, and a banner's “1818－2018” no formulation; a session a meeting proposed
+    to convene is not that meeting, and a conference's plenary (…工作会议举行第二次全体会议) is the conference's."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
-    assert len(BLIND) == 217
+    assert len(BLIND) == 224
     for field, want in g.labels.items():
         if field == "notes":
             continue
@@ -628,10 +631,12 @@ def test_faults_a_review_found_in_the_blind_rounds(g):
     or the seventeenth's (one) found them wrong (each file's labels.notes says how): a foreign body's 周年大会, a
     chair taken from another meeting the body mentions, a verb taken into a name, a list's space read as a clause
     break, a province a national meeting is about, a campaign's name taken for a topic, quoted X上的 words; an
-    inspection group's meeting convened by the committee, though its plenaries are the group's."""
+    inspection group's meeting convened by the committee, though its plenaries are the group's. Two from the nineteenth's
+    review (failing at a1e497d): a closing report's 今天 taken for the day the plenum was
+    held, and the dates of the session a chairpersons' meeting proposed given to the meeting itself."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
     forms = {f.canonical for f in extract_formulations(g.doc.body)} | {f.surface for f in extract_formulations(g.doc.body)}
-    assert len(REVIEWED) == 8
+    assert len(REVIEWED) == 10
     for field, want in g.labels.items():
         if field == "notes":
             continue
@@ -640,7 +645,9 @@ def test_faults_a_review_found_in_the_blind_rounds(g):
         elif field == "formulations_exclude":
             assert not set(want) & forms, (g.name, sorted(forms))
         else:
-            assert getattr(m, field) == want, (g.name, field, getattr(m, field), want)
+            got = getattr(m, field)
+            got = got.isoformat() if field == "meeting_date" and got else got
+            assert got == want, (g.name, field, got, want)
 
 
 def test_an_order_after_clauses_that_set_it_up_is_a_directive():

@@ -187,6 +187,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         if pos > 0 and body[pos - 1] not in "。\n；":
             continue
         sentence = body[pos : body.find("。", pos) if body.find("。", pos) != -1 else len(body)]
+        # (not a leader whose initiative a speaker cites in his own paragraph: 李克强表示，…。习近平主席提出打造周边命运
+        # 共同体的重要倡议。…中方提出以下建议：一是… is the Premier's list)
+        if re.match(rf"{re.escape(name)}[^。，]{{0,6}}?提出(?:了)?[^。]{{0,40}}?(?:倡议|理念|主张|重要论述|重大论断|构想)。?$", sentence) \
+                and re.search(SPEECH_VERB, body[body.rfind("\n", 0, pos) + 1 : pos]):
+            continue
         if _REPORTS_SPEECH.search(sentence[:60]):
             turns.append(_Turn(pos, name))
     # 代表们表示，… : a group's words end with their paragraph (a feature's later paragraphs quote the leader,
@@ -418,7 +423,9 @@ def _single_sentence(body: str, it: _Item) -> bool:
 # 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
 # (not 周强从7个方面报告了2018年工作建议：一是…, the year's tasks)
 DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
-                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)")
+                       r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
+                       # …形势呈现出“三个大幅下降、一个明显提升”的特点：一是… · 代表提出的议案有3个特点：一是… : features described
+                       r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$")
 # 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about (not 意见建议要集中在以下几个方面, an order)
 BILLS_ABOUT = re.compile(r"(?:议案|提案|建议|意见|内容)[^，。：]{0,8}集中在")
 # （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks
@@ -474,10 +481,12 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
         return True
     # (会议决定，将…向更大范围推广。…复制推广以下经验做法：一是… : what the meeting decided, a sentence or two on)
     # …报告指出，五年来，…社会救助工作取得历史性成就。一是… : after what someone said, the sentence before the list says
-    # what was achieved, and the list what it was (not 一要…, numbered as orders; nor proposals
+    # what was achieved, and the list what it was (not 一要…, numbered as orders, nor items that order, 一是要…; nor proposals
     # or lessons after it: …取得的成绩，就…提出3点建议。一是… · 取得了明显成效、积累了宝贵经验。一是必须坚持…)
     done = [p for p in parts if p.strip()][-1:] if lst[0].family != "yao" else []
-    achieved = bool(done and ACHIEVED.search(done[0]) and done[0].endswith("。") and not re.search(rf"建议|提出|经验|{_ORDER}", done[0]))
+    achieved = bool(done and ACHIEVED.search(done[0]) and done[0].endswith("。") and not re.search(rf"建议|提出|经验|{_ORDER}", done[0])
+                    # (…取得了明显成效。一是要压实防汛责任；二是要… : items that order are orders)
+                    and sum(bool(re.match(_ORDER, h)) for h in heads) * 2 <= len(heads))
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
         return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:])) or achieved
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what

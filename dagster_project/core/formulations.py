@@ -109,7 +109,7 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
     if len(q) <= 3 and re.search(r"什么|怎么|如何|为何|谁来|哪些|哪里", q):
         return False
     # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
-    if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022”
+    if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–－-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022” · “1818－2018”
         return False
     # “纪念辛亥革命110周年大会” (a banner), “…论坛” : the name of a gathering, not a slogan
     if EVENT_NAME.search(q) or BODY_NAME.search(q):

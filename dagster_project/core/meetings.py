@@ -26,7 +26,7 @@ _CJK = "\u4e00-\u9fff"
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?!议)|" + MEMBERS_CONGRESS)
+                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -214,7 +214,7 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
-# (a season that dates one meeting of a series: 今冬明春北方地区保暖保供工作电视电话会议)
+# (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议)
 _ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
@@ -529,12 +529,16 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
         opening = _opening(body[dl.end() :]) or opening
     # The date of the convening: the last date before the first 召开/举行/主持, else the first date.
     verb = re.search(r"召开|举行|主持|开幕|闭幕", opening)
-    dates = list(_DATE_IN_TEXT.finditer(opening))
+    # (not the date of a meeting proposed or decided: …主席会议。…建议全国政协十二届四次会议明年3月3日在北京召开)
+    dates = [d for d in _DATE_IN_TEXT.finditer(opening)
+             if not re.search(r"(?:建议|决定)[，,]?[^。，]{0,30}$", opening[: d.start()])]
     before = [d for d in dates if verb and d.start() < verb.start()]
     # 全国人大常委会委员长张德江今天上午…主持召开…委员长会议。会议决定…第四次会议8月26日至30日在北京举行 : a day named
     # relative to the report before the convening, not a later date of another meeting
+    # (not a report of the closing that gives the days it was held: …全体会议，今天下午在北京闭幕 … 于2016年1月12日至14日…举行)
     if not before and verb and published is not None and (
-            rel := re.search(r"(今天|今日|今晨|昨天|昨日|昨晚)[^。]*$", opening[: verb.start()])):
+            rel := re.search(r"(今天|今日|今晨|昨天|昨日|昨晚)[^。]*$", opening[: verb.start()])) \
+            and not (verb.group() == "闭幕" and _HELD_FROM.search(body, 0, 600)):
         return (published - timedelta(days=1 if rel.group(1).startswith("昨") else 0)).date()
     # 习近平近日…主持召开农村改革座谈会… | 习近平在安徽调研期间，于4月25日召开这次座谈会 : the day a later sentence gives
     # this meeting
@@ -871,8 +875,9 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             m = NAME_SPOKE_AT.search(text)
         else:
             # (a title's phrases run together: …在北京召开|中共中央总书记胡锦涛主持会议 names no meeting)
+            # (nor a meeting one decided or proposed to convene: 全国政协主席会议建议明年3月3日召开全国政协十二届四次会议)
             m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))
-                      and "主持" not in x.group("name")), None) \
+                      and "主持" not in x.group("name") and not re.search(r"(?:建议|决定)[^，。]{0,14}$", text[: x.start()])), None) \
                 or NAME_BEFORE_VERB.search(text)
         if m and not spoke_at and m.start("name") == 0 and text in clauses[1:] and flat:
             # 第二批主题教育部分中央指导组 巡回督导组工作座谈会在京召开 : a list's space, not a clause break
@@ -881,6 +886,12 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 text, m = flat, whole
         if m:
             name = m.group("name")
+            # 中央政协工作会议举行第二次全体会议 : a conference's plenary is a sitting of that conference (not of a body
+            # called 中央政协)
+            if re.fullmatch(r"(?:第[^，。]{1,4}次)?全体会议?", name) and (
+                    cm := re.search(rf"([{_CJK}]{{2,30}}工作会议)(?:\d{{1,2}}日)?(?:上午|下午|晚上?)?(?:在[{_CJK}]{{1,6}})?(?:举行|召开)$",
+                                    text[: m.start("name")])):
+                name = cm.group(1)
             # 中央精神文明建设指导委员会召开第一次全体会议 : a generic name takes the convening body
             # …; so does an anniversary's (中国医学科学院举行建院60周年纪念大会)
             # (but not a commemoration of a person: 中共中央举行纪念胡耀邦同志诞辰110周年座谈会 → 纪念胡耀邦…座谈会)
@@ -1117,6 +1128,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if not is_meeting(title, body):
         return Meeting(False)
     flat, title = _flat(title), _phrases(title)
+    # 全国政协民宗委召开… : the CPPCC's committee by the full name its opening gives (全国政协民族和宗教委员会27日…; both
+    # blind labels), which then convenes it
+    flat, title = (x.replace("全国政协民宗委", "全国政协民族和宗教委员会") if x else x for x in (flat, title))
     head = f"{title or ''}。{_opening(body)}"
     name = _meeting_name(title, body, flat)
     if name is None and (cm := CONGRESS.search(flat or "")):
