@@ -171,8 +171,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             turns.append(_Turn(i, who))
     # 会议确定，…再推出一批新的降费措施。一是… : what the meeting settled is the meeting's (ANNOTATION.md §2)
     # (opening its clause: not 根据委员长会议决定 inside someone's words)
-    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定)(?!的)", body)
+    # (…以法治推进更高水平对外开放，会议通过《…条例（草案）》…。《条例》…明确了相关事项。一是… : what it adopted, too; and
+    # 与会人员一致表示，一要… : the participants as one, no person)
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定|通过(?=《))(?!的)", body)
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?:(?<=[。\n])|^)与会(?:人员|同志)(?:一致)?(?:表示|认为)", body)]
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
     # (or, a reporter not found, the default speaker's: the meeting's turn of an earlier paragraph does not run on)

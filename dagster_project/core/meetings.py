@@ -19,13 +19,13 @@ _N = f"[{CN_NUMERAL}\\d]+"
 _CJK = "\u4e00-\u9fff"
 
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
-# A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 全国双拥模范城（县）命名大会) is a
+# A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 国家科学技术奖励大会, 全国双拥模范城（县）命名大会) is a
 # gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
-                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
+                          r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
@@ -152,6 +152,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"中央金融工作会议|全国金融工作会议"), "中共中央、国务院", "中央金融工作会议"),
     (re.compile(r"中央外事工作会议"), "中共中央", "中央外事工作会议"),
     (re.compile(r"全国宣传部长会议"), "中共中央宣传部", "全国宣传部长会议"),
+    # 中共中央、国务院隆重举行国家科学技术奖励大会 : the state's science awards, which the Centre and the State Council hold
+    (re.compile(r"国家科学技术奖励大会"), "中共中央、国务院", "国家科学技术奖励大会"),
     (re.compile(r"货币政策委员会[^。]{0,30}例会"), "中国人民银行货币政策委员会", "中国人民银行货币政策委员会例会"),
     (re.compile(r"委员长会议"), "全国人大常委会", "全国人大常委会委员长会议"),
     # the State Council's study sessions (国务院第三次专题学习), as the Politburo's 集体学习
@@ -927,6 +929,9 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             more = _SPIRIT_OF.match(text, end)
             if more:
                 name, end = name + more.group(0), more.end()
+            # 纪念遵义会议90周年大会 : a commemoration of a meeting is named to its own meeting word
+            elif name.startswith("纪念") and (more := re.match(r"[0-9一二三四五六七八九十百]+周年(?:纪念|庆祝)?(?:大会|座谈会)", text[end:])):
+                name, end = name + more.group(0), end + more.end()
             if text[end : end + 1] == "议" and not name.endswith("会议"):
                 name, end = name + "议", end + 1
             # 国务院反拐部际联席会议电视电话会议 : a joint conference (联席会议) is a body, and its teleconference or plenary
