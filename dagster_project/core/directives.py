@@ -486,12 +486,14 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # …报告指出，五年来，…社会救助工作取得历史性成就。一是… : after what someone said, the sentence before the list says
     # what was achieved, and the list what it was (not 一要…, numbered as orders, nor items that order, 一是要…; nor proposals
     # or lessons after it: …取得的成绩，就…提出3点建议。一是… · 取得了明显成效、积累了宝贵经验。一是必须坚持…)
-    done = [p for p in parts if p.strip()][-1:] if lst[0].family != "yao" else []
-    achieved = bool(done and ACHIEVED.search(done[0]) and done[0].endswith("。") and not re.search(rf"建议|提出|经验|{_ORDER}", done[0])
-                    # (…取得了明显成效。一是要压实防汛责任；二是要… : items that order are orders)
-                    and sum(bool(re.match(_ORDER, h)) for h in heads) * 2 <= len(heads))
     if re.search(r"要求|强调|部署|建议|提出|指出|确定|决定|明确", lead[-40:]) or _decided(body, para_start, lst[0].start):
-        return bool(re.search(r"回顾|开展了以下|主要做了", lead[-40:])) or achieved
+        if re.search(r"回顾|开展了以下|主要做了", lead[-40:]):
+            return True
+        before = next((p for p in reversed(parts) if p.strip()), "")
+        return (lst[0].family != "yao" and before.endswith("。") and bool(ACHIEVED.search(before))
+                and not re.search(rf"建议|提出|经验|{_ORDER}", before)
+                # (…取得了明显成效。一是要压实防汛责任；二是要… : items that order are orders)
+                and sum(bool(re.match(_ORDER, h)) for h in heads) * 2 <= len(heads))
     # 会议认为，…具有重要意义。为此，一要… : items that each say what must be done (一要, 二要) after what
     # the meeting thought are its instructions, not a review
     if lst[0].family == "yao" and re.search(r"为此[，,]?\s*$|认为", lead):

@@ -185,6 +185,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
                 "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党",
                 "国务院安委会": "国务院安全生产委员会"}
+# A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
+# both blind labels): the name, and so the organ, take the full one
+TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -518,6 +521,11 @@ DATELINE = re.compile(r"新华社[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电")
 _THIS_MEETING_ON = re.compile(r"于(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)(?:了)?这次")
 
 
+# What comes before a meeting that is proposed or decided, not held: …建议全国政协十二届四次会议明年3月3日在北京召开 ·
+# 会议还决定，2024年3月1日至2日召开… (its name names no meeting held, its date dates none)
+_PROPOSED = re.compile(r"(?:建议|决定)[，,]?[^。，]{0,30}$")
+
+
 _HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|到|—|－|-)(?:\d{1,2}月)?\d{1,2}日[^，。]{0,12}?(?:举行|召开)")
 
 
@@ -532,8 +540,7 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     # The date of the convening: the last date before the first 召开/举行/主持, else the first date.
     verb = re.search(r"召开|举行|主持|开幕|闭幕", opening)
     # (not the date of a meeting proposed or decided: …主席会议。…建议全国政协十二届四次会议明年3月3日在北京召开)
-    dates = [d for d in _DATE_IN_TEXT.finditer(opening)
-             if not re.search(r"(?:建议|决定)[，,]?[^。，]{0,30}$", opening[: d.start()])]
+    dates = [d for d in _DATE_IN_TEXT.finditer(opening) if not _PROPOSED.search(opening, 0, d.start())]
     before = [d for d in dates if verb and d.start() < verb.start()]
     # 全国人大常委会委员长张德江今天上午…主持召开…委员长会议。会议决定…第四次会议8月26日至30日在北京举行 : a day named
     # relative to the report before the convening, not a later date of another meeting
@@ -879,7 +886,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
             # (a title's phrases run together: …在北京召开|中共中央总书记胡锦涛主持会议 names no meeting)
             # (nor a meeting one decided or proposed to convene: 全国政协主席会议建议明年3月3日召开全国政协十二届四次会议)
             m = next((x for x in MEETING_NAME.finditer(text) if not (x.group("name") in BARE_NAMES and text.startswith("出席", x.start()))
-                      and "主持" not in x.group("name") and not re.search(r"(?:建议|决定)[^，。]{0,14}$", text[: x.start()])), None) \
+                      and "主持" not in x.group("name") and not _PROPOSED.search(text, 0, x.start())), None) \
                 or NAME_BEFORE_VERB.search(text)
         if m and not spoke_at and m.start("name") == 0 and text in clauses[1:] and flat:
             # 第二批主题教育部分中央指导组 巡回督导组工作座谈会在京召开 : a list's space, not a clause break
@@ -1133,9 +1140,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if not is_meeting(title, body):
         return Meeting(False)
     flat, title = _flat(title), _phrases(title)
-    # 全国政协民宗委召开… : the CPPCC's committee by the full name its opening gives (全国政协民族和宗教委员会27日…; both
-    # blind labels), which then convenes it
-    flat, title = (x.replace("全国政协民宗委", "全国政协民族和宗教委员会") if x else x for x in (flat, title))
+    for short, full in TITLE_FULL_NAMES.items():
+        flat, title = (x.replace(short, full) if x else x for x in (flat, title))
     head = f"{title or ''}。{_opening(body)}"
     name = _meeting_name(title, body, flat)
     if name is None and (cm := CONGRESS.search(flat or "")):
