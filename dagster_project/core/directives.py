@@ -465,6 +465,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True
+    # 要深刻认识…的重大意义。第一，这是…的必然要求。第二，这是… : why something matters, not what to do
+    if sum(h.startswith("这是") for h in heads) * 2 > len(heads):
+        return True
     window = body[max(para_start, lst[0].start - 40) : lst[0].start]
     if DESCRIBES.search(window) or (BILLS_ABOUT.search(window) and not re.search(_ORDER, window)):
         return True

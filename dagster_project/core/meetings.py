@@ -184,7 +184,7 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 # Bodies whose reports use a short name as well as the full one: the organ and its series go by the full one
 FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
                 "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党",
-                "国务院安委会": "国务院安全生产委员会"}
+                "国务院安委会": "国务院安全生产委员会", "共青团": "中国共产主义青年团"}
 # A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
 # both blind labels): the name, and so the organ, take the full one
 TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会"}
@@ -854,7 +854,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -1030,7 +1030,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|总指挥部|联席会议)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|机制联络组|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -1052,6 +1052,26 @@ CONVENED_BY: list[tuple[re.Pattern, str]] = [
 ]
 # not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
 _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见")
+
+
+# One post of a chair's title: a committee or leading group and his place in it (中央网络安全和信息化委员会副主任)
+_CHAIR_POST = re.compile(r"(?P<body>.{4,40}?(?:委员会|领导小组))(?:常务)?副?(?:主任|组长)$")
+# What is no subject of a body's own: its level and kind (中央…工作领导小组 · 国务院…委员会)
+_BODY_FRAME = re.compile(r"^(?:中央|国务院|全国)|(?:工作)?(?:委员会|领导小组)$")
+
+
+def _chair_body_for(chair_title: str | None, series: str | None) -> str | None:
+    """The body among the chair's posts whose subject the meeting is named for: he presides for it (李克强…国务院总理、
+    中央网络安全和信息化委员会副主任 at 全国网络安全和信息化工作会议 → 中央网络安全和信息化委员会; 陈希…中央“不忘初心、
+    牢记使命”主题教育领导小组常务副组长 at …“不忘初心、牢记使命”主题教育整改落实工作座谈会 → that group), not the
+    State Council his first post names."""
+    if not chair_title or not series:
+        return None
+    for post in re.split(r"、(?![^“”]*”)|兼", chair_title):  # (not at the 、 of a quoted name)
+        pm = _CHAIR_POST.fullmatch(post)
+        if pm and len(subject := _BODY_FRAME.sub("", pm.group("body"))) >= 4 and subject in series:
+            return pm.group("body")
+    return None
 
 
 def _body_in_name(series: str | None) -> str | None:
@@ -1199,7 +1219,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
                                                       if series.endswith(x)), None)) and len(series) > len(cs) + 1:
             organ = series[: -len(cs)]
             # …a people's organisation's, by the name of the federation that holds it
-            organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会", "中国共产主义青年团": "共青团中央",
+            # (the Youth League's is its own, as a party's is: 中国共产主义青年团第十九次全国代表大会, the blind label)
+            organ = {"中国妇女": "中华全国妇女联合会", "中国工会": "中华全国总工会",
                      "中华全国归国华侨": "中华全国归国华侨联合会"}.get(organ, organ)
     # 全国政协十三届四次会议举行视频会议 : a sitting of the session, as its plenaries are (ANNOTATION.md: 第三十次会议举行
     # 第三次全体会议 → the session's), not a series of video meetings
@@ -1312,6 +1333,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "中央军委"
         elif chair_title and not army and "总书记" in chair_title:
             organ = "中共中央"
+        # (before the Premier's: he presides as the body's deputy head, not for the State Council)
+        elif own := _chair_body_for(chair_title, series):
+            organ = own
         elif chair_title and not army and re.search(r"国务院总理|(?<!副)总理$", chair_title):
             organ = "国务院"
         # (the Discipline Commission's secretary its: 王岐山…主持召开部分中央和国家机关纪检组组长座谈会, both labels)
