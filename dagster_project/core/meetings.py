@@ -1303,6 +1303,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
+    # 中共中央政治局常委李克强、张德江…出席大会。…李克强在主持大会时说 : where the sentence he presides in gives no title,
+    # the title the report first gives him
+    if chair and not chair_title and (at := body.find(chair)) > 0 and re.search(rf"(?:{TITLE_WORDS})$", seg := body[max(0, at - 40) : at]):
+        chair_title = _clean_title(seg) or None
     people: dict[tuple[str, str], Person] = {}
     if chair:
         people[(chair, "chair")] = Person(chair, chair_title, "chair")
