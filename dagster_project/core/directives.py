@@ -173,7 +173,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # (opening its clause: not 根据委员长会议决定 inside someone's words)
     # (…以法治推进更高水平对外开放，会议通过《…条例（草案）》…。《条例》…明确了相关事项。一是… : what it adopted, too; and
     # 与会人员一致表示，一要… : the participants as one, no person)
-    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定|通过(?=《))(?!的)", body)
+    # (为支持发展对外贸易，会议讨论通过《…若干意见》，确定了以下政策措施：（一）… : what it discussed and adopted)
+    turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定|(?:讨论|审议)?通过(?=《))(?!的)", body)
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
     turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?:(?<=[。\n])|^)与会(?:人员|同志)(?:一致)?(?:表示|认为)", body)]
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;

@@ -136,11 +136,13 @@ def extract_formulations(body: str) -> list[Formulation]:
         # lexicon stays one: 所谓“台独”; a term 所谓 defines, 所谓“黑袋行动”，是指…, is mostly a foreign one in the corpus)
         held_off = before.endswith("所谓") or (held_until >= 0 and _QUOTE_RUN_GAP.fullmatch(body, held_until, m.start()) is not None)
         held_until = m.end() if held_off else -1
-        if q and _is_slogan(q, before, body[m.end() : m.end() + 300], held_off):
-            # (only where the quote ends a clause or a noun phrase, 三个“伟大飞跃”的意义: 三个“万亿”台阶, 六个“一带一路”
-            # 沿线国家, 两个“90”后 count things)
-            if (nm := COUNTED_QUOTE.search(before)) and q == raw and not re.search(r"\d", q) \
-                    and re.match(r"[，。；、：！？的和]|$", body[m.end() : m.end() + 1]):
+        # (only where the quote ends a clause or a noun phrase, 三个“伟大飞跃”的意义: 三个“万亿”台阶, 六个“一带一路”
+        # 沿线国家, 两个“90”后 count things)
+        nm = COUNTED_QUOTE.search(before) if q == raw and not re.search(r"\d", q) and re.match(
+            r"[，。；、：！？的和为]|$", body[m.end() : m.end() + 1]) else None
+        # (…whatever the quoted word alone would be: 四个“坚持”为高质量发展指明了方向 is the formula 四个坚持)
+        if q and ((nm and len(q) <= 4 and not held_off) or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
+            if nm:
                 # 两个“毫不动摇” · 五个“新突破” : the numbered formula whole (ANNOTATION.md §3), as written, its
                 # canonical form without the quotes
                 begin = m.start() - len(nm.group(0))

@@ -34,7 +34,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|宣誓仪式|深受鼓舞|精神为指引|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -187,7 +187,7 @@ FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "�
                 "国务院安委会": "国务院安全生产委员会", "共青团": "中国共产主义青年团"}
 # A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
 # both blind labels): the name, and so the organ, take the full one
-TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会"}
+TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会", "全国政协专委会": "全国政协专门委员会"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -557,7 +557,10 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
         i = len(before) - 1
         # 9月23日至24日 : a range is dated by its first day
         # (…and a list of days by its first: 20日、23日、24日连续召开 · 10月12日、13日和15日…先后召开三场座谈会)
-        while i > 0 and re.fullmatch(r"\s*(?:至|到|—|－|-|~|、|和|及)\s*", opening[before[i - 1].end() : before[i].start()]):
+        # (…with its hours: 第一次全体会议和第二次全体会议分别于10日上午和12日下午…举行; not the days of two gatherings
+        # one after the other, 8日下午和9日上午…分别主持召开专家座谈会和领导小组全体会议, each its own)
+        hours = r"(?:上午|下午|晚上?)?" if not re.search(r"分别[^。]{0,6}(?:召开|举行)[^。]{2,30}和", opening) else ""
+        while i > 0 and re.fullmatch(rf"{hours}\s*(?:至|到|—|－|-|~|、|和|及)\s*", opening[before[i - 1].end() : before[i].start()]):
             i -= 1
         m = before[i]
     else:
@@ -781,7 +784,8 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     # 习近平对全军后勤工作会议作出重要指示 : the instruction a meeting heard, where the report opens with the
     # meeting held (全军后勤工作会议11月22日至23日在京召开), is that meeting's report
-    if head and INSTRUCTED.search(head) and CONVENED.search(first):
+    # (not 在…会议召开之际，…李克强作出重要批示, the instruction alone: both blind labels)
+    if head and INSTRUCTED.search(head) and (cm := CONVENED.search(first)) and not first.startswith("之际", cm.end()):
         return True
     # 习近平会见全国公安工作会议代表 · 俞正声会见第二次全国高校统战工作会议代表 : a national conference whose delegates a
     # leader receives is the report's subject, as most blind labellers read it (not a people's body's congress,
@@ -1230,6 +1234,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ in FULL_NAME_OF:
         full = FULL_NAME_OF[organ]
         organ, series = full, (series or "").replace(organ, full, 1) or None
+    # 全国政协专门委员会主任会议 · …工作会议 : the special committees together are no body of their own; the CPPCC convenes
+    # their meetings (all three blind labels)
+    if organ == "全国政协专门委员会":
+        organ = "全国政协"
     # 全国人大常委会党组举行会议 whose text says 中共全国人大常委会党组（中共十二届全国人大常委会党组）: the Party group by
     # the full name the report gives it (18 blind labels of 18), its series one whatever the report says (国务院党组会议)
     if organ and organ.endswith("党组") and not organ.startswith("中共") and \
@@ -1357,7 +1365,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
         # (…and the Party Centre's where he acts for it: 汪洋…主持召开脱贫攻坚约谈会议…党中央决定直接约谈…县委书记)
-        elif chair_title and (cm := re.search(r"(全国政协)主席$|(全国人大常委会)委员长$", chair_title)) \
+        elif chair_title and (cm := re.search(r"(全国政协)(?:主席|副主席兼秘书长)$|(全国人大常委会)委员长$", chair_title)) \
                 and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
             organ = "中共中央" if FOR_THE_CENTRE.search(body[:400]) else cm.group(1) or cm.group(2)
         # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
@@ -1369,7 +1377,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 俞正声主持召开调研协商座谈会 · 网络议政远程协商会 : the CPPCC's kinds of gathering are named with it, as its
     # reports mostly name them (全国政协网络议政远程协商会), one series whether or not a title says 全国政协
     # (not where the chairman acts for the Party Centre: 代表党中央向广大民营企业家表示新春慰问 · 党中央决定直接约谈)
-    if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中")) \
+    if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中", "纪念", "庆祝")) \
             and not FOR_THE_CENTRE.search(body[:400]):
         series = "全国政协" + series
     return Meeting(
