@@ -606,9 +606,11 @@ def test_reports_labelled_blind(g):
     report first gives him; what a meeting discussed and adopted (会议讨论通过《…》，确定了以下…) is its list, a welcome ceremony
     and an instruction sent as a congress opened (…召开之际，…作出重要批示) are no meetings, 10日上午和12日下午 dates by its first
     day, the CPPCC's special committees meet as 全国政协's, its secretary-general's commemoration is the CPPCC's, and 四个“坚持”
-    is the formula 四个坚持."""
+    is the formula 四个坚持; a speaker at a congress is no part of its name (习近平在中国文联第十一次全国代表大会…), an
+    instruction conveyed at a conference (…出席会议，传达习近平重要指示并讲话) makes the report that conference's, dated by the
+    paragraph that reports it held, and what was achieved (成效是明显的：一是…) is no directives."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
-    assert len(BLIND) == 241
+    assert len(BLIND) == 244
     for field, want in g.labels.items():
         if field == "notes":
             continue
@@ -641,10 +643,13 @@ def test_faults_a_review_found_in_the_blind_rounds(g):
     break, a province a national meeting is about, a campaign's name taken for a topic, quoted X上的 words; an
     inspection group's meeting convened by the committee, though its plenaries are the group's. Two from the nineteenth's
     review (failing at a1e497d): a closing report's 今天 taken for the day the plenum was
-    held, and the dates of the session a chairpersons' meeting proposed given to the meeting itself."""
+    held, and the dates of the session a chairpersons' meeting proposed given to the meeting itself. Four from the twentieth's
+    review of rounds 56-58: a leading group's head chairing where the General Secretary speaks chairs for the Party
+    Centre (failing at 4d86e53), a scare quote counted (两个“黑匣子”) and a count that refers back (这两个“共识”) make no
+    formula (both failing at 4d86e53), and 四个“没有变” is the formula 四个没有变 though “没有变” alone is a scare quote."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
     forms = {f.canonical for f in extract_formulations(g.doc.body)} | {f.surface for f in extract_formulations(g.doc.body)}
-    assert len(REVIEWED) == 10
+    assert len(REVIEWED) == 14
     for field, want in g.labels.items():
         if field == "notes":
             continue

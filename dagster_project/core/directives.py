@@ -429,7 +429,9 @@ def _single_sentence(body: str, it: _Item) -> bool:
 DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
                        r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
                        # …形势呈现出“三个大幅下降、一个明显提升”的特点：一是… · 代表提出的议案有3个特点：一是… : features described
-                       r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$")
+                       r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$|"
+                       # 总的看，脱贫攻坚成效是明显的：一是脱贫摘帽有序推进… : what was achieved
+                       r"(?:成效|成绩|成就)(?:是)?(?:明显|显著|巨大|突出)的?[：:，,]?\s*$")
 # 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about (not 意见建议要集中在以下几个方面, an order)
 BILLS_ABOUT = re.compile(r"(?:议案|提案|建议|意见|内容)[^，。：]{0,8}集中在")
 # （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks
@@ -466,8 +468,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 一是有中国共产党的坚强领导…二是有…制度的显著优势 : what there is (strengths, conditions), not what to do
     if lst[0].family == "shi" and sum(h.startswith("有") and not re.match(r"有(?:序|效|力|关)", h) for h in heads) * 2 > len(heads):
         return True
-    # 要深刻认识…的重大意义。第一，这是…的必然要求。第二，这是… : why something matters, not what to do
-    if sum(h.startswith("这是") for h in heads) * 2 > len(heads):
+    # 要深刻认识…的重大意义。第一，这是…的必然要求。第二，这是… : why something matters, not what to do; 具体包括：一是不符合
+    # 现行法律法规…的；二是不适应发展需要…的 : kinds of thing (of documents to repeal), not tasks
+    if sum(h.startswith("这是") for h in heads) * 2 > len(heads) or sum(h.endswith("的") for h in heads) * 2 > len(heads):
         return True
     window = body[max(para_start, lst[0].start - 40) : lst[0].start]
     if DESCRIBES.search(window) or (BILLS_ABOUT.search(window) and not re.search(_ORDER, window)):

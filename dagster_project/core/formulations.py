@@ -140,8 +140,11 @@ def extract_formulations(body: str) -> list[Formulation]:
         # 沿线国家, 两个“90”后 count things)
         nm = COUNTED_QUOTE.search(before) if q == raw and not re.search(r"\d", q) and re.match(
             r"[，。；、：！？的和为]|$", body[m.end() : m.end() + 1]) else None
-        # (…whatever the quoted word alone would be: 四个“坚持”为高质量发展指明了方向 is the formula 四个坚持)
-        if q and ((nm and len(q) <= 4 and not held_off) or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
+        # (…whatever the quoted word alone would be: 四个“坚持”为高质量发展指明了方向 is the formula 四个坚持; not a scare
+        # quote counted, 两个“黑匣子”, nor a count that refers back or tallies, 这两个“共识”, 一连三个“不知道”)
+        counted = nm is not None and len(q) <= 4 and not held_off and not re.search(r"(?:这|那|一连)$", before[: nm.start()]) \
+            and (q not in formulas().not_formulations or nm.group(0) + q in formulas().canonical_of)
+        if q and (counted or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
             if nm:
                 # 两个“毫不动摇” · 五个“新突破” : the numbered formula whole (ANNOTATION.md §3), as written, its
                 # canonical form without the quotes

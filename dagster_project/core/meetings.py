@@ -184,7 +184,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 # Bodies whose reports use a short name as well as the full one: the organ and its series go by the full one
 FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
                 "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党",
-                "国务院安委会": "国务院安全生产委员会", "共青团": "中国共产主义青年团"}
+                "国务院安委会": "国务院安全生产委员会", "共青团": "中国共产主义青年团", "中国文联": "中国文学艺术界联合会",
+                "中国作协": "中国作家协会"}
 # A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
 # both blind labels): the name, and so the organ, take the full one
 TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会", "全国政协专委会": "全国政协专门委员会"}
@@ -201,8 +202,9 @@ _NAME_QUOTE = r"“[^”。]{0,40}”"
 # (台盟's is its 全盟代表大会: 台湾民主自治同盟第十一次全盟代表大会)
 _CONGRESS_WITH_ANNIVERSARY = re.compile(r"(.+?(?:全国|全盟)代表大会)暨[^。，]{0,20}?(?:成立|纪念)[^。，]{0,20}?(?:纪念大会|周年大会)")
 # (…and a people's organisation's, named after its members: 第十次全国归侨侨眷代表大会)
-# (not from the leader who instructed it: 李克强对中国发明协会第七次全国会员代表大会作出重要批示)
-CONGRESS = re.compile(rf"(?P<name>(?:(?!对)[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
+# (not from the leader who instructed it: 李克强对中国发明协会第七次全国会员代表大会作出重要批示, nor one who spoke at it:
+# 习近平在中国文联第十一次全国代表大会…上强调)
+CONGRESS = re.compile(rf"(?P<name>(?:(?![对在])[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
 _NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)"
@@ -529,6 +531,11 @@ _PROPOSED = re.compile(r"(?:建议|决定)[，,]?[^。，]{0,30}$")
 _HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|到|—|－|-)(?:\d{1,2}月)?\d{1,2}日[^，。]{0,12}?(?:举行|召开)")
 
 
+# A paragraph that opens with a meeting held on a day: 全国党委和政府秘书长会议9月13日至14日在京召开
+_HELD_ON = re.compile(rf"(?:^|(?<=\n))[^。\n，]{{2,40}}?(?:{_NAME_WORD})(?P<when>(?:\d{{1,2}}月)?\d{{1,2}}日)(?:(?:至|到|—|－|-)(?:\d{{1,2}}月)?\d{{1,2}}日)?"
+                      r"(?:上午|下午|晚上?)?[^。，]{0,12}?(?:召开|举行|开幕)")
+
+
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
     """The day the meeting was held: a date in the opening of the report, resolved against the
     publication date (same year, or the year before when the month is later); else the publication day."""
@@ -553,6 +560,10 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     # this meeting
     if not before and not dates and (this := _THIS_MEETING_ON.search(body[:3000])):
         dates = [this]
+    # 习近平…近日对新时代办公厅工作作出重要指示… | 全国党委和政府秘书长会议9月13日至14日在京召开 : an opening with no date (an
+    # instruction's), then the paragraph that reports the meeting held, by its first day
+    if not before and not dates and (held := _HELD_ON.search(body, 0, 2000)):
+        dates = [_DATE_IN_TEXT.match(body, held.start("when"))]
     if before:
         i = len(before) - 1
         # 9月23日至24日 : a range is dated by its first day
@@ -801,7 +812,7 @@ def is_meeting(title: str | None, body: str) -> bool:
     # 习近平对民政工作作出重要指示强调… 李强出席第十五次全国民政会议并讲话 : the conference the instruction was
     # conveyed at (会上传达了习近平重要指示) is the report's subject, as both blind labels of such reports have it
     if head and re.search(r"指示|批示", head) and ATTENDED.search(head) \
-            and re.search(r"会上传达|会议传达|传达了[^。]{0,20}(?:指示|批示)", body[:3000]):
+            and re.search(r"会上传达|会议传达|传达(?:了)?[^。]{0,20}(?:指示|批示)", body[:3000]):  # (…出席会议，传达习近平重要指示并讲话)
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
     # (…, and a meeting attended before the visit: 赵乐际出席全国推开…动员部署电视电话会议并在山西调研)
@@ -1058,6 +1069,8 @@ CONVENED_BY: list[tuple[re.Pattern, str]] = [
 _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见")
 
 
+# The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
+GS_SPOKE = re.compile(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话")
 # One post of a chair's title: a committee or leading group and his place in it (中央网络安全和信息化委员会副主任)
 _CHAIR_POST = re.compile(r"(?P<body>.{4,40}?(?:委员会|领导小组))(?:常务)?副?(?:主任|组长)$")
 # What is no subject of a body's own: its level and kind (中央…工作领导小组 · 国务院…委员会)
@@ -1312,8 +1325,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
     # 中共中央政治局常委李克强、张德江…出席大会。…李克强在主持大会时说 : where the sentence he presides in gives no title,
-    # the title the report first gives him
-    if chair and not chair_title and (at := body.find(chair)) > 0 and re.search(rf"(?:{TITLE_WORDS})$", seg := body[max(0, at - 40) : at]):
+    # the title just before the report's first mention of him, if any
+    # (where his name is a name: not 王勇 inside 王勇平)
+    at = next((m.start() for m in re.finditer(re.escape(chair), body) if name_at(body, m.start()) == chair), -1) if chair and not chair_title else -1
+    if at > 0 and re.search(rf"(?:{TITLE_WORDS})$", seg := body[max(0, at - 40) : at]):
         chair_title = _clean_title(seg) or None
     people: dict[tuple[str, str], Person] = {}
     if chair:
@@ -1345,15 +1360,17 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "中央军委"
         elif chair_title and not army and "总书记" in chair_title:
             organ = "中共中央"
-        # (before the Premier's: he presides as the body's deputy head, not for the State Council)
-        elif own := _chair_body_for(chair_title, series):
+        # (before the Premier's: he presides as the body's deputy head, not for the State Council; but a leading group's
+        # head who chairs where the General Secretary gives the speech chairs for the Party Centre, as the same
+        # series' other reports have it: 习近平在推进“一带一路”建设工作5周年座谈会上发表重要讲话，…韩正…领导小组组长主持)
+        elif (own := _chair_body_for(chair_title, series)) and not (own.endswith("领导小组") and GS_SPOKE.search(_opening(body))):
             organ = own
         elif chair_title and not army and re.search(r"国务院总理|(?<!副)总理$", chair_title):
             organ = "国务院"
         # (the Discipline Commission's secretary its: 王岐山…主持召开部分中央和国家机关纪检组组长座谈会, both labels)
         elif chair_title and re.search(r"中央纪委书记$", chair_title):
             organ = "中央纪委"
-        elif not army and re.search(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话", _opening(body)):
+        elif not army and GS_SPOKE.search(_opening(body)):
             organ = "中共中央"
         # national conferences of one department of the Party Centre, which the report need not name
         elif cv := next((o for pat, o in CONVENED_BY if pat.search(series or "")), None):
