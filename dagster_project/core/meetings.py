@@ -207,7 +207,8 @@ _CONGRESS_WITH_ANNIVERSARY = re.compile(r"(.+?(?:全国|全盟)代表大会)暨[
 CONGRESS = re.compile(rf"(?P<name>(?:(?![对在])[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
-_NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)"
+# (…nor inside a book's title: 《习近平总书记在文艺工作座谈会上的重要讲话学习读本》出版座谈会)
+_NAME_END = rf"(?:{_NAME_WORD})(?!成员)(?!(?<=政治协商会议)成立)(?!(?<=政治协商会)议成立)(?![^《》。，]*》)"
 MEETING_NAME = re.compile(
     rf"(?:主持召开|召开了|召开|举行了|举行|出席)(?P<name>(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_END})"
 )
@@ -221,8 +222,9 @@ NAME_BEFORE_VERB = re.compile(
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
-# (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议)
-_ORDINAL = re.compile(rf"{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
+# (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议,
+# 2016国家宪法日座谈会)
+_ORDINAL = re.compile(rf"^(?:19|20)\d\d(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -824,6 +826,9 @@ def is_meeting(title: str | None, body: str) -> bool:
     # sitting elected or decided is that sitting's report
     if head and re.search(rf"届{_NPC}[^，。\s]{{1,4}}次会议(?:选举|决定|表决|任命)", head):
         return True
+    # 中华人民共和国全国人民代表大会公告（第四号）: what the session elected or decided, announced (3 of 3 blind labels)
+    if title and re.search(r"全国人民代表大会公告", title) and re.search(rf"{_NPC}第[^，。\s]{{1,4}}次会议于", body[:300]):
+        return True
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
         return False
@@ -1053,7 +1058,8 @@ _BODY_NAMED = re.compile(
 # Council, the legislature and the CPPCC, and the people's organisations (mass organisations) that hold national
 # gatherings of their own
 # (国务院安委会7月31日召开全国安全生产电视电话会议: the State Council's work-safety commission, by its full name)
-CONVENERS = ("中共中央、国务院|国务院安委会|国务院安全生产委员会|国务院|中共中央|中央军委|全国人大常委会|全国政协|"
+CONVENERS = ("中共中央、国务院|国务院安委会|国务院安全生产委员会|国务院|中共中央宣传部|中央宣传部|中宣部|中共中央统战部|中央统战部|"
+             "中共中央组织部|中央组织部|中共中央|中央军委|全国人大常委会|全国政协|"
              "全国妇联|中华全国妇女联合会|全国总工会|中华全国总工会|共青团中央|全国工商联|中华全国工商业联合会|"
              "中国科协|中国文联|中国作协|中国侨联|全国台联|中国残联|中国红十字会总会")
 # National conferences held by one department of the Party Centre, which their reports seldom name
@@ -1071,6 +1077,9 @@ _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|
 
 # The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
 GS_SPOKE = re.compile(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话")
+# The Party Centre's departments a chair's title names, by their full names
+DEPARTMENT_FULL_NAME = {"中宣部": "中共中央宣传部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统战部", "中央组织部": "中共中央组织部",
+                        "中组部": "中共中央组织部"}
 # One post of a chair's title: a committee or leading group and his place in it (中央网络安全和信息化委员会副主任)
 _CHAIR_POST = re.compile(r"(?P<body>.{4,40}?(?:委员会|领导小组))(?:常务)?副?(?:主任|组长)$")
 # What is no subject of a body's own: its level and kind (中央…工作领导小组 · 国务院…委员会)
@@ -1377,14 +1386,18 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = cv
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
         elif cm := re.match(rf"(?:[^，。]{{0,12}}，)?({CONVENERS})"
-                            r"(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
-            organ = FULL_NAME_OF.get(cm.group(1), cm.group(1))
+                            r"(?:\d{1,2}月)?(?:\d{1,2}日|今天|昨天)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
+            organ = FULL_NAME_OF.get(cm.group(1), DEPARTMENT_FULL_NAME.get(cm.group(1), cm.group(1)))
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
         # (…and the Party Centre's where he acts for it: 汪洋…主持召开脱贫攻坚约谈会议…党中央决定直接约谈…县委书记)
         elif chair_title and (cm := re.search(r"(全国政协)(?:主席|副主席兼秘书长)$|(全国人大常委会)委员长$", chair_title)) \
                 and not re.search(r"中共中央(?:召开|举行)", f"{title or ''}。{head}"):
             organ = "中共中央" if FOR_THE_CENTRE.search(body[:400]) else cm.group(1) or cm.group(2)
+        # the head of one of the Party Centre's departments chairs its gathering (李书磊…中宣部部长 · 尤权…中央统战部部长
+        # 主持: 6 of the blind labels of such reports)
+        elif chair_title and (dm := re.search(r"(中宣部|中央宣传部|中央统战部|中央组织部)部长$", chair_title)):
+            organ = DEPARTMENT_FULL_NAME[dm.group(1)]
         # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
         # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
         # 部际联席会议, whose bodies the reports name otherwise; after a convener the opening names)
