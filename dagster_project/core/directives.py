@@ -431,7 +431,7 @@ DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要
                        # …形势呈现出“三个大幅下降、一个明显提升”的特点：一是… · 代表提出的议案有3个特点：一是… : features described
                        r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$|"
                        # 总的看，脱贫攻坚成效是明显的：一是脱贫摘帽有序推进… : what was achieved
-                       r"(?:成效|成绩|成就)(?:是)?(?:明显|显著|巨大|突出)的?[：:，,]?\s*$")
+                       r"(?:成效|成绩|成就)(?:是)?(?:明显|显著|巨大|突出)的?[：:]\s*$")
 # 议案内容主要集中在以下几方面：一是… : what the deputies' bills are about (not 意见建议要集中在以下几个方面, an order)
 BILLS_ABOUT = re.compile(r"(?:议案|提案|建议|意见|内容)[^，。：]{0,8}集中在")
 # （一）主席王沪宁 （二）副主席（23名） : a list of posts and the people who hold them, not of tasks

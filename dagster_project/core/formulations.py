@@ -141,8 +141,8 @@ def extract_formulations(body: str) -> list[Formulation]:
         nm = COUNTED_QUOTE.search(before) if q == raw and not re.search(r"\d", q) and re.match(
             r"[，。；、：！？的和为]|$", body[m.end() : m.end() + 1]) else None
         # (…whatever the quoted word alone would be: 四个“坚持”为高质量发展指明了方向 is the formula 四个坚持; not a scare
-        # quote counted, 两个“黑匣子”, nor a count that refers back or tallies, 这两个“共识”, 一连三个“不知道”)
-        counted = nm is not None and len(q) <= 4 and not held_off and not re.search(r"(?:这|那|一连)$", before[: nm.start()]) \
+        # quote counted, 两个“黑匣子”, nor a count that refers back or tallies, 这两个“共识”, 上述两个“共识”, 一连三个“不知道”)
+        counted = nm is not None and len(q) <= 4 and not held_off and not re.search(r"(?:这|那|一连|上述)$", before[: nm.start()]) \
             and (q not in formulas().not_formulations or nm.group(0) + q in formulas().canonical_of)
         if q and (counted or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
             if nm:

@@ -223,8 +223,8 @@ _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
 # (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议,
-# 2016国家宪法日座谈会)
-_ORDINAL = re.compile(rf"^(?:19|20)\d\d(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
+# 2016国家宪法日座谈会; not a target year, 2030可持续发展议程)
+_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -278,6 +278,11 @@ def name_at(text: str, i: int) -> str | None:
     known = _leader_at(text, i)
     if known:
         return known
+    # 艾力更·依明巴海 · 买买提明·阿不都热合曼 : a name written with its middle dot, whole (up to the word after it)
+    if dm := re.match(r"([\u4e00-\u9fff]{2,5}·)([\u4e00-\u9fff]{2,8})", text[i : i + 16]):
+        rest = dm.group(2)
+        cut = next((k for k in range(2, len(rest)) if rest[k] in "在主出等和与同及率就并召作讲指强要表说为任当是会"), len(rest))
+        return dm.group(1) + rest[:cut]
     cand = text[i : i + 3]
     if len(cand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in cand[:2]):
         return None
@@ -533,9 +538,9 @@ _PROPOSED = re.compile(r"(?:建议|决定)[，,]?[^。，]{0,30}$")
 _HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|到|—|－|-)(?:\d{1,2}月)?\d{1,2}日[^，。]{0,12}?(?:举行|召开)")
 
 
-# A paragraph that opens with a meeting held on a day: 全国党委和政府秘书长会议9月13日至14日在京召开
-_HELD_ON = re.compile(rf"(?:^|(?<=\n))[^。\n，]{{2,40}}?(?:{_NAME_WORD})(?P<when>(?:\d{{1,2}}月)?\d{{1,2}}日)(?:(?:至|到|—|－|-)(?:\d{{1,2}}月)?\d{{1,2}}日)?"
-                      r"(?:上午|下午|晚上?)?[^。，]{0,12}?(?:召开|举行|开幕)")
+# A paragraph that opens with a meeting held on a day: 全国党委和政府秘书长会议9月13日至14日在京召开 (not one to come: 将…召开)
+_HELD_ON = re.compile(rf"(?:^|(?<=\n))(?P<name>[^。\n，]{{2,40}}?(?:{_NAME_WORD}))(?P<when>(?:\d{{1,2}}月)?\d{{1,2}}日)(?:(?:至|到|—|－|-)(?:\d{{1,2}}月)?\d{{1,2}}日)?"
+                      r"(?:上午|下午|晚上?)?(?:(?!将)[^。，]){0,12}?(?:召开|举行|开幕)")
 
 
 def meeting_date(body: str, title: str | None, published: datetime | None) -> date | None:
@@ -564,7 +569,8 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
         dates = [this]
     # 习近平…近日对新时代办公厅工作作出重要指示… | 全国党委和政府秘书长会议9月13日至14日在京召开 : an opening with no date (an
     # instruction's), then the paragraph that reports the meeting held, by its first day
-    if not before and not dates and (held := _HELD_ON.search(body, 0, 2000)):
+    # (the meeting the title names, not another the report goes on to: …常委会第五次会议8月28日至9月1日在北京举行)
+    if not before and not dates and (held := _HELD_ON.search(body, 0, 2000)) and title and held.group("name")[-6:] in title:
         dates = [_DATE_IN_TEXT.match(body, held.start("when"))]
     if before:
         i = len(before) - 1
@@ -1280,6 +1286,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (the congress holding it, not one the opening mentions: 中国共产党北京市第十三次代表大会举行预备会议，…全面贯彻党的二十大精神)
     elif series == "预备会议" and (cp := PARTY_CONGRESS_SITS.search(f"{flat or ''}。{_opening(body)[:80]}")):
         organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
+    # 现在播送中华人民共和国全国人民代表大会公告第五号。第十三届全国人民代表大会常务委员会委员长…已由第十三届全国人民代表大会
+    # 第一次会议于…选出 : an announcement whose opening names no sitting is the session's, as the others are
+    if series is None and title and re.search(r"全国人民代表大会公告", title):
+        organ, series = "全国人大", "全国人大会议"
     if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")) \
             or SEVERAL_PROVINCES.match(series or ""):
         province = city = None  # (部分省区…座谈会: several provinces' gathering, wherever it meets)
@@ -1386,7 +1396,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = cv
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
         elif cm := re.match(rf"(?:[^，。]{{0,12}}，)?({CONVENERS})"
-                            r"(?:\d{1,2}月)?(?:\d{1,2}日|今天|昨天)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
+                            r"(?:\d{1,2}月)?(?:\d{1,2}日|今天|今日|昨天)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
             organ = FULL_NAME_OF.get(cm.group(1), DEPARTMENT_FULL_NAME.get(cm.group(1), cm.group(1)))
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
@@ -1396,7 +1406,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             organ = "中共中央" if FOR_THE_CENTRE.search(body[:400]) else cm.group(1) or cm.group(2)
         # the head of one of the Party Centre's departments chairs its gathering (李书磊…中宣部部长 · 尤权…中央统战部部长
         # 主持: 6 of the blind labels of such reports)
-        elif chair_title and (dm := re.search(r"(中宣部|中央宣传部|中央统战部|中央组织部)部长$", chair_title)):
+        # (not a body's own anniversary: 庆祝中国和平统一促进会成立30周年大会, though the 统战部's head chairs it)
+        elif chair_title and (dm := re.search(r"(中宣部|中央宣传部|中央统战部|中央组织部)部长$", chair_title)) \
+                and not re.search(r"成立\d*周年", series or ""):
             organ = DEPARTMENT_FULL_NAME[dm.group(1)]
         # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
         # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
