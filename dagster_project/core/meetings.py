@@ -109,6 +109,8 @@ NPC_BODIES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"常委会会议列席代表座谈"), "全国人大常委会", "全国人大常委会列席代表座谈会"),
     (re.compile(rf"{_CPPCC}[^。，]{{0,14}}主席团[^。，]{{0,10}}会议"), "全国政协会议主席团", "全国政协会议主席团会议"),
 ]
+# 中华人民共和国全国人民代表大会公告（第四号） : what a session elected or decided, announced
+NPC_ANNOUNCEMENT = re.compile(r"全国人民代表大会公告")
 SESSION_PRESIDIUM = re.compile(rf"{_N}届{_NPC}[^。，\s]{{1,4}}次会议主席团|{_CPPCC}[^。，\s]{{1,8}}次会议主席团")
 # The bodies of NPC_BODIES whose meetings are numbered apart from the session they meet in: the ordinal
 # is the one after the body's name (…四次会议主席团第二次会议 → 2; a committee's, where stated).
@@ -185,7 +187,10 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
 FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "台盟": "台湾民主自治同盟", "民革": "中国国民党革命委员会", "民盟": "中国民主同盟",
                 "民建": "中国民主建国会", "民进": "中国民主促进会", "农工党": "中国农工民主党", "致公党": "中国致公党",
                 "国务院安委会": "国务院安全生产委员会", "共青团": "中国共产主义青年团", "中国文联": "中国文学艺术界联合会",
-                "中国作协": "中国作家协会"}
+                "中国作协": "中国作家协会",
+                # the Party Centre's departments (a chair's title, an opening: 中宣部部长 · 中央统战部部长)
+                "中宣部": "中共中央宣传部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统战部", "中央组织部": "中共中央组织部",
+                "中组部": "中共中央组织部"}
 # A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
 # both blind labels): the name, and so the organ, take the full one
 TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会", "全国政协专委会": "全国政协专门委员会"}
@@ -273,15 +278,20 @@ def _leader_at(text: str, i: int) -> str | None:
     return None
 
 
+# A name with its middle dot (艾力更·依明巴海), and what may follow it (not 都 or 买, which such names hold)
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5}·)([\u4e00-\u9fff]{2,8})")
+_AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
+
+
 def name_at(text: str, i: int) -> str | None:
     """The person's name starting at i: a known leader, else 3 characters unless the third ends it."""
     known = _leader_at(text, i)
     if known:
         return known
     # 艾力更·依明巴海 · 买买提明·阿不都热合曼 : a name written with its middle dot, whole (up to the word after it)
-    if dm := re.match(r"([\u4e00-\u9fff]{2,5}·)([\u4e00-\u9fff]{2,8})", text[i : i + 16]):
+    if "·" in text[i + 2 : i + 6] and (dm := _DOTTED_NAME.match(text, i)):
         rest = dm.group(2)
-        cut = next((k for k in range(2, len(rest)) if rest[k] in "在主出等和与同及率就并召作讲指强要表说为任当是会"), len(rest))
+        cut = next((k for k in range(2, len(rest)) if rest[k] in _AFTER_DOTTED_NAME), len(rest))
         return dm.group(1) + rest[:cut]
     cand = text[i : i + 3]
     if len(cand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in cand[:2]):
@@ -833,7 +843,7 @@ def is_meeting(title: str | None, body: str) -> bool:
     if head and re.search(rf"届{_NPC}[^，。\s]{{1,4}}次会议(?:选举|决定|表决|任命)", head):
         return True
     # 中华人民共和国全国人民代表大会公告（第四号）: what the session elected or decided, announced (3 of 3 blind labels)
-    if title and re.search(r"全国人民代表大会公告", title) and re.search(rf"{_NPC}第[^，。\s]{{1,4}}次会议于", body[:300]):
+    if title and NPC_ANNOUNCEMENT.search(title) and re.search(rf"{_NPC}第[^，。\s]{{1,4}}次会议于", body[:300]):
         return True
     # …第一次会议，将分别于2013年3月5日和3月3日在北京开幕 : a session announced, before anything was held
     if (fm := re.search(r"(?:将[^。，]{0,4}于|定于|拟于)[^。]{0,30}?(?:开幕|召开|举行)", first)) and not CONVENED.search(first[: fm.start()]):
@@ -1083,9 +1093,6 @@ _NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|
 
 # The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
 GS_SPOKE = re.compile(r"总书记[^。]{0,30}习近平[^。]{0,30}(?:出席[^。]{0,40}并|在会上|在大会上)发表重要讲话")
-# The Party Centre's departments a chair's title names, by their full names
-DEPARTMENT_FULL_NAME = {"中宣部": "中共中央宣传部", "中央宣传部": "中共中央宣传部", "中央统战部": "中共中央统战部", "中央组织部": "中共中央组织部",
-                        "中组部": "中共中央组织部"}
 # One post of a chair's title: a committee or leading group and his place in it (中央网络安全和信息化委员会副主任)
 _CHAIR_POST = re.compile(r"(?P<body>.{4,40}?(?:委员会|领导小组))(?:常务)?副?(?:主任|组长)$")
 # What is no subject of a body's own: its level and kind (中央…工作领导小组 · 国务院…委员会)
@@ -1288,7 +1295,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         organ, series = _party_congress(cp), "中国共产党全国代表大会预备会议"
     # 现在播送中华人民共和国全国人民代表大会公告第五号。第十三届全国人民代表大会常务委员会委员长…已由第十三届全国人民代表大会
     # 第一次会议于…选出 : an announcement whose opening names no sitting is the session's, as the others are
-    if series is None and title and re.search(r"全国人民代表大会公告", title):
+    if series is None and title and NPC_ANNOUNCEMENT.search(title):
         organ, series = "全国人大", "全国人大会议"
     if organ and organ.startswith(("中共中央", "国务院")) or (series or "").startswith(("中央", "国务院", "全国", "中国共产党全国")) \
             or SEVERAL_PROVINCES.match(series or ""):
@@ -1397,7 +1404,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # the opening's subject convenes it: 11日，国务院召开全国深化“放管服”改革优化营商环境电视电话会议
         elif cm := re.match(rf"(?:[^，。]{{0,12}}，)?({CONVENERS})"
                             r"(?:\d{1,2}月)?(?:\d{1,2}日|今天|今日|昨天)?(?:上午|下午|晚上?)?(?:在[^，。]{1,12}?)?(?:召开|举行)", _opening(body)):
-            organ = FULL_NAME_OF.get(cm.group(1), DEPARTMENT_FULL_NAME.get(cm.group(1), cm.group(1)))
+            organ = FULL_NAME_OF.get(cm.group(1), cm.group(1))
         # the CPPCC's chairman holds the CPPCC's (汪洋…全国政协主席…主持召开调研协商座谈会), the NPC Standing
         # Committee's chairman its (张德江…全国人大常委会委员长…主持召开民法总则草案座谈会)
         # (…and the Party Centre's where he acts for it: 汪洋…主持召开脱贫攻坚约谈会议…党中央决定直接约谈…县委书记)
@@ -1409,7 +1416,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         # (not a body's own anniversary: 庆祝中国和平统一促进会成立30周年大会, though the 统战部's head chairs it)
         elif chair_title and (dm := re.search(r"(中宣部|中央宣传部|中央统战部|中央组织部)部长$", chair_title)) \
                 and not re.search(r"成立\d*周年", series or ""):
-            organ = DEPARTMENT_FULL_NAME[dm.group(1)]
+            organ = FULL_NAME_OF[dm.group(1)]
         # …last, a Vice Premier's 座谈会 or 会议 of no body of its own (韩正…国务院副总理…主持召开药品和高值医用耗材集中带量
         # 采购工作座谈会: 3 of the 4 blind labels of such reports; not 京津冀协同发展工作推进会议, 三峡工程建委会全体会议, a
         # 部际联席会议, whose bodies the reports name otherwise; after a convener the opening names)
