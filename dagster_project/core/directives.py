@@ -35,6 +35,8 @@ FAMILIES: dict[str, re.Pattern] = {
     "di": re.compile(rf"(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
     # （一）… · (二)…
     "paren": re.compile(rf"(?P<m>[（(](?P<n>[{_CN}]{{1,2}})[）)])"),
+    # (1)… · （2）… (a family of its own: it numbers items under （一）)
+    "paren_digit": re.compile(r"(?P<m>[（(](?P<n>\d{1,2})[）)])"),
     # 一、充分认识… (a heading that opens its own line, in released documents and long reports)
     "dun": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})、)"),
     # 1.… · 2、…
@@ -49,6 +51,7 @@ FAMILY_BEFORE: dict[str, tuple[bool, str]] = {
     "shi": (False, _CN + "第"),
     "di": (True, _AFTER_BOUNDARY),
     "paren": (True, _AFTER_BOUNDARY),
+    "paren_digit": (True, _AFTER_BOUNDARY),
     "dun": (True, "\n"),
     "arabic": (True, _AFTER_BOUNDARY),
     "seq": (True, _AFTER_BOUNDARY),
@@ -102,8 +105,8 @@ class _Turn:
 
 
 # 一些委员建议 · 与会代表认为 : a group speaks
-# (委员们建议，一是… ; not 汪洋对委员们提出了五方面具体要求, where they are spoken to)
-GROUP_SPEAKER = re.compile(r"(?:(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?|(?<![对向给和同与])(?:委员|代表|专家)们)$")
+# (委员们建议，一是… ; not 汪洋对委员们提出了五方面具体要求, nor 李克强向与会代表提出三点希望, where they are spoken to)
+GROUP_SPEAKER = re.compile(r"(?:(?<![对向给和同])(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?|(?<![对向给和同与])(?:委员|代表|专家)们)$")
 
 
 _REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
@@ -355,9 +358,9 @@ def _markers(body: str) -> list[_Item]:
     return sorted(items, key=lambda x: x.start)
 
 
-# Every family's marker of a second item (二要, 二是, 第二，, （二）, 二、, 2. in any script's digits, 其次, or 最后 after
-# 首先), or more: a list needs its item 2 (tests/test_speed_equivalence.py)
-_SECOND_ITEM = re.compile(r"二[要是、）)]|第二|\d[.、．](?!\d)|其次|最后")
+# Every family's marker of a second item (二要, 二是, 第二，, （二）, 二、, 2. or (2) in any script's digits, 其次, or 最后
+# after 首先), or more: a list needs its item 2 (tests/test_speed_equivalence.py)
+_SECOND_ITEM = re.compile(r"二[要是、）)]|第二|\d[.、．](?!\d)|[（(]\d{1,2}[）)]|其次|最后")
 
 
 def _lists(body: str) -> list[list[_Item]]:
@@ -471,6 +474,9 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 要深刻认识…的重大意义。第一，这是…的必然要求。第二，这是… : why something matters, not what to do; 具体包括：一是不符合
     # 现行法律法规…的；二是不适应发展需要…的 : kinds of thing (of documents to repeal), not tasks
     if sum(h.startswith("这是") for h in heads) * 2 > len(heads) or sum(h.endswith("的") for h in heads) * 2 > len(heads):
+        return True
+    # （1）关于社会主义革命 （2）关于社会主义建设 : the subjects a report goes through, not tasks
+    if sum(h.startswith("关于") for h in heads) * 2 > len(heads):
         return True
     window = body[max(para_start, lst[0].start - 40) : lst[0].start]
     if DESCRIBES.search(window) or (BILLS_ABOUT.search(window) and not re.search(_ORDER, window)):

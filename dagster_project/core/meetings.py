@@ -23,7 +23,8 @@ _CJK = "\u4e00-\u9fff"
 # gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
-MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会"
+# (全国工商联第十一次会员代表大会闭幕: both blind labels)
+MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会|(?<=[次届])会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|" + MEMBERS_CONGRESS)
@@ -193,7 +194,8 @@ FULL_NAME_OF = {"中央文明委": "中央精神文明建设指导委员会", "�
                 "中组部": "中共中央组织部"}
 # A body's short name in a title, by the full name its opening gives (全国政协民宗委召开… | 全国政协民族和宗教委员会27日…;
 # both blind labels): the name, and so the organ, take the full one
-TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会", "全国政协专委会": "全国政协专门委员会"}
+TITLE_FULL_NAMES = {"全国政协民宗委": "全国政协民族和宗教委员会", "全国政协专委会": "全国政协专门委员会",
+                    "三峡工程建委会": "国务院三峡工程建设委员会"}
 CENTRAL_ORGANS = ("国务院", "中共中央", "中央", "全国人大", "全国人民代表大会", "全国政协", "中国人民银行", "最高人民")
 
 # The meeting's name where a convening verb names it: 主持召开市委新冠肺炎疫情防控工作第九次专题会议
@@ -209,7 +211,7 @@ _CONGRESS_WITH_ANNIVERSARY = re.compile(r"(.+?(?:全国|全盟)代表大会)暨[
 # (…and a people's organisation's, named after its members: 第十次全国归侨侨眷代表大会)
 # (not from the leader who instructed it: 李克强对中国发明协会第七次全国会员代表大会作出重要批示, nor one who spoke at it:
 # 习近平在中国文联第十一次全国代表大会…上强调)
-CONGRESS = re.compile(rf"(?P<name>(?:(?![对在])[{_CJK}]){{2,20}}?第{_N}次(?:全国|全盟)(?:会员)?代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
+CONGRESS = re.compile(rf"(?P<name>(?:(?![对在])[{_CJK}]){{2,20}}?(?:第{_N}次(?:全国|全盟)(?:会员)?|第{_N}[次届]会员)代表大会|(?<![{_CJK}])第{_N}次全国[{_CJK}]{{2,8}}?代表大会)")
 # (a name does not end at the 主席会议 of its members' gathering, 全国政协主席会议成员务虚会, nor at the 会议 of a
 # body's own name, 庆祝中国人民政治协商会议成立75周年大会)
 # (…nor inside a book's title: 《习近平总书记在文艺工作座谈会上的重要讲话学习读本》出版座谈会)
@@ -222,6 +224,7 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?){_NAME_END})"
     r"(?:[^。，]{0,20}?)(?:召开|举行|闭幕|开幕)"
 )
+CHAIRED_BODY_MEETING = re.compile(rf"主持(?P<name>[{_CJK}“”]{{2,30}}?(?:领导小组|委员会|工作组)(?:第{_N}次)?(?:全体)?会议)")
 # Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
@@ -279,7 +282,10 @@ def _leader_at(text: str, i: int) -> str | None:
 
 
 # A name with its middle dot (艾力更·依明巴海), and what may follow it (not 都 or 买, which such names hold)
-_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5}·)([\u4e00-\u9fff]{2,8})")
+_NAME_JOINER = re.compile(r"[·•‧・\-－]")
+_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5}[·•‧・\-－])([\u4e00-\u9fff]{2,8})")
+# …the part of such a name before a name read after it (…由|司马义-铁力|瓦尔地副委员长主持)
+_JOINED_NAME_BEFORE = re.compile(r"(?:^|(?<=[由，。、；\n]))([\u4e00-\u9fff]{2,5}[·•‧・\-－][\u4e00-\u9fff]{0,6})$")
 _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
 
 
@@ -289,7 +295,8 @@ def name_at(text: str, i: int) -> str | None:
     if known:
         return known
     # 艾力更·依明巴海 · 买买提明·阿不都热合曼 : a name written with its middle dot, whole (up to the word after it)
-    if "·" in text[i + 2 : i + 6] and (dm := _DOTTED_NAME.match(text, i)):
+    # (or with a hyphen for the dot: 司马义-铁力瓦尔地)
+    if _NAME_JOINER.search(text, i + 2, i + 6) and (dm := _DOTTED_NAME.match(text, i)):
         rest = dm.group(2)
         cut = next((k for k in range(2, len(rest)) if rest[k] in _AFTER_DOTTED_NAME), len(rest))
         return dm.group(1) + rest[:cut]
@@ -376,6 +383,9 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         nm = CHAIR_NAME_FIRST.search(text, max(0, m.start() - 13), m.end())  # 王晨副委员长兼秘书长主持
         if nm and nm.end() == m.end():
             name = _leader_at(text, nm.start()) or _leader_ending(text, nm.end("name")) or nm.group("name")
+            # 会议由司马义-铁力瓦尔地副委员长主持 : a name with its joiner, whole
+            if name == nm.group("name") and (jm := _JOINED_NAME_BEFORE.search(text, max(0, nm.start() - 12), nm.start())):
+                name = jm.group(1) + name
             return name, nm.group("title")
         # title then name: the last title word before 主持 and the name right after it, unless that is no
         # person and an earlier title word is followed by a leader's name (…副委员长王晨传达了习近平总书记
@@ -389,7 +399,8 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
                     break
                 continue
             gap = text[name_start + len(cand) : m.start()]
-            if len(gap) > 14 or re.search(r"[，。；]", gap):
+            # (nor across a line: …等在主席台就座\n赵乐际主持并讲话, the headline's lines)
+            if len(gap) > 14 or re.search(r"[，。；\n]", gap):
                 break
             if best is None:
                 if NOT_NAME_START.match(cand):  # …秘书长|主持会议: no name between the title and 主持
@@ -787,6 +798,10 @@ def is_meeting(title: str | None, body: str) -> bool:
     # 张德江将访问非欧四国并出席…第七次会议 · 中共中央总书记特使 宋涛将访问越南… : a visit announced, nothing held yet
     # (not a later clause after a meeting held: …会议召开 …将赴…)
     if head and (vm := re.search(r"将(?:于[^，。]{0,10})?(?:访问|出访|赴)", head)) and not TITLE_CONVENED.search(head[: vm.start()]):
+        return False
+    # 中国光彩事业促进会第七次会员代表大会在京召开 王沪宁会见与会代表 : a society's congress, reported for the leader who
+    # received its delegates (both blind labels of such reports)
+    if head and re.search(r"[次届]会员代表大会(?:在[^，。\s]{1,4})?(?:召开|开幕|闭幕)", head) and "会见" in head:
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
@@ -1205,6 +1220,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     name = _meeting_name(title, body, flat)
     if name is None and (cm := CONGRESS.search(flat or "")):
         name = cm.group("name")
+    # 习近平作出重要指示强调… 蔡奇主持中央党的建设工作领导小组会议并讲话 : a body's meeting the title says someone
+    # chaired, where the opening reports something else (the instruction it conveyed)
+    if name is None and (cm := CHAIRED_BODY_MEETING.search(flat or "")):
+        name = cm.group("name")
     # 民革第十三次全国代表大会暨民革成立70周年纪念大会 : the congress sits; the party's anniversary is kept with it
     if name and (jm := _CONGRESS_WITH_ANNIVERSARY.match(name)):
         name = jm.group(1)
@@ -1254,7 +1273,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             series = series[2:]
         # 中国民主建国会第十二次全国代表大会: the party's congress (中国法学会全国会员代表大会: its members'; 中国和平统一促进会
         # 理事大会: its council's)
-        if organ is None and series and (cs := next((x for x in ("全国会员代表大会", "全国代表大会", "全盟代表大会", "理事大会")
+        if organ is None and series and (cs := next((x for x in ("全国会员代表大会", "会员代表大会", "全国代表大会", "全盟代表大会", "理事大会")
                                                       if series.endswith(x)), None)) and len(series) > len(cs) + 1:
             organ = series[: -len(cs)]
             # …a people's organisation's, by the name of the federation that holds it
