@@ -124,7 +124,13 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
     return True
 
 
+# "净网2014" · "扫黄打非" : a pair of ASCII quotes in one line, as older reports write “…” (the same length, so offsets hold)
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,40}?)"')
+
+
 def extract_formulations(body: str) -> list[Formulation]:
+    if '"' in body:
+        body = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", body)
     found: list[Formulation] = []
     held_until = -1  # the end of the last quote 所谓 held off
     for m in QUOTED.finditer(body):

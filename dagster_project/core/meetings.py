@@ -52,6 +52,10 @@ ATTENDED = re.compile(rf"出席[^。，]{{0,60}}?(?:{MEETING_WORD.pattern})(?:�
 BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专题|集体)?(?:学习|传达)")
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
+# What a name read after its verb may open with and is no part of it: 召开了|…, 出席在北京召开的|…会议
+_NAME_LEAD = re.compile(r"^(?:了|的|在[^，。]{0,8}?(?:召开|举行)的|在[^，。]{0,8}?)")
+# 全国组织工作会议在京召开 : a title's phrase that is a meeting convened, and no more
+PHRASE_CONVENED = re.compile(rf"[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})(?:\d{{1,2}}日)?(?:在[{_CJK}]{{1,6}})?(?:召开|举行|开幕|闭幕)")
 VISIT_TALK = re.compile(r"(?:考察|调研|视察)[^，。\s]{0,20}?并(?:主持)?召开(?P<name>[^，。\s]{0,30}?)座谈会")
 INSTRUCTED = re.compile(rf"对[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})作出(?:重要)?(?:指示|批示)")
 # Meetings of foreign or international bodies: not a Chinese body's meeting.
@@ -450,7 +454,7 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         # this meeting: 主持会议 · 主持开幕会 · 主持第一次全体会议 · …由李鸿忠主持。 · 主持召开 in the opening or
         # followed by its name; elsewhere 主持召开 is often another meeting
         after = text[m.end() : m.end() + 40]
-        if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
+        if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会|交流会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
                 or m.start() < opening or (name and name[-8:] in after)):
             continue
         # 王小洪参加会见并主持会议 · 孙春兰参加会见并主持大会 : the conference whose delegates were received
@@ -774,7 +778,8 @@ def _unquoted(text: str) -> str:
 
 def is_meeting(title: str | None, body: str) -> bool:
     # the headline, when the title has clauses: 全军老干部工作暨“三先”表彰电视电话会议在京召开 | 习近平致信…
-    headline = (_phrases(title) or "").split("，")[0] if title and " " in title else ""
+    title_phrases = (_phrases(title) or "").split("，") if title and " " in title else []
+    headline = title_phrases[0] if title_phrases else ""
     title = _flat(title)
     head = title or ""
     opening = _opening(body)
@@ -844,7 +849,8 @@ def is_meeting(title: str | None, body: str) -> bool:
         return True
     # 习近平对民政工作作出重要指示强调… 李强出席第十五次全国民政会议并讲话 : the conference the instruction was
     # conveyed at (会上传达了习近平重要指示) is the report's subject, as both blind labels of such reports have it
-    if head and re.search(r"指示|批示", head) and ATTENDED.search(head) \
+    # (…作出重要指示 … 全国组织工作会议在京召开, the conference's convening a phrase of the title: the same)
+    if head and re.search(r"指示|批示", head) and (ATTENDED.search(head) or (title_phrases and PHRASE_CONVENED.fullmatch(title_phrases[-1]))) \
             and re.search(r"会上传达|会议传达|传达(?:了)?[^。]{0,20}(?:指示|批示)", body[:3000]):  # (…出席会议，传达习近平重要指示并讲话)
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
@@ -905,7 +911,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -941,8 +947,10 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 or NAME_BEFORE_VERB.search(text)
         if m and not spoke_at and m.start("name") == 0 and text in clauses[1:] and flat:
             # 第二批主题教育部分中央指导组 巡回督导组工作座谈会在京召开 : a list's space, not a clause break
+            # (…only the phrase before it: not 深刻领会…重要思想 不断提高组织工作质量 … 全国组织工作会议在京召开)
             whole = NAME_BEFORE_VERB.search(flat)
-            if whole and whole.group("name").endswith(m.group("name")):
+            if whole and whole.group("name").endswith(m.group("name")) and \
+                    clauses[clauses.index(text) - 1].endswith(whole.group("name")[: -len(m.group("name"))]):
                 text, m = flat, whole
         if m:
             name = m.group("name")
@@ -968,7 +976,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                     subject = subject.rsplit("在", 1)[1] if name in BARE_NAMES else ""
                 if subject:
                     name = subject + name
-            name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", name)
+            name = _NAME_LEAD.sub("", name)
             # 刘云山主持召开座谈会强调… | …刘云山30日在中央和国家机关党的群众路线教育实践活动工作座谈会上强调 : a bare name in
             # the title, the opening's full one
             if name in BARE_NAMES and text != _quoted_commas(opening):
@@ -976,7 +984,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                              if x and x.group("name").endswith(name) and x.group("name") not in BARE_NAMES
                              and not re.search(r"[两三四五六七八九十]场|^[两三四五六七八九十]次", x.group("name"))), None)
                 if full:
-                    name = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", full)
+                    name = _NAME_LEAD.sub("", full)
             elif not spoke_at and text != _quoted_commas(opening):
                 name = _list_commas(_fuller_in_opening(name, _quoted_commas(opening)), opening)
             if spoke_at:  # 在指导河北省委常委班子专题民主生活会时
@@ -1022,7 +1030,7 @@ def _fuller_in_opening(name: str, opening: str) -> str:
     m = MEETING_NAME.search(opening)
     if not m:
         return name
-    full = re.sub(r"^(?:了|的|在[^，。]{0,8}?)", "", m.group("name"))
+    full = _NAME_LEAD.sub("", m.group("name"))
     short, long = _ORDINAL.sub("", name), _ORDINAL.sub("", full)
     if len(short) < 6 or not 0 < len(long) - len(short) <= 4 or long[-3:] != short[-3:]:
         return name
@@ -1081,7 +1089,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|工作机制|机制联络组|总指挥部|联席会议)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|机制联络组|机制|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -1103,7 +1111,8 @@ CONVENED_BY: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^中央和国家机关党的工作"), "中央和国家机关工作委员会"),
 ]
 # not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
-_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见")
+# (nor one that ends inside a book's title: 学习贯彻《关于深化人才发展体制机制|改革的意见》座谈会)
+_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见|《[^》]*$")
 
 
 # The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
