@@ -476,7 +476,8 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     if sum(h.startswith("这是") for h in heads) * 2 > len(heads) or sum(h.endswith("的") for h in heads) * 2 > len(heads):
         return True
     # （1）关于社会主义革命 （2）关于社会主义建设 : the subjects a report goes through, not tasks
-    if sum(h.startswith("关于") for h in heads) * 2 > len(heads):
+    # (not 一是关于国务院组成部门调整，组建自然资源部…, a subject followed by its tasks: blind label d208)
+    if sum(h.startswith("关于") and "，" not in h.split("\n")[0] for h in heads) * 2 > len(heads):
         return True
     window = body[max(para_start, lst[0].start - 40) : lst[0].start]
     if DESCRIBES.search(window) or (BILLS_ABOUT.search(window) and not re.search(_ORDER, window)):

@@ -228,7 +228,7 @@ NAME_BEFORE_VERB = re.compile(
     rf"(?P<name>(?:(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?{_NAME_QUOTE}(?:{_NAME_CHAR}|{_NAME_QUOTE}){{0,45}}?|{_NAME_CHAR}{{4,45}}?){_NAME_END})"
     r"(?:[^。，]{0,20}?)(?:召开|举行|闭幕|开幕)"
 )
-CHAIRED_BODY_MEETING = re.compile(rf"主持(?P<name>[{_CJK}“”]{{2,30}}?(?:领导小组|委员会|工作组)(?:第{_N}次)?(?:全体)?会议)")
+CHAIRED_BODY_MEETING = re.compile(rf"主持(?:召开)?(?P<name>[{_CJK}“”]{{2,30}}?(?:领导小组|委员会|工作组)(?:第{_N}次)?(?:全体)?会议)")
 # Ordinals and dates inside a name that make it one meeting of a series. A games' or a fair's 届 is part of
 # the body's name, not the meeting's ordinal: 第24届冬奥会工作领导小组 (not 十四届全国人大, 十九届中央).
 _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林匹克|博览会|进博会|大运会|世博会|园博会|广交会)"
@@ -290,6 +290,8 @@ _NAME_JOINER = re.compile(r"[·•‧・\-－]")
 _DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5}[·•‧・\-－])([\u4e00-\u9fff]{2,8})")
 # …the part of such a name before a name read after it (…由|司马义-铁力|瓦尔地副委员长主持)
 _JOINED_NAME_BEFORE = re.compile(r"(?:^|(?<=[由，。、；\n]))([\u4e00-\u9fff]{2,5}[·•‧・\-－][\u4e00-\u9fff]{0,6})$")
+# …not a body's joined name (中国-东盟商务理事会, 澜沧江-湄公河合作), which holds one of these
+_NOT_IN_JOINED_NAME = re.compile(r"[国会盟委部院局省市区县议由]")
 _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
 
 
@@ -300,7 +302,7 @@ def name_at(text: str, i: int) -> str | None:
         return known
     # 艾力更·依明巴海 · 买买提明·阿不都热合曼 : a name written with its middle dot, whole (up to the word after it)
     # (or with a hyphen for the dot: 司马义-铁力瓦尔地)
-    if _NAME_JOINER.search(text, i + 2, i + 6) and (dm := _DOTTED_NAME.match(text, i)):
+    if _NAME_JOINER.search(text, i + 2, i + 6) and (dm := _DOTTED_NAME.match(text, i)) and not _NOT_IN_JOINED_NAME.search(dm.group(1)):
         rest = dm.group(2)
         cut = next((k for k in range(2, len(rest)) if rest[k] in _AFTER_DOTTED_NAME), len(rest))
         return dm.group(1) + rest[:cut]
@@ -388,7 +390,8 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         if nm and nm.end() == m.end():
             name = _leader_at(text, nm.start()) or _leader_ending(text, nm.end("name")) or nm.group("name")
             # 会议由司马义-铁力瓦尔地副委员长主持 : a name with its joiner, whole
-            if name == nm.group("name") and (jm := _JOINED_NAME_BEFORE.search(text, max(0, nm.start() - 12), nm.start())):
+            if name == nm.group("name") and (jm := _JOINED_NAME_BEFORE.search(text, max(0, nm.start() - 12), nm.start())) \
+                    and not _NOT_IN_JOINED_NAME.search(jm.group(1)):
                 name = jm.group(1) + name
             return name, nm.group("title")
         # title then name: the last title word before 主持 and the name right after it, unless that is no
@@ -806,7 +809,8 @@ def is_meeting(title: str | None, body: str) -> bool:
         return False
     # 中国光彩事业促进会第七次会员代表大会在京召开 王沪宁会见与会代表 : a society's congress, reported for the leader who
     # received its delegates (both blind labels of such reports)
-    if head and re.search(r"[次届]会员代表大会(?:在[^，。\s]{1,4})?(?:召开|开幕|闭幕)", head) and "会见" in head:
+    # (…with the gathering it is held jointly with: 中国光彩事业促进会第六次会员代表大会暨…表彰大会召开 汪洋会见与会代表)
+    if head and re.search(r"[次届]会员代表大会(?:暨[^，。\s]{1,30}?)?(?:在[^，。\s]{1,4})?(?:召开|开幕|闭幕)", head) and "会见" in head:
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
