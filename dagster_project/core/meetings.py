@@ -35,7 +35,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
+    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -150,7 +150,8 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     # (the short forms only where the report is about that plenum, 在…全会上发表, not where it studies its spirit
     # or a speech there: 学习贯彻党的十九届五中全会和中央经济工作会议精神 · 传达学习…在二十届中央纪委三次全会上的重要讲话精神)
     (re.compile(r"中国共产党第[^。，]{1,4}届中央委员会第[^。，]{1,4}次全体会议|届[一二三四五六七八九]中全会(?=上(?!的)|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
-     "中国共产党中央委员会", "中国共产党中央委员会全体会议"),
+     # (by the names most blind labels give them: organ 中共中央 5 of 9, series 中共中央委员会全体会议 5 of 9)
+     "中共中央", "中共中央委员会全体会议"),
     (re.compile(r"中央纪律检查委员会第[^。，]{1,4}次全体会议|中央纪委[一二三四五六七八九]次全会(?=上(?!的)|第|公报|在|于|举行|开幕|闭幕|召开|$)"),
      "中共中央纪律检查委员会", "中共中央纪律检查委员会全体会议"),
     (re.compile(r"中央经济工作会议"), "中共中央、国务院", "中央经济工作会议"),
@@ -881,7 +882,7 @@ def is_meeting(title: str | None, body: str) -> bool:
         # 全国政协党组专题学习贯彻…精神 : a body studying, when its opening says it convened to do so
         # (全国政协党组25日上午召开会议，专题学习…), is that body's meeting
         # …, and a leader's 座谈会 the opening says was held (韩正强调 贯彻落实…精神 | 韩正17日在住房城乡建设部召开座谈会)
-        if not ((BODY_STUDIES.match(head) or re.search(r"召开座谈会|主持召开", first[:80])) and CONVENED.search(first)):
+        if not ((BODY_STUDIES.match(head) or re.search(r"(?:召开|举行)[^，。]{0,6}座谈会|主持召开", first[:80])) and CONVENED.search(first)):
             return False
     if head and TITLE_CONVENED.search(head):
         return True
@@ -1204,7 +1205,7 @@ def _party_congress(m: re.Match) -> str:
 
 # A plenum series, and where its plenary's ordinal stands
 PLENUM_ORDINAL = {
-    "中国共产党中央委员会全体会议": re.compile(r"(?<!纪律检查)委员会第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会"),
+    "中共中央委员会全体会议": re.compile(r"(?<!纪律检查)委员会第([一二三四五六七八九十]{1,3})次全体会议|届([一二三四五六七八九])中全会"),
     "中共中央纪律检查委员会全体会议": re.compile(r"中央纪律检查委员会第([一二三四五六七八九十]{1,3})次全体会议|中央纪委([一二三四五六七八九])次全会"),
 }
 # What follows a congress's name where the congress is what sits: …全国代表大会举行第二次全体会议 · …大会第二次全体会议8日
