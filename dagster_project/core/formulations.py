@@ -126,10 +126,25 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
 
 # "净网2014" · "扫黄打非" : a pair of ASCII quotes in one line, as older reports write “…” (the same length, so offsets hold)
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40}?)"')
+# An ASCII quote counts only where it is plainly a slogan: the corpus's not_formulations.txt was made from its “…”
+# quotes, and its "…" quotes (older features and 快讯: ship, rocket, programme and prize names, scare quotes) were never
+# read into it. So: a lexicon entry, a numbered formula (五包一 · 外资十条 · 2+7), a campaign's year (净网2014), a
+# parallel slogan (照镜子、正衣冠…), or a quote followed by what names a slogan (…"活动 · …"的政策 · …"理念).
+_ASCII_NUMBERED = re.compile(r"^(?:[一二两三四五六七八九十百千万双]|\d(?!\d{3})(?!\d*$))|[一二两三四五六七八九十]个|[两三四五六七八九十]大|[一二两三四五六七八九十\d]+条|20\d\d$")
+_ASCII_AFTER = re.compile(r"(?:等)?[^“”\n]{0,3}?(?:活动|行动|工程|计划|战略|政策|理念|总要求|要求|精神|措施|模式|制度|改革|帮扶|原则|方针|目标|倡议|标准|理论|经验|主题教育|工作|战线|建设)")
+
+
+def _ascii_slogan(q: str, after: str) -> bool:
+    # (not a pair that is no pair: 屏幕为32"，另一台为40" · inch marks, seconds, a quote's close and the next one's open)
+    if re.match(r"[，、。；：,.;:！？)）]", q) or re.search(r"[，、；：,;:(（]$", q):
+        return False
+    return q in formulas().canonical_of or bool(_ASCII_NUMBERED.search(q)) or bool(re.search(r"[、，]", q)) or bool(_ASCII_AFTER.match(after))
 
 
 def extract_formulations(body: str) -> list[Formulation]:
+    ascii_at: set[int] = set()  # where a "…" quote was read as “…”
     if '"' in body:
+        ascii_at = {m.start() for m in _ASCII_QUOTED.finditer(body)}
         body = _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", body)
     found: list[Formulation] = []
     held_until = -1  # the end of the last quote 所谓 held off
@@ -150,6 +165,8 @@ def extract_formulations(body: str) -> list[Formulation]:
         # quote counted, 两个“黑匣子”, nor a count that refers back or tallies, 这两个“共识”, 上述两个“共识”, 一连三个“不知道”)
         counted = nm is not None and len(q) <= 4 and not held_off and not re.search(r"(?:这|那|一连|上述)$", before[: nm.start()]) \
             and (q not in formulas().not_formulations or nm.group(0) + q in formulas().canonical_of)
+        if m.start() in ascii_at and not counted and not _ascii_slogan(q, body[m.end() : m.end() + 12]):
+            continue
         if q and (counted or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
             if nm:
                 # 两个“毫不动摇” · 五个“新突破” : the numbered formula whole (ANNOTATION.md §3), as written, its

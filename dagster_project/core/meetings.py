@@ -36,7 +36,7 @@ CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pat
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
-    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|"
+    r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|上的(?:重要)?讲话公开发表|开幕式并发表[^，。]{0,6}演讲|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
@@ -53,7 +53,7 @@ BODY_STUDIES = re.compile(rf"[{_CJK}]{{2,24}}?(?:党组|党委|常委会)(?:专�
 SPOKE_AT = re.compile(rf"在[^，。]{{2,40}}?(?:{MEETING_WORD.pattern}|全会|大会)(?:上|时)(?:强调|指出|发表|讲话|表示|要求)")
 TITLE_CONVENED = re.compile(rf"(?:召开|举行)[^。，]{{0,30}}?(?:{MEETING_WORD.pattern})|(?:{MEETING_WORD.pattern}|动员会|交流会)[^。，]{{0,12}}?(?:召开|举行)|全体会议公报")
 # What a name read after its verb may open with and is no part of it: 召开了|…, 出席在北京召开的|…会议
-_NAME_LEAD = re.compile(r"^(?:了|的|在[^，。]{0,8}?(?:召开|举行)的|在[^，。]{0,8}?)")
+_NAME_LEAD = re.compile(r"^(?:了|的|在[^，。]{0,20}?(?:召开|举行)的|在[^，。]{0,8}?)")
 # 全国组织工作会议在京召开 : a title's phrase that is a meeting convened, and no more
 PHRASE_CONVENED = re.compile(rf"[^，。]{{2,40}}?(?:{MEETING_WORD.pattern})(?:\d{{1,2}}日)?(?:在[{_CJK}]{{1,6}})?(?:召开|举行|开幕|闭幕)")
 VISIT_TALK = re.compile(r"(?:考察|调研|视察)[^，。\s]{0,20}?并(?:主持)?召开(?P<name>[^，。\s]{0,30}?)座谈会")
@@ -89,7 +89,7 @@ BILATERAL = re.compile(
 FOREIGN_BODY = re.compile(r"峰会|首脑|领导人会议|外长|联合国|二十国集团|G20|金砖|上海合作组织|亚太经合|APEC|东盟|欧盟|北约|欧安|非盟|伊斯兰合作组织|世界卫生组织")
 # 部分省区市…座谈会 · 部分省份… : a gathering of several provinces (not 部分省辖市, 部分省直单位: one province's)
 SEVERAL_PROVINCES = re.compile(r"部分省(?:区|市|份|（|、)")
-GREETED_DELEGATES = re.compile(r"会见(?:出席)?(?P<name>(?:第[^，。\s]{1,4}次)?(?:全国|中国共产党全国)[^，。\s]{2,40}?(?:会议|表彰大会))(?:全体|与会)?代表")
+GREETED_DELEGATES = re.compile(r"(?:会见|接见)(?:出席)?(?P<name>(?:第[^，。\s]{1,4}次)?(?:全国|中国共产党全国)[^，。\s]{2,40}?(?:会议|表彰大会))(?:全体|与会)?代表")
 # A leader presiding over a gathering is a meeting even on an inspection tour.
 CHAIRED = re.compile(rf"主持(?:召开)?[^。，]{{0,30}}?({MEETING_WORD.pattern})")
 
@@ -653,6 +653,7 @@ def _opening(body: str) -> str:
     return "".join(first[:2])[:300]
 
 
+_INSTITUTION_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:大学|学院)|日报|电视台|广播电视台)")
 # What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协.
 _NOT_CITY = re.compile(r"[省区等各和与及在于对向从同]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|全国|中央")
 
@@ -692,10 +693,9 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     if city and city in cities:
         province = cities[city]
     if province is None:
-        for form in sorted(provinces, key=len, reverse=True):
-            if form in text:
-                province = provinces[form]
-                break
+        # (not a place in an institution's name: 天津大学 among a 座谈会's speakers)
+        province = next((provinces[form] for form in sorted(provinces, key=len, reverse=True)
+                         for m in re.finditer(form, text) if not _INSTITUTION_AFTER.match(text, m.end())), None)
     if province is None and chrome:
         for line in chrome.splitlines():
             if line.strip() in provinces:
@@ -916,7 +916,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|(?:联防联控|协作|专项工作)机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -1094,7 +1094,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|机制联络组|机制|总指挥部|联席会议)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|机制联络组|(?:联防联控|协作|工作)机制|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -1117,7 +1117,8 @@ CONVENED_BY: list[tuple[re.Pattern, str]] = [
 ]
 # not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
 # (nor one that ends inside a book's title: 学习贯彻《关于深化人才发展体制机制|改革的意见》座谈会)
-_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见|《[^》]*$")
+# (nor a topic that builds a mechanism: 建立健全…帮扶工作机制|工作推进会)
+_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见|《[^》]*$|(?:建立|健全|完善|深化|构建|创新)[^，。]*机制$")
 
 
 # The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
