@@ -204,6 +204,9 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # 孙家正代表在参加海南团讨论时说，… : a delegate who opens a paragraph speaks there, in the lexicon of leaders or not
     # (else the last leader's turn runs on over him: 阿不来提·阿不都热西提 for 孙家正's, 李金华's and 邓朴方's words)
     for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,3})(?:代表|委员)(?:在)?参加[^。，\n]{1,20}?(?:讨论|审议)时?(?:说|表示|指出|认为|强调)", body):
+        # (never a CPPCC sector or category: 农业界委员 · 特邀委员)
+        if re.search(r"界$|^(?:特邀|特别|列席|与会|全体|部分|各位|广大|全国|人大|政协)", m.group(1)):
+            continue
         if looks_like_person(m.group(1)) and not any(t.start == m.start() for t in turns):
             turns.append(_Turn(m.start(), m.group(1)))
     # 代表们表示，… : a group's words end with their paragraph (a feature's later paragraphs quote the leader,

@@ -130,15 +130,26 @@ _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40}?)"')
 # quotes, and its "…" quotes (older features and 快讯: ship, rocket, programme and prize names, scare quotes) were never
 # read into it. So: a lexicon entry, a numbered formula (五包一 · 外资十条 · 2+7), a campaign's year (净网2014), a
 # parallel slogan (照镜子、正衣冠…), or a quote followed by what names a slogan (…"活动 · …"的政策 · …"理念).
-_ASCII_NUMBERED = re.compile(r"^(?:[一二两三四五六七八九十百千万双]|\d(?!\d{3})(?!\d*$))|[一二两三四五六七八九十]个|[两三四五六七八九十]大|[一二两三四五六七八九十\d]+条|20\d\d$")
-_ASCII_AFTER = re.compile(r"(?:等)?[^“”\n]{0,3}?(?:活动|行动|工程|计划|战略|政策|理念|总要求|要求|精神|措施|模式|制度|改革|帮扶|原则|方针|目标|倡议|标准|理论|经验|主题教育|工作|战线|建设)")
+_ASCII_NUMBERED = re.compile(r"^(?:[一二两三四五六七八九十百千万双]|\d(?!\d{3})(?!\d*$))|[一二两三四五六七八九十]个|[两三四五六七八九十]大|[一二两三四五六七八九十\d]+条|^[\u4e00-\u9fff]{2,4}20\d\d$")
+# (not what a numeral merely opens: 七七科技公司 · 感动中国十大人物 · an event's date, "2·19" "4·20", an exercise's code,
+# "使命行动-2013" "和平使命-2021")
+_ASCII_NOT_NUMBERED = re.compile(r"^\d{1,2}[·.．]\d{1,2}$|(?:公司|集团|人物|号|线)$")
+# a quote that itself names a campaign or a spirit ("春季行动" · "北京精神" · "优质粮食工程"), or that follows a verb
+# that carries one out ("践行"北京精神"" · "启动试点"医药分开"" · "落实好"支部建在连上"这一重要原则")
+_ASCII_NAMES = re.compile(r"(?:行动|活动|工程|计划|精神|战略)$")
+_ASCII_BEFORE = re.compile(r"(?:践行|弘扬|贯彻|落实好?|实施|推行|推广|试点|实现|倡导|共建|融入到?)$")
+_ASCII_AFTER = re.compile(r"(?:等|这一(?:重要)?)?[^“”\n]{0,3}?(?:活动|行动|工程|计划|战略|政策|理念|总要求|要求|精神|措施|模式|制度|改革|帮扶|原则|方针|目标|倡议|标准|理论|经验|主题教育|工作|战线|建设)")
 
 
-def _ascii_slogan(q: str, after: str) -> bool:
+def _ascii_slogan(q: str, after: str, before: str = "") -> bool:
     # (not a pair that is no pair: 屏幕为32"，另一台为40" · inch marks, seconds, a quote's close and the next one's open)
     if re.match(r"[，、。；：,.;:！？)）]", q) or re.search(r"[，、；：,;:(（]$", q):
         return False
-    return q in formulas().canonical_of or bool(_ASCII_NUMBERED.search(q)) or bool(re.search(r"[、，]", q)) or bool(_ASCII_AFTER.match(after))
+    numbered = bool(_ASCII_NUMBERED.search(q)) and not _ASCII_NOT_NUMBERED.search(q)
+    # (a parallel slogan of short parts: 照镜子、正衣冠、洗洗澡、治治病; not a sentence quoted, 没机会为湖北拼命，现在就为湖北拼个单)
+    parallel = bool(re.search(r"[、，]", q)) and all(1 < len(p) <= 8 for p in re.split(r"[、，]", q))
+    return q in formulas().canonical_of or numbered or parallel or bool(_ASCII_NAMES.search(q)) \
+        or bool(_ASCII_BEFORE.search(before)) or bool(_ASCII_AFTER.match(after))
 
 
 def extract_formulations(body: str) -> list[Formulation]:
@@ -165,7 +176,7 @@ def extract_formulations(body: str) -> list[Formulation]:
         # quote counted, 两个“黑匣子”, nor a count that refers back or tallies, 这两个“共识”, 上述两个“共识”, 一连三个“不知道”)
         counted = nm is not None and len(q) <= 4 and not held_off and not re.search(r"(?:这|那|一连|上述)$", before[: nm.start()]) \
             and (q not in formulas().not_formulations or nm.group(0) + q in formulas().canonical_of)
-        if m.start() in ascii_at and not counted and not _ascii_slogan(q, body[m.end() : m.end() + 12]):
+        if m.start() in ascii_at and not counted and not _ascii_slogan(q, body[m.end() : m.end() + 12], before):
             continue
         if q and (counted or _is_slogan(q, before, body[m.end() : m.end() + 300], held_off)):
             if nm:

@@ -653,7 +653,9 @@ def _opening(body: str) -> str:
     return "".join(first[:2])[:300]
 
 
-_INSTITUTION_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:大学|学院)|日报|电视台|广播电视台)")
+# (a university's or paper's name, not a verb's object or a province's own academy: not 江苏召开|大学生…, 四川省社会科|学院,
+# and not the convener itself: 北京日报社召开…)
+_INSTITUTION_AFTER = re.compile(r"(?:(?:[^\W\d_省市区召举开行推进组织部署在的]){0,4}?(?:大学|学院)(?!生)|日报(?!社)|(?:广播)?电视台)(?![\u4e00-\u9fff]{0,4}?(?:党委|党组)?(?:召开|举行))")
 # What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协.
 _NOT_CITY = re.compile(r"[省区等各和与及在于对向从同]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|全国|中央")
 
@@ -916,7 +918,7 @@ def is_meeting(title: str | None, body: str) -> bool:
 
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|(?:联防联控|协作|专项工作)机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|(?:联防联控|协作|工作)机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -973,6 +975,9 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 sm = _SUBJECT.search(text[: m.start() + 4])
                 # (not a news agency's dateline run into it: 新华社北京8月30日电|中共中央政治局…召开会议)
                 subject = re.sub(r"^(?:\d*日)?电", "", sm.group("subject")) if sm else ""
+                # (not a mechanism a topic builds: 建立健全防止返贫监测帮扶工作机制|推进会召开)
+                if re.search(r"(?:建立|健全|完善|深化|构建|创新)[^，。]*机制$", subject):
+                    subject = ""
                 # 就当前经济形势和下半年经济工作中共中央召开党外人士座谈会 : the topic is not the body
                 subject = re.sub(r"^就[^，。]*(?=中共中央|国务院|全国人大|全国政协)", "", subject)
                 # 李克强在国家防汛抗旱总指挥部主持召开…视频会议 : where it met, not who convened it, and no
