@@ -109,6 +109,10 @@ class _Turn:
 GROUP_SPEAKER = re.compile(r"(?:(?<![对向给和同])(?:一些|有的|部分|与会)(?:委员|代表|专家)(?:们)?|(?<![对向给和同与])(?:委员|代表|专家)们)$")
 
 
+# 孙家正代表在参加海南团讨论时说 : a delegate opens a paragraph (never a CPPCC sector or category: 农业界委员 · 特邀委员)
+DELEGATE_SPEAKS = re.compile(r"(?m)^([\u4e00-\u9fff]{2,3})(?:代表|委员)(?:在)?参加[^。，\n]{1,20}?(?:讨论|审议)时?(?:说|表示|指出|认为|强调)")
+NOT_A_DELEGATE = re.compile(r"界$|^(?:特邀|特别|列席|与会|全体|部分|各位|广大|全国|人大|政协)")
+
 _REPORTS_SPEECH = re.compile(SPEECH_VERB + "|建议|报告了|介绍了|阐述")
 
 
@@ -203,9 +207,8 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
             turns.append(_Turn(pos, name))
     # 孙家正代表在参加海南团讨论时说，… : a delegate who opens a paragraph speaks there, in the lexicon of leaders or not
     # (else the last leader's turn runs on over him: 阿不来提·阿不都热西提 for 孙家正's, 李金华's and 邓朴方's words)
-    for m in re.finditer(r"(?m)^([\u4e00-\u9fff]{2,3})(?:代表|委员)(?:在)?参加[^。，\n]{1,20}?(?:讨论|审议)时?(?:说|表示|指出|认为|强调)", body):
-        # (never a CPPCC sector or category: 农业界委员 · 特邀委员)
-        if re.search(r"界$|^(?:特邀|特别|列席|与会|全体|部分|各位|广大|全国|人大|政协)", m.group(1)):
+    for m in DELEGATE_SPEAKS.finditer(body):
+        if NOT_A_DELEGATE.search(m.group(1)):
             continue
         if looks_like_person(m.group(1)) and not any(t.start == m.start() for t in turns):
             turns.append(_Turn(m.start(), m.group(1)))

@@ -287,10 +287,12 @@ def _leader_at(text: str, i: int) -> str | None:
 
 
 # A name with its middle dot (艾力更·依明巴海), and what may follow it (not 都 or 买, which such names hold)
-_NAME_JOINER = re.compile(r"[·•‧・\-－]")
-_DOTTED_NAME = re.compile(r"([\u4e00-\u9fff]{2,5}[·•‧・\-－])([\u4e00-\u9fff]{2,8})")
+# (or a hyphen for the dot: 司马义-铁力瓦尔地)
+_JOINERS = "[·•‧・\\-－]"
+_NAME_JOINER = re.compile(_JOINERS)
+_DOTTED_NAME = re.compile(rf"([\u4e00-\u9fff]{{2,5}}{_JOINERS})([\u4e00-\u9fff]{{2,8}})")
 # …the part of such a name before a name read after it (…由|司马义-铁力|瓦尔地副委员长主持)
-_JOINED_NAME_BEFORE = re.compile(r"(?:^|(?<=[由，。、；\n]))([\u4e00-\u9fff]{2,5}[·•‧・\-－][\u4e00-\u9fff]{0,6})$")
+_JOINED_NAME_BEFORE = re.compile(rf"(?:^|(?<=[由，。、；\n]))([\u4e00-\u9fff]{{2,5}}{_JOINERS}[\u4e00-\u9fff]{{0,6}})$")
 # …not a body's joined name (中国-东盟商务理事会, 澜沧江-湄公河合作), which holds one of these
 _NOT_IN_JOINED_NAME = re.compile(r"[国会盟委部院局省市区县议由]")
 _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
@@ -302,7 +304,6 @@ def name_at(text: str, i: int) -> str | None:
     if known:
         return known
     # 艾力更·依明巴海 · 买买提明·阿不都热合曼 : a name written with its middle dot, whole (up to the word after it)
-    # (or with a hyphen for the dot: 司马义-铁力瓦尔地)
     if _NAME_JOINER.search(text, i + 2, i + 6) and (dm := _DOTTED_NAME.match(text, i)) and not _NOT_IN_JOINED_NAME.search(dm.group(1)):
         rest = dm.group(2)
         cut = next((k for k in range(2, len(rest)) if rest[k] in _AFTER_DOTTED_NAME), len(rest))
@@ -916,9 +917,13 @@ def is_meeting(title: str | None, body: str) -> bool:
     return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
 
 
+# A mechanism that is a body and convenes (国务院联防联控机制召开会议, 京津冀及周边地区大气污染防治协作机制, …专项工作机制),
+# not one a topic builds (建立健全防止返贫监测帮扶工作机制|推进会)
+_MECHANISM = r"(?:联防联控|协作|工作)机制"
+_BUILT_MECHANISM = r"(?:建立|健全|完善|深化|构建|创新)[^，。]*机制$"
 # The body nearest the verb (greedy): 十四届全国人大常委会|第十九次会议举行, 十四届全国人大四次会议主席团|举行,
 # not the shortest body that starts the sentence (十四届全国人大); never cut inside a word (常委|会, 委|员会).
-_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|(?:联防联控|协作|工作)机制)(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
+_SUBJECT = re.compile(rf"(?P<subject>中共中央(?![政办书军纪组宣统国党])|[{_CJK}]{{1,30}}(?:政治局常务委员会|政治局常委会|委员会|领导小组|常委会|党组|政府|(?<!常)委|常委(?=班子)|局|部|院|社|校|办公室|小组|检查组|联络组|指导组|督导组|主席团|政协|人大|政治局(?!常委(?!会))|国务院|中共中央|{_MECHANISM})(?![会员]))(?:[^，。]{{0,12}}?)(?:召开|举行)")
 # A name that names its body: 国务院常务会议, 市委…专题会议, 全国政协…; else the convening body is prefixed.
 _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中央|省|市|县|区|国务院|全国|政治局")
 
@@ -976,7 +981,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
                 # (not a news agency's dateline run into it: 新华社北京8月30日电|中共中央政治局…召开会议)
                 subject = re.sub(r"^(?:\d*日)?电", "", sm.group("subject")) if sm else ""
                 # (not a mechanism a topic builds: 建立健全防止返贫监测帮扶工作机制|推进会召开)
-                if re.search(r"(?:建立|健全|完善|深化|构建|创新)[^，。]*机制$", subject):
+                if re.search(_BUILT_MECHANISM, subject):
                     subject = ""
                 # 就当前经济形势和下半年经济工作中共中央召开党外人士座谈会 : the topic is not the body
                 subject = re.sub(r"^就[^，。]*(?=中共中央|国务院|全国人大|全国政协)", "", subject)
@@ -1099,7 +1104,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
 # 全国政协宏观经济形势分析座谈会, 全国政协党组会议, 中央层面整治形式主义为基层减负专项工作机制会议. The longest
 # such name that the meeting's own words follow.
 _BODY_NAMED = re.compile(
-    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|机制联络组|(?:联防联控|协作|工作)机制|总指挥部|联席会议)|全国人大常委会|全国政协"
+    rf"(?P<body>(?:第[0-9]{{1,3}}届)?(?:(?!暨)[{_CJK}“”《》]){{2,40}}(?:委员会|领导小组|工作小组|协调小组|党组|机制联络组|{_MECHANISM}|总指挥部|联席会议)|全国人大常委会|全国政协"
     # a body's short name: 中央纪委常委会会议, 中央文明委全体会议, 全国工商联执委会议, 国务院廉政工作会议
     rf"|(?:中央纪委|国家监委|中央文明委|中央政法委|中央编委|中央军委)(?:常委会)?|全国工商联|国务院(?=[{_CJK}]{{0,12}}工作会议))(?=[{_CJK}“《])"
 )
@@ -1123,7 +1128,7 @@ CONVENED_BY: list[tuple[re.Pattern, str]] = [
 # not a body: 部分全国人大代表座谈会, 各省区市党委…, 韩正在国务院食品安全委员会…, …仪式欢迎古巴国务委员会…
 # (nor one that ends inside a book's title: 学习贯彻《关于深化人才发展体制机制|改革的意见》座谈会)
 # (nor a topic that builds a mechanism: 建立健全…帮扶工作机制|工作推进会)
-_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见|《[^》]*$|(?:建立|健全|完善|深化|构建|创新)[^，。]*机制$")
+_NOT_BODY = re.compile(r"^(?:部分|各|历届|在京)|在|考察|欢迎|仪式|出席|会见|《[^》]*$|" + _BUILT_MECHANISM)
 
 
 # The General Secretary gives a gathering's speech: 中共中央总书记…习近平出席会议并发表重要讲话
