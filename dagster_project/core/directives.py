@@ -29,8 +29,8 @@ FAMILIES: dict[str, re.Pattern] = {
     "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
-    # (二是指…, what a word means, is no item; 三是指导各地… is)
-    "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非|不是|指(?![导挥引])|说|因为|由于|为了)"),
+    # (二是指…, what a word means, is no item; 三是指导各地… is; nor 统一是非常必要, 明辨是非曲直; 三是非食用性利用… is)
+    "shi": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})是)(?!否|非(?=常|曲|观|分明|不分|颠倒)|不是|指(?![导挥引])|说|因为|由于|为了)"),
     # 第一，一定要… · 第二、 (a list may open with 首先，and go on 第二，第三，)
     "di": re.compile(rf"(?P<m>第(?P<n>[{_CN}]{{1,2}})[，、,：:]|(?P<n1>首先)[，,])"),
     # （一）… · (二)…
@@ -439,8 +439,9 @@ def _single_sentence(body: str, it: _Item) -> bool:
 
 # Lead-ins that always introduce a description: 主要表现在：一是… · 主要开展了以下工作：
 # 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
+# 周强从七个方面总结2020年主要工作，一是… : a work report's review of the year, as 回顾 is
 # (not 周强从7个方面报告了2018年工作建议：一是…, the year's tasks)
-DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
+DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|从[^。：]{1,4}方面总结|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
                        r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
                        # …形势呈现出“三个大幅下降、一个明显提升”的特点：一是… · 代表提出的议案有3个特点：一是… : features described
                        r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$|"
@@ -504,6 +505,14 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # review of what was done (not 要看到，一是…, what one must see)
     if re.search(rf"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：]){_ORDER}[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
+    # 今年以来，…6月就业形势好转，但稳就业任务依然繁重，要坚持就业优先，以发展促就业。一是… : the list's own sentence
+    # turns from the review to an order, and nothing after the order reviews again
+    last = next((p for p in reversed(parts) if p.strip()), "")
+    order = None
+    for order in re.finditer(rf"(?:^|[，；：]){_ORDER}", last):
+        pass
+    if order is not None and not REVIEW_LEAD.search(last, order.end()):
+        return False
     # 会议决定，于12月下旬召开省委全会。会议认为，一年来…主要是：一是… : what the meeting thought, in the list's own sentence
     if re.search(r"认为", parts[-1]) and not re.search(rf"要求|强调|部署|建议|提出|指出|确定|决定|明确|{_ORDER}", parts[-1]):
         return True
@@ -536,7 +545,8 @@ def _decided(body: str, para_start: int, start: int) -> bool:
     # (not where the list's own sentence reviews: 会议决定，于12月下旬召开省委全会。会议认为，一年来…主要是：一是…)
     if re.search(r"认为|回顾|取得|成效|成绩|以来|表明|显示|特点", body[max(para_start, one + 1) : start]):
         return False
-    return any(re.match(r"(?:会议|全会)(?:决定|确定)[，,]", body[max(para_start, b + 1) :]) for b in {one, two})
+    # (为进一步降低企业制度性交易成本，会议决定，将…推广到… : a clause of purpose may come first)
+    return any(re.match(r"(?:[^。；]{0,40}[，,])?(?:会议|全会)(?:决定|确定)[，,]", body[max(para_start, b + 1) :]) for b in {one, two})
 
 
 def _headline(body: str, it: _Item) -> tuple[str, int]:

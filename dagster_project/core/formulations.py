@@ -14,6 +14,10 @@ from .numerals import CN_NUMERAL
 
 # “外防输入、内防反弹” · 「双节」 : the quoted string, 2 to 20 characters, no sentence end inside.
 QUOTED = re.compile(r"[“「](?P<q>[^“”「」。！？\n]{2,20})[”」]")
+# A quote inside a quote: “制定国民经济和社会发展‘十五五’规划” · “坚决捍卫人民群众‘舌尖上的安全’” : the inner
+# quote is a formulation of its own (every blind label that names the slogan names the inner one), whatever the outer is
+OUTER_QUOTE = re.compile(r"“[^“”\n]{3,300}”")
+INNER_QUOTED = re.compile(r"‘(?P<q>[^‘’“”。！？\n]{2,20})’")
 # Quoted speech rather than a slogan: the quote follows a speech verb and a colon.
 SPEECH_BEFORE = re.compile(r"(?:说|表示|指出|强调|认为|写道|称|问|答)[：:]?\s*$")
 # Numbered formulas: 两个确保 · 四个意识 · 五个报备 · 三大攻坚战 · 11类重点人员 · 十四五
@@ -124,6 +128,18 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
     return True
 
 
+def _inner_slogan(q: str, before: str, after: str) -> bool:
+    """A quote inside a quote that names a slogan. The lexicon's and numbered ones are (‘十四五’, ‘四个面向’, ‘三农’, ‘七一’);
+    of the others, not one after 的 or 这只 (没有免罪的‘丹书铁券’, 这只‘有形的手’: figures of speech, as a review of all the
+    corpus's inner quotes found 12 of 12 there), nor one of three characters or fewer (‘金娃娃’, ‘借东风’: 16 figures or names
+    of 26 there; the short slogans among them, 回头看, 执行难, 土特产, 非农化, are in the lexicon)."""
+    if q in formulas().canonical_of or re.match(r"[一二两三四五六七八九十百千万双\d]", q):
+        return _is_slogan(q, before, after)
+    if re.search(r"(?:的|这只)$", before) or (len(q) <= 3 and "+" not in q):
+        return False
+    return _is_slogan(q, before, after)
+
+
 # "净网2014" · "扫黄打非" : a pair of ASCII quotes in one line, as older reports write “…” (the same length, so offsets hold)
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,40}?)"')
 # An ASCII quote counts only where it is plainly a slogan: the corpus's not_formulations.txt was made from its “…”
@@ -186,6 +202,14 @@ def extract_formulations(body: str) -> list[Formulation]:
                 found.append(Formulation(body[begin : m.end()], canonical_form(nm.group(0) + q), "numbered", begin, m.end()))
             else:
                 found.append(Formulation(q, canonical_form(q), "quoted", start, start + len(q)))
+    inner: set[tuple[int, int]] = set()  # spans of quotes inside quotes: never a piece of the outer one
+    if "‘" in body:
+        for o in OUTER_QUOTE.finditer(body):
+            for m in INNER_QUOTED.finditer(body, o.start() + 1, o.end() - 1):
+                q = m.group("q").strip()
+                if q == m.group("q") and _inner_slogan(q, body[max(o.start() + 1, m.start() - 6) : m.start()], body[m.end() : o.end() - 1]):
+                    found.append(Formulation(q, canonical_form(q), "quoted", m.start("q"), m.end("q")))
+                    inner.add((m.start("q"), m.end("q")))
     for m in NUMBERED.finditer(body):
         f = m.group("f")
         found.append(Formulation(f, canonical_form(f), "numbered", m.start("f"), m.end("f")))
@@ -193,15 +217,17 @@ def extract_formulations(body: str) -> list[Formulation]:
     # entry (高质量发展) is a formulation where the report quotes it, which the quoted pass finds.
     for end, (surface, canon) in (auto.iter(body) if (auto := _automaton()) is not None else ()):
         found.append(Formulation(surface, canon, "lexicon", end - len(surface) + 1, end + 1))
-    return _whole_only(found)
+    return _whole_only(found, inner)
 
 
-def _whole_only(found: list[Formulation]) -> list[Formulation]:
-    """Drop a match inside a longer one (a piece of a slogan) and repeats of the same span."""
+def _whole_only(found: list[Formulation], inner: set[tuple[int, int]] = frozenset()) -> list[Formulation]:
+    """Drop a match inside a longer one (a piece of a slogan, but not a quote inside a quote) and repeats
+    of the same span."""
     found.sort(key=lambda f: (f.char_start, -(f.char_end - f.char_start), {"quoted": 0, "lexicon": 1, "numbered": 2}[f.kind]))
     out: list[Formulation] = []
     for f in found:
-        inside = any(o.char_start <= f.char_start and f.char_end <= o.char_end and (o.char_end - o.char_start) > (f.char_end - f.char_start) for o in out)
+        inside = (f.char_start, f.char_end) not in inner and any(
+            o.char_start <= f.char_start and f.char_end <= o.char_end and (o.char_end - o.char_start) > (f.char_end - f.char_start) for o in out)
         same = any(o.char_start == f.char_start and o.char_end == f.char_end for o in out)
         if inside:
             # A piece of a longer formulation, even of a quoted list of them (“和平统一、一国两制”): the
