@@ -26,7 +26,8 @@ FAMILIES: dict[str, re.Pattern] = {
     # 一要做好当前工作 · 二要坚持问题导向
     # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker, nor the word 要紧
     # (要紧的是), but 二要紧紧围绕… and 一要紧扣… are)
-    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事|么)"),
+    # (nor 要事, the matter, unless the item stands at a sentence's start: 。三要事不避难、攻坚克难… is the third item)
+    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事(?<![\n。；：]..事)|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
     # (二是指…, what a word means, is no item; 三是指导各地… is; nor 统一是非常必要, 明辨是非曲直; 三是非食用性利用… is)

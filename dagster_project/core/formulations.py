@@ -32,7 +32,7 @@ NUMBERED = re.compile(
 )
 # after a quote (and any quotes that follow it): the words that make it a topic
 # (not a campaign's: “…”主题教育, “…”主题实践活动, 以“…”为主题的教育实践活动 are formulations)
-TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题(?!(?:教育|实践|宣传|学习)?活动|教育|实践)|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|"
+TOPIC_AFTER = re.compile(r"(?:[“「][^”」\n]{0,60}[”」])*(?:等)?(?:专题(?=[进协座讨询调研会。，、])|的?议题|的主题(?!(?:教育|实践|宣传|学习)?活动|教育|实践)|调研|为主题(?!的(?:教育|实践|宣传|学习|活动))|为题|为议题|"
                          r"建言|协商议政|进行讨论|进行协商|课题)")
 EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座谈会|研讨会|开幕式|闭幕式)$")
 # Between two quotes of one run: “A”“B” · “A”、“B” · “A”和“B”

@@ -569,7 +569,7 @@ _HELD_FROM = re.compile(r"于(?P<from>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:至|�
 
 
 # A paragraph that opens with a meeting held on a day: 全国党委和政府秘书长会议9月13日至14日在京召开 (not one to come: 将…召开)
-_HELD_ON = re.compile(rf"(?:^|(?<=\n))(?P<name>[^。\n，]{{2,40}}?(?:{_NAME_WORD}))(?P<when>(?:\d{{1,2}}月)?\d{{1,2}}日)(?:(?:至|到|—|－|-)(?:\d{{1,2}}月)?\d{{1,2}}日)?"
+_HELD_ON = re.compile(rf"(?:^|(?<=\n))(?P<name>[^。\n，]{{2,40}}?(?:{_NAME_WORD}|(?<!代表)大会))(?P<when>(?:\d{{1,2}}月)?\d{{1,2}}日)(?:(?:至|到|—|－|-)(?:\d{{1,2}}月)?\d{{1,2}}日)?"
                       r"(?:上午|下午|晚上?)?(?:(?!将)[^。，]){0,12}?(?:召开|举行|开幕)")
 
 
@@ -858,7 +858,9 @@ def is_meeting(title: str | None, body: str) -> bool:
     # 习近平对民政工作作出重要指示强调… 李强出席第十五次全国民政会议并讲话 : the conference the instruction was
     # conveyed at (会上传达了习近平重要指示) is the report's subject, as both blind labels of such reports have it
     # (…作出重要指示 … 全国组织工作会议在京召开, the conference's convening a phrase of the title: the same)
-    if head and re.search(r"指示|批示", head) and (ATTENDED.search(head) or (title_phrases and PHRASE_CONVENED.fullmatch(title_phrases[-1]))) \
+    # (a national conference named 大会: …作出重要指示强调 … 李强出席全国服务业大会并讲话, as 全国科技大会 and 全国教育大会 are)
+    if head and re.search(r"指示|批示", head) and (ATTENDED.search(head) or NAME_ATTENDED_CONFERENCE.search(head)
+                                                  or (title_phrases and PHRASE_CONVENED.fullmatch(title_phrases[-1]))) \
             and re.search(r"会上传达|会议传达|传达(?:了)?[^。]{0,20}(?:指示|批示)", body[:3000]):  # (…出席会议，传达习近平重要指示并讲话)
         return True
     # (王岐山到内蒙古调研并召开部分省区市巡视工作座谈会: a named meeting held on the visit, as one chaired there)
@@ -931,6 +933,8 @@ _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中�
 # 出席会议 names no meeting (召开会议 does, with the body before it); 习近平在全国组织工作会议上强调 does
 BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议", "开幕会", "闭幕会"}
 NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”、0-9]{{2,40}}?(?:{_NAME_WORD}|(?<!代表)(?<!联合国)大会))(?:上|时)")
+# …作出重要指示 … 李强出席全国服务业大会并讲话 : a national conference named 大会 that someone attended
+NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国[{_CJK}]{{2,14}}?(?<!代表)大会)并")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
@@ -950,7 +954,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
         if spoke_at:
-            m = NAME_SPOKE_AT.search(text)
+            m = NAME_SPOKE_AT.search(text) or NAME_ATTENDED_CONFERENCE.search(text)
         else:
             # (a title's phrases run together: …在北京召开|中共中央总书记胡锦涛主持会议 names no meeting)
             # (nor a meeting one decided or proposed to convene: 全国政协主席会议建议明年3月3日召开全国政协十二届四次会议)
