@@ -39,8 +39,8 @@ EVENT_NAME = re.compile(r"(?:大会|会议|论坛|峰会|博览会|运动会|座
 _QUOTE_RUN_GAP = re.compile(r"\s*[、，,和与及或]?\s*")
 # “中国人民解放军海南省三沙警备区” : the name of a body or unit, not a slogan
 BODY_NAME = re.compile(r"(?:警备区|军分区|委员会|研究院|研究所|有限公司|集团公司|基金会)$")
-# “加强政策沟通和战略对接”平行主题会议 : the quote names a gathering
-EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|研讨会|座谈会|峰会)")
+# “加强政策沟通和战略对接”平行主题会议 · “…与人权事业发展”云上边会 : the quote names a gathering
+EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|研讨会|座谈会|峰会|(?:云上)?边会)")
 # 主题为“古典文明与现代世界” · 题为“…” · 关于“…”的提问 : an event's theme or a question's topic
 TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]?\s*$")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
