@@ -26,8 +26,9 @@ FAMILIES: dict[str, re.Pattern] = {
     # 一要做好当前工作 · 二要坚持问题导向
     # (the first item may run on from its lead-in: 我们一要…；二要…; 统一要求 is not a marker, nor the word 要紧
     # (要紧的是), but 二要紧紧围绕… and 一要紧扣… are)
-    # (nor 要事, the matter, unless the item stands at a sentence's start: 。三要事不避难、攻坚克难… is the third item)
-    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事(?<![\n。；：]..事)|么)"),
+    # (nor 要事, the matter, inside a word (大事要事); an item after a sentence's or a clause's start is one: 。三要事不避难… ·
+    # 李强强调，一要事不避难…)
+    "yao": re.compile(rf"(?P<m>(?P<n>[{_CN}]{{1,2}})要)(?!求|点|素|件|害|闻|务|是|紧(?=的|是|事|[，。])|事(?<=[^\n。；：，,:;]..事)|么)"),
     # 一是各省市县… · 二是…
     # (the first item may follow its lead-in without a comma: 常委会工作一是…；二是…)
     # (二是指…, what a word means, is no item; 三是指导各地… is; nor 统一是非常必要, 明辨是非曲直; 三是非食用性利用… is)
@@ -440,9 +441,10 @@ def _single_sentence(body: str, it: _Item) -> bool:
 
 # Lead-ins that always introduce a description: 主要表现在：一是… · 主要开展了以下工作：
 # 中央政治局同志的发言，聚焦5个重点。一是带头… : what others' speeches dwelt on
-# 周强从七个方面总结2020年主要工作，一是… : a work report's review of the year, as 回顾 is
+# 周强从七个方面总结2020年主要工作，一是… : a work report's review of the year, as 回顾 is (not an order to sum up,
+# 要从四个方面总结好…, nor a summing-up followed by the year's deployment, …总结…，从五个方面部署…)
 # (not 周强从7个方面报告了2018年工作建议：一是…, the year's tasks)
-DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|从[^。：]{1,4}方面总结|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
+DESCRIBES = re.compile(r"表现在|主要表现|表现为|开展了以下|主要做了|情况如下|回顾|总结了|(?<!要)从[^。：]{1,4}方面总结(?![^。：]{0,30}(?:部署|安排))|报告了(?![^。：]{0,12}(?:建议|安排|部署|任务))|主要工作[：:]|议题[：:]|设置了|"
                        r"发言[，,]?[^。]{0,6}?(?:聚焦|围绕|涉及)|"
                        # …形势呈现出“三个大幅下降、一个明显提升”的特点：一是… · 代表提出的议案有3个特点：一是… : features described
                        r"(?:呈现出?|有)[^。；]{0,30}?(?:的|个)特点[：:，,]?\s*$|"
@@ -507,10 +509,11 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     if re.search(rf"(?:下一步|今后|接下来)[^。]*$|(?:^|[，；：]){_ORDER}[^，；：。]*$", lead.rstrip("：:，, ")):
         return False
     # 今年以来，…6月就业形势好转，但稳就业任务依然繁重，要坚持就业优先，以发展促就业。一是… : the list's own sentence
-    # turns from the review to an order, and nothing after the order reviews again
+    # turns from the review to an order, and nothing after the order reviews again (要求 reports a requirement made:
+    # …印发方案，要求各地…，全省各地迅速行动。一是… is what was done)
     last = next((p for p in reversed(parts) if p.strip()), "")
     order = None
-    for order in re.finditer(rf"(?:^|[，；：]){_ORDER}", last):
+    for order in re.finditer(rf"(?:^|[，；：])(?!要求){_ORDER}", last):
         pass
     if order is not None and not REVIEW_LEAD.search(last, order.end()):
         return False

@@ -133,11 +133,12 @@ def _inner_slogan(q: str, before: str, after: str) -> bool:
     of the others, not one after 的 or 这只 (没有免罪的‘丹书铁券’, 这只‘有形的手’: figures of speech, as a review of all the
     corpus's inner quotes found 12 of 12 there), nor one of three characters or fewer (‘金娃娃’, ‘借东风’: 16 figures or names
     of 26 there; the short slogans among them, 回头看, 执行难, 土特产, 非农化, are in the lexicon)."""
-    if q in formulas().canonical_of or re.match(r"[一二两三四五六七八九十百千万双\d]", q):
-        return _is_slogan(q, before, after)
+    # (所谓‘人权外交’ holds it off, as at the top level; ‘百姓点菜’ opens with no numeral)
+    if q in formulas().canonical_of or re.match(r"[一二两三四五六七八九十百千万双\d](?!姓)", q):
+        return _is_slogan(q, before, after, before.endswith("所谓"))
     if re.search(r"(?:的|这只)$", before) or (len(q) <= 3 and "+" not in q):
         return False
-    return _is_slogan(q, before, after)
+    return _is_slogan(q, before, after, before.endswith("所谓"))
 
 
 # "净网2014" · "扫黄打非" : a pair of ASCII quotes in one line, as older reports write “…” (the same length, so offsets hold)

@@ -934,7 +934,8 @@ _NAMES_BODY = re.compile(r"委|院|部|局|政府|人大|政协|党(?!外)|中�
 BARE_NAMES = {"会议", "座谈会", "大会", "全体会议", "专题会议", "视频会议", "开幕会", "闭幕会"}
 NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”、0-9]{{2,40}}?(?:{_NAME_WORD}|(?<!代表)(?<!联合国)大会))(?:上|时)")
 # …作出重要指示 … 李强出席全国服务业大会并讲话 : a national conference named 大会 that someone attended
-NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国[{_CJK}]{{2,14}}?(?<!代表)大会)并")
+# (not past a congress: 出席全国工商联十三届代表大会闭幕大会并讲话)
+NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国(?:(?!代表大会)[{_CJK}]){{2,14}}?(?<!代表)大会)并")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
