@@ -133,10 +133,9 @@ def _inner_slogan(q: str, before: str, after: str) -> bool:
     of the others, not one after 的 or 这只 (没有免罪的‘丹书铁券’, 这只‘有形的手’: figures of speech, as a review of all the
     corpus's inner quotes found 12 of 12 there), nor one of three characters or fewer (‘金娃娃’, ‘借东风’: 16 figures or names
     of 26 there; the short slogans among them, 回头看, 执行难, 土特产, 非农化, are in the lexicon)."""
-    # (所谓‘人权外交’ holds it off, as at the top level; ‘百姓点菜’ opens with no numeral)
-    if q in formulas().canonical_of or re.match(r"[一二两三四五六七八九十百千万双\d](?!姓)", q):
-        return _is_slogan(q, before, after, before.endswith("所谓"))
-    if re.search(r"(?:的|这只)$", before) or (len(q) <= 3 and "+" not in q):
+    # (‘百姓点菜’ opens with no numeral; 所谓‘人权外交’ holds it off, as at the top level)
+    known = q in formulas().canonical_of or re.match(r"[一二两三四五六七八九十百千万双\d](?!姓)", q)
+    if not known and (re.search(r"(?:的|这只)$", before) or (len(q) <= 3 and "+" not in q)):
         return False
     return _is_slogan(q, before, after, before.endswith("所谓"))
 
@@ -207,8 +206,8 @@ def extract_formulations(body: str) -> list[Formulation]:
     if "‘" in body:
         for o in OUTER_QUOTE.finditer(body):
             for m in INNER_QUOTED.finditer(body, o.start() + 1, o.end() - 1):
-                q = m.group("q").strip()
-                if q == m.group("q") and _inner_slogan(q, body[max(o.start() + 1, m.start() - 6) : m.start()], body[m.end() : o.end() - 1]):
+                q = m.group("q")
+                if q == q.strip() and _inner_slogan(q, body[max(o.start() + 1, m.start() - 6) : m.start()], body[m.end() : o.end() - 1]):
                     found.append(Formulation(q, canonical_form(q), "quoted", m.start("q"), m.end("q")))
                     inner.add((m.start("q"), m.end("q")))
     for m in NUMBERED.finditer(body):

@@ -370,9 +370,9 @@ def _presides_another(text: str, end: int, series: str | None) -> bool:
     after = re.split(r"[，。；]", text[end : end + 40], maxsplit=1)[0]  # the meeting it convened, no further
     # (…习近平总书记主持召开中央政治局常委会多次听取汇报 : the Politburo's, in a report of another meeting)
     # (…习近平在主持中央政治局会议审议主题教育总结报告…时发表了重要讲话 : the Politburo's too, named without 召开)
-    convened = after.startswith("召开") or re.match(r"(?:中共)?中央政治局", after)
-    return bool(series) and bool(convened) and (any(pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES)
-                                                 or ("政治局" not in series and re.match(r"(?:召开)?(?:中共)?中央政治局", after)))
+    politburo = re.match(r"(?:召开)?(?:中共)?中央政治局", after) is not None
+    return bool(series) and (after.startswith("召开") or politburo) and (
+        any(pat.search(after) and s != series for pat, _, s in CENTRAL_SERIES) or ("政治局" not in series and politburo))
 
 
 def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | None]:
