@@ -80,6 +80,16 @@ def test_the_name_of_a_body_is_not_its_subject():
     assert "governance_law" in {r.theme_id for r in score_document("要切实把人民政协专门协商机构职能履行好。" * 2)}
 
 
+def test_the_united_front_is_party_work():
+    # xwlb/assets/2015/20151016.json.gz VIDE1444994285950680 (blind batch Jb, primary party_building, as all 14 blind
+    # reports with 统战 in their title have it): the united front's work (统一战线, 统战) is the Party's, not rule of law
+    body = ("俞正声强调，把贯彻落实中央统战工作会议精神和《条例》工作不断引向深入，是当前和今后一个时期统一战线的重大政治任务。"
+            "统战部门要搞好牵头协调，加强自身建设，认真履行党委主管统战工作部门的职责。"
+            "新的社会阶层人士是统一战线工作新的着力点，应积极发挥自身优势，共同做好有关工作。")
+    rows = score_document(body)
+    assert [(r.theme_id, r.is_primary) for r in rows] == [("party_building", True)]
+
+
 def test_talks_with_a_foreign_guest_are_foreign_affairs_whatever_they_cooperate_on():
     # xwlb/assets/2023/20230418.json.gz VIDEzPC5U8JaalcL2LHwdsvM230418 (blind batch d, its labeller's primary
     # theme foreign_defense): the sentences on trade and investment with the guest's country are the talks'

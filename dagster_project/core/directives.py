@@ -465,6 +465,12 @@ DONE_VERB = re.compile(r"(?<!除)(?<!不)(?<!得)(?:(?<!为)|(?<=成为))了(?!�
 SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 
 
+# 一、宪法序言第七自然段中“…”修改为“…” · 将第三条修改为：“…” · 宪法第二十七条增加一款 : an amendment's items rewrite a
+# text (a constitution, a regulation), they set no task (the blind labels of the 2018 constitutional proposal and of a
+# State Council decree amending regulations list none)
+AMENDS = re.compile(r"修改为|[前后中]?增[加写]一?(?:款|项|条|节|章)|^(?:将|把)?(?:宪法)?(?:序言)?第[一二三四五六七八九十百零\d]+(?:条|款|项|自然段)[^。；]{0,40}(?:删去|删除|改为|增[加写])")
+
+
 def _is_review(body: str, lst: list[_Item]) -> bool:
     """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
     reviews or describes rather than instructs; or its items are topics (…情况) not tasks."""
@@ -473,6 +479,8 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     # 检查要把握好四个重点：一是…落实情况 : topics someone is told to take up are tasks, not a review
     ordered = re.search(rf"{_ORDER}[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
     if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
+        return True
+    if sum(bool(AMENDS.search(h)) for h in heads) * 2 > len(heads):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
     if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):

@@ -43,6 +43,10 @@ BODY_NAME = re.compile(r"(?:警备区|军分区|委员会|研究院|研究所|�
 EVENT_AFTER = re.compile(r"(?:平行|分)?(?:主题)?(?:会议|论坛|分论坛|研讨会|座谈会|峰会|(?:云上)?边会)")
 # 主题为“古典文明与现代世界” · 题为“…” · 关于“…”的提问 : an event's theme or a question's topic
 TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]?\s*$")
+# 宪法第六十二条“全国人民代表大会行使下列职权”中增加一项 · “健全社会主义法制”修改为“健全社会主义法治” · 在“自力更生，
+# 艰苦奋斗”前增写“贯彻新发展理念” : the wording of a text that an amendment rewrites, not a slogan
+LEGAL_BEFORE = re.compile(r"(?:修改为|[前后]增加|增写|作为第[一二三四五六七八九十百零\d]+(?:条|款|项|节|章))[：:]?\s*$")
+LEGAL_AFTER = re.compile(r"(?:修改为|[前后]增[加写]|中增[加写]|中删去|中第[一二三四五六七八九十百零\d]+(?:项|款))")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
 # 两个“毫不动摇” : a count before a quote makes one numbered formula of both (not 一个“…”, 第二个“…”)
@@ -100,6 +104,8 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
     # 围绕“重视去产能过程中职工就业再就业问题”建言献策 · 以“儒学：文明多样性与现代化”为主题 ·
     # 开展“A”“B”…等调研 · “A”“B”等专题进行讨论 : what a meeting discussed, not a slogan
     if TOPIC_AFTER.match(after) or EVENT_AFTER.match(after) or TOPIC_BEFORE.search(before):
+        return False
+    if LEGAL_BEFORE.search(before) or LEGAL_AFTER.match(after):
         return False
     if re.search(r"关于$", before) and re.match(r"的(?:提问|问题)", after):
         return False

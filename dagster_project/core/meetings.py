@@ -20,25 +20,29 @@ _CJK = "\u4e00-\u9fff"
 
 # Words that make a meeting of a report: 会议, 常务会议, 例会, 座谈会, 集体学习, 民主生活会…
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 国家科学技术奖励大会, 全国双拥模范城（县）命名大会) is a
-# gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会).
+# gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会), and so are the
+# CPPCC's New Year 茶话会, the Party Centre's and State Council's Spring Festival 团拜会, the central lecture group's 报告会
+# and the National Day 招待会 (all 19 blind labels of such reports, by three labellers; not an embassy's abroad).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 # (全国工商联第十一次会员代表大会闭幕: both blind labels)
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会|(?<=[次届])会员代表大会"
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
-                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|" + MEMBERS_CONGRESS)
+                          r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|"
+                          r"茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
-# study pieces, features and round-ups.
+# study pieces, features and round-ups; deputies arriving for a session (出席十二届全国人大二次会议的代表抵京,
+# 全国政协委员今起集中向大会报到: both blind labels).
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|上的(?:重要)?讲话公开发表|开幕式并发表[^，。]{0,6}演讲|发表主旨(?:演讲|讲话)|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
-    r"将(?:隆重)?举行|将出席|演练|贺辞|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
+    r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|使馆|使领馆|使团|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
@@ -237,7 +241,7 @@ _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
 # (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议,
 # 2016国家宪法日座谈会; not a target year, 2030可持续发展议程)
-_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*大会)|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)")
+_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)|首场(?=报告会)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
@@ -298,6 +302,11 @@ _NOT_IN_JOINED_NAME = re.compile(r"[国会盟委部院局省市区县议由]")
 _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
 
 
+# 罗富和主持开幕会 : a name's third character 和 right before what a chair or speaker does is the name's, not "and"
+# (A和B主持 has a name after 和)
+_NAME_ENDS_IN_AND = re.compile(r"和(?:主持|出席|致辞|讲话|作报告|宣布|强调|指出|表示|说)")
+
+
 def name_at(text: str, i: int) -> str | None:
     """The person's name starting at i: a known leader, else 3 characters unless the third ends it."""
     known = _leader_at(text, i)
@@ -311,7 +320,7 @@ def name_at(text: str, i: int) -> str | None:
     cand = text[i : i + 3]
     if len(cand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in cand[:2]):
         return None
-    if len(cand) == 3 and "\u4e00" <= cand[2] <= "\u9fff" and cand[2] not in _AFTER_NAME:
+    if len(cand) == 3 and "\u4e00" <= cand[2] <= "\u9fff" and (cand[2] not in _AFTER_NAME or _NAME_ENDS_IN_AND.match(text, i + 2)):
         return cand
     return cand[:2]
 
@@ -818,6 +827,9 @@ def is_meeting(title: str | None, body: str) -> bool:
     # (…with the gathering it is held jointly with: 中国光彩事业促进会第六次会员代表大会暨…表彰大会召开 汪洋会见与会代表)
     if head and re.search(r"[次届]会员代表大会(?:暨[^，。\s]{1,30}?)?(?:在[^，。\s]{1,4})?(?:召开|开幕|闭幕)", head) and "会见" in head:
         return False
+    # 王岐山出席朝鲜国庆70周年招待会 : another state's reception a leader attends, not a Chinese body's gathering
+    if head and re.search(r"出席[^，。\s]{2,10}国庆[^，。\s]{0,8}招待会", head):
+        return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
         return False
@@ -891,7 +903,7 @@ def is_meeting(title: str | None, body: str) -> bool:
         # …, and a leader's 座谈会 the opening says was held (韩正强调 贯彻落实…精神 | 韩正17日在住房城乡建设部召开座谈会)
         if not ((BODY_STUDIES.match(head) or re.search(r"(?:召开|举行)[^，。]{0,6}座谈会|主持召开", first[:80])) and CONVENED.search(first)):
             return False
-    if head and TITLE_CONVENED.search(head):
+    if head and (TITLE_CONVENED.search(head) or NATIONAL_CONFERENCE.search(head)):
         return True
     # 十二届全国人大常委会第七次会议分组审议… : a sitting of the session
     if head and re.search(r"第[^，。\s]{1,5}次(?:全体)?会议[^，。\s]{0,4}(?:分组|联组)?审议", head):
@@ -938,6 +950,9 @@ NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”、0-9]{{2,40}}?(?:{_NAME
 # …作出重要指示 … 李强出席全国服务业大会并讲话 : a national conference named 大会 that someone attended
 # (not past a congress: 出席全国工商联十三届代表大会闭幕大会并讲话)
 NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国(?:(?!代表大会)[{_CJK}]){{2,14}}?(?<!代表)大会)并")
+# 2026年中国网络文明大会在南宁举行 · 2022年中国网络文明大会开幕 : a national conference named 大会, held (both blind labels of
+# such reports call it a meeting; not a sports meeting, nor a congress)
+NATIONAL_CONFERENCE = re.compile(rf"(?:^|(?<=年))(?P<name>(?:中国|全国)(?:(?!代表大会|运动|体育)[{_CJK}]){{2,10}}?(?<!代表)大会)(?:在[{_CJK}]{{1,10}}?)?(?:召开|举行|开幕)$")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
@@ -957,7 +972,7 @@ def _meeting_name(title: str | None, body: str, flat: str | None = None) -> str 
         # A name after a convening verb (举行第一百一十二次委员长会议) before one before it
         # (十三届全国人大常委会举行…, where 常委会 is the body, not the meeting).
         if spoke_at:
-            m = NAME_SPOKE_AT.search(text) or NAME_ATTENDED_CONFERENCE.search(text)
+            m = NAME_SPOKE_AT.search(text) or NAME_ATTENDED_CONFERENCE.search(text) or NATIONAL_CONFERENCE.search(text)
         else:
             # (a title's phrases run together: …在北京召开|中共中央总书记胡锦涛主持会议 names no meeting)
             # (nor a meeting one decided or proposed to convene: 全国政协主席会议建议明年3月3日召开全国政协十二届四次会议)
@@ -1181,7 +1196,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
-    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")):
+    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军", "中国", "对口支援")):
         return "central"
     if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
         return "county"
