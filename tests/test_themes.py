@@ -90,6 +90,16 @@ def test_the_united_front_is_party_work():
     assert [(r.theme_id, r.is_primary) for r in rows] == [("party_building", True)]
 
 
+def test_the_press_covering_a_session_is_publicity():
+    # xwlb/assets/2018/20180201.json.gz VIDED4PXtDp29acQ3CUaPInP180201 (blind batch m6; its labeller's primary theme
+    # culture_society, as 16 of the 17 blind labels of 欢迎中外记者采访… and …看望…新闻工作者 reports have it): journalists,
+    # interviews and the press centre are publicity, not the NPC or the CPPCC they cover
+    body = ("全国人大常委会办公厅和全国政协办公厅今天宣布，欢迎中外记者届时前来采访。"
+            "十三届全国人大一次会议、全国政协十三届一次会议将在北京市复兴路乙11号梅地亚中心设立新闻中心，负责接待和安排中外记者对两个会议的采访。"
+            "新闻中心将于2月27日正式开展工作。凡要求采访两个会议的记者需提出申请。")
+    assert next(r.theme_id for r in score_document(body) if r.is_primary) == "culture_society"
+
+
 def test_talks_with_a_foreign_guest_are_foreign_affairs_whatever_they_cooperate_on():
     # xwlb/assets/2023/20230418.json.gz VIDEzPC5U8JaalcL2LHwdsvM230418 (blind batch d, its labeller's primary
     # theme foreign_defense): the sentences on trade and investment with the guest's country are the talks'
