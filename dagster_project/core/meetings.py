@@ -1257,6 +1257,11 @@ def _is_that_meeting(name: str, end: int) -> bool:
             or any(p.search(rest) for p, _, _ in CENTRAL_SERIES))
 
 
+STUDY_GROUP = re.compile(rf"(?:\d{{1,2}}日(?:上午|下午)?，)?(?:中共)?(?:第?[一二三四五六七八九十]{{1,3}}届)?(?P<body>[{_CJK}]{{2,12}}?党组)(?:举行)?理论学习中心组"
+                         rf"[^。]{{0,40}}?集体学习")
+ELECTORAL_CONFERENCE = re.compile(r"(香港|澳门)(?:特区|特别行政区)?(?:全国)?人大代表选举会议")
+
+
 def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
     if not is_meeting(title, body):
         return Meeting(False)
@@ -1344,6 +1349,16 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ and organ.endswith("党组") and not organ.startswith("中共") and \
             re.search(rf"中共(?:第?[一二三四五六七八九十]{{1,3}}届)?{re.escape(organ)}", f"{title or ''}。{body}"):
         organ = "中共" + organ
+    # 第十三届全国政协党组理论学习中心组11月1日举行…集体学习 : the Party group's study group meets to study, whatever the title
+    # calls it (全国政协党组集体学习, …党组会议 专题学习…): one series, …党组理论学习中心组集体学习 (all 7 blind labels)
+    if (sg := STUDY_GROUP.match(_opening(body)[:120])) and (series is None or re.search(r"党组(?:集体学习|会议)$|^集体学习$", series)):
+        series = sg.group("body") + "理论学习中心组集体学习"
+    # 香港特区第十三届全国人大代表选举会议第一次全体会议 : the region's electoral conference sits in plenary, by its full name
+    # (4 of the 6 blind labels; the series without its 届, the organ the conference)
+    if series and (em := ELECTORAL_CONFERENCE.fullmatch(series)):
+        place = em.group(1) + "特别行政区"
+        organ = organ or f"{place}全国人大代表选举会议"
+        series = f"{place}全国人大代表选举会议" + ("全体会议" if "全体会议" in (flat or "") else "")
     # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
     if organ and series and series.startswith(organ) and (gm := re.fullmatch(r"([^。，]{2,30}?执法检查组)(?:全体)?会议", series[len(organ):])):
         organ = organ + gm.group(1)
