@@ -468,7 +468,14 @@ SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 # 一、宪法序言第七自然段中“…”修改为“…” · 将第三条修改为：“…” · 宪法第二十七条增加一款 : an amendment's items rewrite a
 # text (a constitution, a regulation), they set no task (the blind labels of the 2018 constitutional proposal and of a
 # State Council decree amending regulations list none)
-AMENDS = re.compile(r"修改为|[前后中]?增[加写]一?(?:款|项|条|节|章)|^(?:将|把)?(?:宪法)?(?:序言)?第[一二三四五六七八九十百零\d]+(?:条|款|项|自然段)[^。；]{0,40}(?:删去|删除|改为|增[加写])")
+# (a legal text's place first, or a document's title: not 一是将…上限修改为300万元, a decision that changes a figure)
+AMENDS = re.compile(r"(?:第[一二三四五六七八九十百零\d]+(?:条|款|项|节|章|自然段)|宪法|序言|》)[^。；]{0,80}?(?:修改为|改为|增[加写]一?(?:款|项|条|节|章)|删去|删除)")
+
+
+def _amends(body: str, lst: list[_Item]) -> bool:
+    """Most of the list's items amend a text (宪法…第七自然段中“…”修改为“…”)."""
+    heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
+    return sum(bool(AMENDS.search(h)) for h in heads) * 2 > len(heads)
 
 
 def _is_review(body: str, lst: list[_Item]) -> bool:
@@ -480,7 +487,7 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
     ordered = re.search(rf"{_ORDER}[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
     if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
         return True
-    if sum(bool(AMENDS.search(h)) for h in heads) * 2 > len(heads):
+    if _amends(body, lst):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
     if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):
@@ -605,7 +612,9 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     lists = _lists(body)
     for lst in lists:
         _item_ends(body, lst)
-    lists = [lst for lst in lists if not _is_review(body, lst)]
+    # (…and a list inside an amendment's item is the amended text's: 将第十五条修改为：“…（一）违反政治纪律…”)
+    amended = [(it.start, it.end) for lst in lists if _amends(body, lst) for it in lst]
+    lists = [lst for lst in lists if not _is_review(body, lst) and not any(s < lst[0].start < e for s, e in amended)]
     # Outside a meeting, a list no one is named as saying (a foreign story's reasons, a briefing's goals) is
     # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
     default = default_speaker(meeting, title, body)

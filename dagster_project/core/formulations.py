@@ -46,7 +46,8 @@ TOPIC_BEFORE = re.compile(r"(?:主题(?:为|是)|题为|题目(?:为|是))[：:]
 # 宪法第六十二条“全国人民代表大会行使下列职权”中增加一项 · “健全社会主义法制”修改为“健全社会主义法治” · 在“自力更生，
 # 艰苦奋斗”前增写“贯彻新发展理念” : the wording of a text that an amendment rewrites, not a slogan
 LEGAL_BEFORE = re.compile(r"(?:修改为|[前后]增加|增写|作为第[一二三四五六七八九十百零\d]+(?:条|款|项|节|章))[：:]?\s*$")
-LEGAL_AFTER = re.compile(r"(?:修改为|[前后]增[加写]|中增[加写]|中删去|中第[一二三四五六七八九十百零\d]+(?:项|款))")
+# (a quote followed by 后增加 is rewritten only when what is added is quoted too: not 落实“双减”后增加课后服务时长)
+LEGAL_AFTER = re.compile(r"(?:修改为|[前后]增[加写](?:[：:])?“|中增[加写]|中删去|中第[一二三四五六七八九十百零\d]+(?:项|款))")
 # 指尖上的… · 舌尖上的… · 车轮上的… : a slogan's figure of speech, though it holds 的
 FIGURE = re.compile(r"(?:指尖|舌尖|车轮|轨道|头顶|脚下|餐桌|酒桌|饭桌|键盘|纸面|口头|嘴|会桌|文件|舞台|屏幕|墙|路)上的")
 # 两个“毫不动摇” : a count before a quote makes one numbered formula of both (not 一个“…”, 第二个“…”)

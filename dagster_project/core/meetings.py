@@ -42,7 +42,7 @@ NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|上的(?:重要)?讲话公开发表|开幕式并发表[^，。]{0,6}演讲|发表主旨(?:演讲|讲话)|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
-    r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|使馆|使领馆|使团|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
+    r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
@@ -470,7 +470,7 @@ def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | 
         # this meeting: 主持会议 · 主持开幕会 · 主持第一次全体会议 · …由李鸿忠主持。 · 主持召开 in the opening or
         # followed by its name; elsewhere 主持召开 is often another meeting
         after = text[m.end() : m.end() + 40]
-        if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会|交流会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
+        if not (re.match(r"(?:纪念|庆祝|表彰)?(?:会议|大会|座谈会|交流会|团拜会|茶话会|招待会|报告会)|本次会议|开幕会|闭幕会|第[一二三四五六七八九十]+次全体会议|[。，；\n]", after)
                 or m.start() < opening or (name and name[-8:] in after)):
             continue
         # 王小洪参加会见并主持会议 · 孙春兰参加会见并主持大会 : the conference whose delegates were received
@@ -827,8 +827,11 @@ def is_meeting(title: str | None, body: str) -> bool:
     # (…with the gathering it is held jointly with: 中国光彩事业促进会第六次会员代表大会暨…表彰大会召开 汪洋会见与会代表)
     if head and re.search(r"[次届]会员代表大会(?:暨[^，。\s]{1,30}?)?(?:在[^，。\s]{1,4})?(?:召开|开幕|闭幕)", head) and "会见" in head:
         return False
-    # 王岐山出席朝鲜国庆70周年招待会 : another state's reception a leader attends, not a Chinese body's gathering
-    if head and re.search(r"出席[^，。\s]{2,10}国庆[^，。\s]{0,8}招待会", head):
+    # 王岐山出席朝鲜国庆70周年招待会 · 王岐山出席纪念柬埔寨太皇西哈努克诞辰100周年招待会 : another state's reception a leader
+    # attends, not a Chinese body's gathering (not 习近平出席国务院国庆招待会); nor an embassy's reception abroad, nor a
+    # company's or a society's 团拜会 or 茶话会 (no Party, state or advisory body's)
+    if head and (re.search(r"出席(?!国务院)[^，。\s]{2,30}招待会", head) or re.search(r"(?:使馆|使领馆|使团)[^，。\s]{0,20}招待会", head)
+                 or re.search(r"(?:公司|集团|企业|银行|协会|学会|商会)[^，。\s]{0,12}(?:团拜会|茶话会|招待会)", head)):
         return False
     # 国家主席习近平当地时间23日在西雅图出席中美企业家座谈会 : abroad, not a Chinese body's meeting
     if "当地时间" in opening[:60]:
@@ -951,8 +954,11 @@ NAME_SPOKE_AT = re.compile(rf"在(?P<name>[{_CJK}“”、0-9]{{2,40}}?(?:{_NAME
 # (not past a congress: 出席全国工商联十三届代表大会闭幕大会并讲话)
 NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国(?:(?!代表大会)[{_CJK}]){{2,14}}?(?<!代表)大会)并")
 # 2026年中国网络文明大会在南宁举行 · 2022年中国网络文明大会开幕 : a national conference named 大会, held (both blind labels of
-# such reports call it a meeting; not a sports meeting, nor a congress)
-NATIONAL_CONFERENCE = re.compile(rf"(?:^|(?<=年))(?P<name>(?:中国|全国)(?:(?!代表大会|运动|体育)[{_CJK}]){{2,10}}?(?<!代表)大会)(?:在[{_CJK}]{{1,10}}?)?(?:召开|举行|开幕)$")
+# such reports call it a meeting)
+# (not an industry's or a trade's 中国…大会, 中国网络视听大会 由中国网络视听节目服务协会主办: only the civilisation campaign's
+# 中国网络文明大会 and 中国文明乡风大会 among the 中国 ones; nor a sports meeting, nor a congress)
+NATIONAL_CONFERENCE = re.compile(rf"(?:^|(?<=年))(?P<name>(?:全国(?:(?!代表大会|运动|体育|足球|篮球)[{_CJK}]){{2,10}}?|中国[{_CJK}]{{0,6}}文明[{_CJK}]{{0,6}}?)(?<!代表)大会)"
+                                 rf"(?:在[{_CJK}]{{1,10}}?)?(?:召开|举行|开幕)$")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
@@ -1196,7 +1202,9 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
-    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军", "中国", "对口支援")):
+    if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")) \
+            or (NATIONAL_CONFERENCE.match(f"{series}召开") and not LOCAL_ORGAN.search(organ or "")) \
+            or ((series or "").startswith("对口支援") and not LOCAL_ORGAN.search(organ or "")) or "中央宣讲团" in (series or ""):
         return "central"
     if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
         return "county"
@@ -1257,7 +1265,7 @@ def _is_that_meeting(name: str, end: int) -> bool:
             or any(p.search(rest) for p, _, _ in CENTRAL_SERIES))
 
 
-STUDY_GROUP = re.compile(rf"(?:\d{{1,2}}日(?:上午|下午)?，)?(?:中共)?(?:第?[一二三四五六七八九十]{{1,3}}届)?(?P<body>[{_CJK}]{{2,12}}?党组)(?:举行)?理论学习中心组"
+STUDY_GROUP = re.compile(rf"(?:(?:\d{{1,2}}日(?:上午|下午)?|近日|日前)，)?(?:中共)?(?:第?[一二三四五六七八九十]{{1,3}}届)?(?P<body>(?:全国|中央|国务院|最高)[{_CJK}]{{0,10}}?党组)(?:举行)?理论学习中心组"
                          rf"[^。]{{0,40}}?集体学习")
 ELECTORAL_CONFERENCE = re.compile(r"(香港|澳门)(?:特区|特别行政区)?(?:全国)?人大代表选举会议")
 
@@ -1359,6 +1367,12 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         place = em.group(1) + "特别行政区"
         organ = organ or f"{place}全国人大代表选举会议"
         series = f"{place}全国人大代表选举会议" + ("全体会议" if "全体会议" in (flat or "") else "")
+    # 庆祝中华人民共和国成立76周年招待会 : the National Day reception (both blind labels: 国庆招待会), as is the one the CPPCC's
+    # office and the united front's bodies hold jointly (…国务院台办联合举行国庆招待会: no body of the list convenes it alone)
+    joint = bool(re.search(r"联合举行国庆招待会", flat or ""))
+    if series == "庆祝中华人民共和国成立周年招待会" or (joint and series and series.endswith("国庆招待会")):
+        series = "国庆招待会"
+        organ = None if joint else organ
     # 全国人大常委会森林法执法检查组第一次全体会议 : the group the committee set up meets, and convenes it (both labels)
     if organ and series and series.startswith(organ) and (gm := re.fullmatch(r"([^。，]{2,30}?执法检查组)(?:全体)?会议", series[len(organ):])):
         organ = organ + gm.group(1)
