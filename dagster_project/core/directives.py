@@ -472,22 +472,25 @@ SINCE_OPENING = re.compile(r"\s*(?:[IⅠ1一][、.．]?\s*)?内容摘要")
 AMENDS = re.compile(r"(?:第[一二三四五六七八九十百零\d]+(?:条|款|项|节|章|自然段)|宪法|序言|》)[^。；]{0,80}?(?:修改为|改为|增[加写]一?(?:款|项|条|节|章)|删去|删除)")
 
 
+def _heads(body: str, lst: list[_Item]) -> list[str]:
+    """Each item's opening words, up to its first 。 or ； (at most 80 characters)."""
+    return [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
+
+
 def _amends(body: str, lst: list[_Item]) -> bool:
     """Most of the list's items amend a text (宪法…第七自然段中“…”修改为“…”)."""
-    heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
+    heads = _heads(body, lst)
     return sum(bool(AMENDS.search(h)) for h in heads) * 2 > len(heads)
 
 
 def _is_review(body: str, lst: list[_Item]) -> bool:
     """The list's lead-in (its paragraph up to the first item, at most 150 characters) says it
     reviews or describes rather than instructs; or its items are topics (…情况) not tasks."""
-    heads = [body[it.head_start : it.head_start + 80].split("。")[0].split("；")[0] for it in lst]
+    heads = _heads(body, lst)
     para_start = body.rfind("\n", 0, lst[0].start) + 1
     # 检查要把握好四个重点：一是…落实情况 : topics someone is told to take up are tasks, not a review
     ordered = re.search(rf"{_ORDER}[^，；：。]*[：:]\s*$", body[max(para_start, lst[0].start - 40) : lst[0].start])
     if (not ordered and sum(h.endswith("情况") for h in heads) * 2 > len(heads)) or sum(bool(POSTS.match(h)) for h in heads) * 2 > len(heads):
-        return True
-    if _amends(body, lst):
         return True
     # 二、中央政治局常务委员会委员习近平李克强… 三、中央委员会总书记习近平 : who was elected to which post, a roster
     if sum(len({n for _, n in leader_mentions(h)}) >= 2 for h in heads) * 2 > len(heads):
@@ -612,9 +615,10 @@ def enumerated_directives(body: str, meeting: Meeting | None = None, title: str 
     lists = _lists(body)
     for lst in lists:
         _item_ends(body, lst)
-    # (…and a list inside an amendment's item is the amended text's: 将第十五条修改为：“…（一）违反政治纪律…”)
+    # A list that amends a text is none (its items rewrite a constitution or a regulation; they set no task), nor is
+    # a list inside an amendment's item, the amended text's (将第十五条修改为：“…（一）违反政治纪律…”)
     amended = [(it.start, it.end) for lst in lists if _amends(body, lst) for it in lst]
-    lists = [lst for lst in lists if not _is_review(body, lst) and not any(s < lst[0].start < e for s, e in amended)]
+    lists = [lst for lst in lists if not any(s <= lst[0].start < e for s, e in amended) and not _is_review(body, lst)]
     # Outside a meeting, a list no one is named as saying (a foreign story's reasons, a briefing's goals) is
     # no one's directives: 会议 speaks only for a meeting (ANNOTATION.md §2).
     default = default_speaker(meeting, title, body)

@@ -957,8 +957,8 @@ NAME_ATTENDED_CONFERENCE = re.compile(rf"出席(?P<name>全国(?:(?!代表大会
 # such reports call it a meeting)
 # (not an industry's or a trade's 中国…大会, 中国网络视听大会 由中国网络视听节目服务协会主办: only the civilisation campaign's
 # 中国网络文明大会 and 中国文明乡风大会 among the 中国 ones; nor a sports meeting, nor a congress)
-NATIONAL_CONFERENCE = re.compile(rf"(?:^|(?<=年))(?P<name>(?:全国(?:(?!代表大会|运动|体育|足球|篮球)[{_CJK}]){{2,10}}?|中国[{_CJK}]{{0,6}}文明[{_CJK}]{{0,6}}?)(?<!代表)大会)"
-                                 rf"(?:在[{_CJK}]{{1,10}}?)?(?:召开|举行|开幕)$")
+NATIONAL_CONFERENCE_NAME = rf"(?:全国(?:(?!代表大会|运动|体育|足球|篮球)[{_CJK}]){{2,10}}?|中国[{_CJK}]{{0,6}}文明[{_CJK}]{{0,6}}?)(?<!代表)大会"
+NATIONAL_CONFERENCE = re.compile(rf"(?:^|(?<=年))(?P<name>{NATIONAL_CONFERENCE_NAME})(?:在[{_CJK}]{{1,10}}?)?(?:召开|举行|开幕)$")
 _REPEATED = re.compile(rf"([{_CJK}]{{3,30}})\1")
 _SPIRIT_OF = re.compile(rf"(?:重要讲话|重要指示)?精神[{_CJK}]{{0,12}}?(?:{_NAME_WORD})")
 
@@ -1203,8 +1203,8 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
         return "central"
     if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")) \
-            or (NATIONAL_CONFERENCE.match(f"{series}召开") and not LOCAL_ORGAN.search(organ or "")) \
-            or ((series or "").startswith("对口支援") and not LOCAL_ORGAN.search(organ or "")) or "中央宣讲团" in (series or ""):
+            or "中央宣讲团" in (series or "") \
+            or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
     if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
         return "county"
