@@ -35,14 +35,15 @@ MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民�
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
 # study pieces, features and round-ups; deputies arriving for a session (出席十二届全国人大二次会议的代表抵京,
-# 全国政协委员今起集中向大会报到: both blind labels).
+# 全国政协委员今起集中向大会报到: both blind labels); a rally held with an inauguration (庆祝香港回归祖国20周年大会暨香港
+# 特别行政区第五届政府就职典礼隆重举行: a ceremony, to all three blind labellers of such reports).
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
     r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|上的(?:重要)?讲话公开发表|开幕式并发表[^，。]{0,6}演讲|发表主旨(?:演讲|讲话)|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
-    r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
+    r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|暨[^，。\s]{2,30}就职典礼|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
 )
 # Study pieces (学习贯彻…精神) are not meeting reports, unless the title says a meeting was convened
 # to study it: 学习贯彻…精神中央宣讲团动员会在京召开 is a meeting.
@@ -240,11 +241,12 @@ _GAMES = r"[^。，]{0,8}?(?:奥运|冬奥|残奥|亚运|全运|运动会|奥林
 # (第三次全国国土调查, 第七次全国人口普查: the ordinal of a census, not of its meetings)
 _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks for the meeting word)
 # (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议,
-# 2016国家宪法日座谈会; not a target year, 2030可持续发展议程)
-_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)|首场(?=报告会)")
+# 2016国家宪法日座谈会; not a target year, 2030可持续发展议程; 首次会议 is the first: 香港特别行政区维护国家安全委员会首次会议 →
+# …委员会会议, 1, as its blind label)
+_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)|首场(?=报告会)|首次(?=(?:全体)?会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议|(?P<first>首次)(?=(?:全体)?会议)")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -630,8 +632,9 @@ def meeting_date(body: str, title: str | None, published: datetime | None) -> da
     if verb and verb.group() == "闭幕" and (held := _HELD_FROM.search(body, 0, 600)):
         m = _DATE_IN_TEXT.match(body, held.start("from")) or m
     # 7月1日至3日…在海南省调研并主持召开…会议 … 2日下午，韩正在海口主持召开…: a visit's days, then the meeting's own
+    # (which a three-day visit's report may give 2,300 characters in)
     if m and (rng := _RANGE_END.match(opening, m.end())):
-        day = next((d for d in _DAY_CONVENED.finditer(body[:2000]) if int(m.group("d")) <= int(d.group("d")) <= int(rng.group("d"))), None)
+        day = next((d for d in _DAY_CONVENED.finditer(body[:4000]) if int(m.group("d")) <= int(d.group("d")) <= int(rng.group("d"))), None)
         if day:
             m = day
     if m and published is not None:
@@ -1409,7 +1412,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             text = text[at:] if at >= 0 else ""
         sm = SESSION.search(text)
         if sm:
-            session = cn_to_int(sm.group("total") or sm.group("round") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
+            session = 1 if sm.group("first") else cn_to_int(sm.group("total") or sm.group("round") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
             break
     if session is None:
         if after:
