@@ -115,6 +115,24 @@ def test_talks_with_a_foreign_guest_are_foreign_affairs_whatever_they_cooperate_
     assert next(r.theme_id for r in score_document(body) if r.is_primary) == "foreign_defense"
 
 
+def test_an_executive_meetings_first_item_is_its_subject():
+    # xwlb/assets/2024/20240524.json.gz VIDEW2n7a1o5Gw98xLo8Qzsb240524 (blind batch i3, primary governance_law): a State
+    # Council executive meeting takes its items in turn, the first the one it was called for; the second item's sentences
+    # outnumber the first's by one, and the theme of the first is still the report's (reform_opening before round 78)
+    body = ("国务院总理李强5月24日主持召开国务院常务会议，听取关于行政复议工作情况的汇报，审议通过《关于拓展跨境电商出口推进海外仓建设的意见》。\n"
+            "会议指出，行政复议是政府系统自我纠错的监督制度和解决行政争议的救济制度，是推进依法行政、建设法治政府的重要抓手。"
+            "要充分发挥行政复议化解行政争议主渠道作用，认真贯彻实施新修订的行政复议法，抓紧修订行政复议法实施条例，进一步完善行政复议对履行法定职责不到位、"
+            "程序违法、乱罚款等行为的监督制约机制。要以行政复议促进依法行政水平提高，推动行政复议更加便民，不断提升行政复议的效率和公信力。"
+            "加强行政复议与人民调解、行政诉讼、信访等的衔接，探索建立将符合条件的行政争议从行政诉讼、信访等导入行政复议渠道解决的机制。\n"
+            "会议指出，发展跨境电商、海外仓等外贸新业态，有利于促进外贸结构优化、规模稳定，有利于打造国际经济合作新优势。"
+            "要积极培育跨境电商经营主体，鼓励地方立足特色优势支持传统外贸企业发展跨境电商，加强跨境电商人才培养，为企业提供更多展示对接平台，"
+            "持续推进品牌建设。要加大金融支持，加强相关基础设施和物流体系建设，优化监管与服务，积极开展标准规则建设与国际合作。"
+            "要加强行业自律，引导有序竞争，更好赋能产业链上下游发展。\n会议还研究了其他事项。")
+    rows = {r.theme_id: r for r in score_document(body)}
+    assert rows["reform_opening"].sentences > rows["governance_law"].sentences  # the count alone would pick the second item
+    assert next(t for t, r in rows.items() if r.is_primary) == "governance_law"
+
+
 def test_a_report_no_sentence_fully_addresses_is_filed_under_what_it_names_most():
     # xwlb/assets/2019/20190228.json.gz VIDEPdNhdWIoGLwtjPVXHqS7190228 (blind batch V): a session's opening,
     # its agenda and votes. No sentence scores a theme's bar, yet its labeller, like every labeller of such

@@ -29,6 +29,13 @@ SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*|\n+")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _THEME_KEYS = {"id", "name_zh", "description", "strong", "terms", "exclude", "threshold"}
 STRONG, TERM, EXCLUDE = 2, 1, 0
+# A State Council executive meeting's report takes the meeting's items in turn, the first the one it was called for
+# (会议部署…, 会议指出…), and its readers file it under that item: the first item's theme counts LEAD_ITEM_WEIGHT
+# sentences more in the choice of the primary theme (on the 482 blind reports of such meetings, 285 → 309 primary
+# themes right; the same weight gained on each half of four random halvings; on every other kind of report the
+# first item's weight lost, so it is this series' rule).
+LEAD_ITEM_OPENING = re.compile(r"主持召开国务院常务会议|国务院常务会议[^。]{0,12}(?:召开|举行)")
+LEAD_ITEM_WEIGHT = 3
 _SETTINGS = {"threshold": int, "dominance": float, "min_sentences": int, "single_sentence_score": int}
 
 
@@ -272,7 +279,7 @@ class ThemeScore:
     score: int  # sum of the phrase scores of those sentences (a tie-breaker)
     share: float  # sentences / the document's sentences
     weighted_share: float  # (sentences + directive_sentences) / (all sentences + sentences inside directives)
-    is_primary: bool  # the document's primary theme: highest share, then weighted share, then score
+    is_primary: bool  # the document's primary theme: highest share, then weighted share, then score (LEAD_ITEM_WEIGHT)
 
 
 def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxonomy: Taxonomy | None = None) -> list[ThemeScore]:
@@ -286,12 +293,15 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
     n_dir = sum(in_directive)
     counts: dict[int, list[int]] = {}
     faint: dict[int, list[int]] = {}  # every theme's phrases below the bar: [sentences, score]
-    for hits, in_dir in zip(_sentence_hits(body, sents, tax), in_directive):
+    lead = None if not LEAD_ITEM_OPENING.search(body, 0, 200) else -1  # the theme of an executive meeting's first item
+    for k, (hits, in_dir) in enumerate(zip(_sentence_hits(body, sents, tax), in_directive)):
         if not hits:
             continue
         scores = _scores(hits)
         if not scores:
             continue
+        if lead == -1 and k > 0 and max(scores.values()) >= 2:  # (after the opening sentence, which names the meeting)
+            lead = max(scores, key=lambda t: (scores[t], -t))
         for ti, score in scores.items():
             f = faint.setdefault(ti, [0, 0])
             f[0] += 1
@@ -312,6 +322,7 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
         counts = {ti: [faint[ti][0], 0, faint[ti][1], 0]}
     total, weighted_total = len(sents), len(sents) + n_dir
     rows = [(ti, c[0], c[1], c[2], c[0] / total, (c[0] + c[1]) / weighted_total) for ti, c in counts.items()]
-    primary = max(rows, key=lambda r: (r[4], r[5], r[3], -r[0]))[0] if rows else None
+    bonus = {lead: LEAD_ITEM_WEIGHT / total} if lead is not None and lead >= 0 else {}
+    primary = max(rows, key=lambda r: (r[4] + bonus.get(r[0], 0), r[5], r[3], -r[0]))[0] if rows else None
     return [ThemeScore(tax.themes[ti].id, n, nd, sc, round(sh, 6), round(wsh, 6), ti == primary)
             for ti, n, nd, sc, sh, wsh in sorted(rows)]

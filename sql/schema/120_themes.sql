@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS theme_scores (
     weighted_share       DOUBLE NOT NULL,
     is_primary           BOOLEAN NOT NULL
 );
-COMMENT ON TABLE theme_scores IS 'Themes each document addresses (every document, meeting or not): one row per (document, theme) the document is tagged with. A theme is tagged when enough whole sentences carry it (lexicon/themes.yaml says how); the primary theme has the highest share.';
+COMMENT ON TABLE theme_scores IS 'Themes each document addresses (every document, meeting or not): one row per (document, theme) the document is tagged with. A theme is tagged when enough whole sentences carry it (lexicon/themes.yaml says how); the primary theme has the highest share (in a State Council executive meeting''s report, the theme of its first item counts three sentences more).';
 COMMENT ON COLUMN theme_scores.doc_id IS 'The document.';
 COMMENT ON COLUMN theme_scores.theme_id IS 'The theme (themes.theme_id).';
 COMMENT ON COLUMN theme_scores.sentences IS 'Sentences of the document carrying the theme.';
@@ -28,7 +28,7 @@ COMMENT ON COLUMN theme_scores.directive_sentences IS 'Of those, sentences insid
 COMMENT ON COLUMN theme_scores.score IS 'Sum of the theme''s phrase scores over those sentences (breaks ties).';
 COMMENT ON COLUMN theme_scores.share IS 'sentences / the document''s sentences (0–1). The highest share is the primary theme.';
 COMMENT ON COLUMN theme_scores.weighted_share IS 'Share with sentences inside directives counted twice: the emphasis of what the meeting told others to do.';
-COMMENT ON COLUMN theme_scores.is_primary IS 'The document''s primary theme: highest share, then weighted share, then score.';
+COMMENT ON COLUMN theme_scores.is_primary IS 'The document''s primary theme: highest share, then weighted share, then score; a State Council executive meeting''s first item counts three sentences more.';
 
 CREATE TABLE IF NOT EXISTS themed_docs (
     doc_id       VARCHAR PRIMARY KEY,
