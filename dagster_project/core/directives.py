@@ -186,6 +186,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?<=会议)(?:确定|决定|(?:讨论|审议)?通过(?=《))(?!的)", body)
               if m.start() < 3 or body[m.start() - 3] in "。，；：\n"]
     turns += [_Turn(m.start(), "会议") for m in re.finditer(r"(?:(?<=[。\n])|^)与会(?:人员|同志)(?:一致)?(?:表示|认为)", body)]
+    # 两国总理一致同意，…：一是… · 两国元首同意，…。第一，… · 两国总理听取了…，并就…达成重要共识：一是… : what both sides
+    # agreed is theirs, no one leader's (all four blind labels of such lists), where the agreement opens its paragraph (not
+    # 习近平强调，…双方一致同意…。双方要…, a leader's words), and not 双方要…落实好商定投资项目 nor 双方要按照…达成的重要共识
+    turns += [_Turn(m.start(1), m.group(1)) for m in re.finditer(
+        r"(?:(?<=\n)|^)(两国元首|两国总理|两国领导人|双方)(?:(?![要应])[^。：]){0,80}?(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)", body)]
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
     # (or, a reporter not found, the default speaker's: the meeting's turn of an earlier paragraph does not run on)
