@@ -189,8 +189,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # 两国总理一致同意，…：一是… · 两国元首同意，…。第一，… · 两国总理听取了…，并就…达成重要共识：一是… : what both sides
     # agreed is theirs, no one leader's (all four blind labels of such lists), where the agreement opens its paragraph (not
     # 习近平强调，…双方一致同意…。双方要…, a leader's words), and not 双方要…落实好商定投资项目 nor 双方要按照…达成的重要共识
-    turns += [_Turn(m.start(1), m.group(1)) for m in re.finditer(
-        r"(?:(?<=\n)|^)(两国元首|两国总理|两国领导人|双方)(?:(?![要应])[^。：]){0,80}?(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)", body)]
+    # (…双方积极评价…的重要作用，同意… : 重要 and 应对 are no 要 and 应 of someone's words)
+    joint = [_Turn(m.start(1), m.group(1)) for m in re.finditer(
+        r"(?:(?<=\n)|^)(两国元首|两国总理|两国领导人|双方)(?:(?!(?<![重必主需])要|应(?![对邀用]))[^。：]){0,80}?"
+        r"(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)", body)]
+    turns += joint
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
     # (or, a reporter not found, the default speaker's: the meeting's turn of an earlier paragraph does not run on)
@@ -227,7 +230,22 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         if nl != -1 and not any(t.start < o.start <= nl + 1 for o in turns if o is not t):
             turns.append(_Turn(nl + 1, None))
     turns.sort(key=lambda t: t.start)
+    # A joint turn ends with its paragraph, or with the numbered paragraphs right after it (两国元首同意，…。\n第一，…\n第二，…):
+    # the words after it are the speaker's before it again, until another speaks (…。\n习主席就中欧关系…提出三点主张…一是…)
+    if joint:
+        others = [t for t in turns if t not in joint]
+        for j in joint:
+            nl = body.find("\n", j.start)
+            while nl != -1 and _NUMBERED_PARAGRAPH.match(body, nl + 1):
+                nl = body.find("\n", nl + 1)
+            if nl != -1 and not any(j.start < t.start <= nl + 1 for t in turns if t is not j):
+                turns.append(_Turn(nl + 1, _speaker_at(others, nl + 1)))
+        turns.sort(key=lambda t: t.start)
     return turns
+
+
+# A paragraph that opens with a list's marker: 第一，… · 二是… · 三、… · （四）…
+_NUMBERED_PARAGRAPH = re.compile(r"\s*(?:第[一二三四五六七八九十]+[，、,：:]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
 
 
 class _Turns:
@@ -561,6 +579,10 @@ def _is_review(body: str, lst: list[_Item]) -> bool:
         return bool(re.search(r"回顾|开展了以下|主要做了|取得|成效|成绩|以来", lead))
     # 一要…二要… : items numbered as orders are orders, whatever the sentence before the list's own reviewed
     # (…外贸运行总体平稳。面对新形势新挑战，在落实好稳外贸已定政策同时，一要…)
+    # (…积累了…宝贵经验，…概括起来有以下方面。一是必须…十二是必须… : items that each order, after a lead that reviews, are
+    # the lessons drawn as orders)
+    if sum(bool(re.match(_ORDER, h)) for h in heads) * 2 > len(heads):
+        return False
     return bool(REVIEW_LEAD.search(parts[-1] if lst[0].family == "yao" else lead))
 
 

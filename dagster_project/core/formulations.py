@@ -89,6 +89,10 @@ def canonical_form(surface: str) -> str:
     return formulas().canonical_of.get(s, s)
 
 
+_DATE_NAME = re.compile(r"\d{1,2}\s*[·.．・]\s*\d{1,2}")
+_INCIDENT_AFTER = re.compile(r"[^，。；：“”\n]{0,24}?(?:事故|地震|强震|暴雨|山洪|泥石流|滑坡|坍塌|火灾|爆炸|(?<![方提档答议草预])案|事件|袭击|暴恐|恐怖|灾|航班|遇难)")
+
+
 def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> bool:
     """A quoted string that names a slogan, formula, campaign or initiative, not speech, scare quotes or
     the topic of a discussion."""
@@ -121,6 +125,10 @@ def _is_slogan(q: str, before: str, after: str = "", held_off: bool = False) -> 
         return False
     # “1911”“2021” (a year on a banner), “7.5%”, “3.01” : a number, not a slogan, as “461” (中非合作框架) is
     if re.fullmatch(r"(?:1[89]|20)\d\d(?:[—–－-](?:1[89]|20)\d\d)?年?|\d+(?:\.\d+)?%|\d+\.\d+", q):  # “1922—2022” · “1818－2018”
+        return False
+    # 河南郑州“7·20”特大暴雨 · 响水“3·21”特别重大爆炸事故 · “5·22”暴恐案件 : an incident named by its date, not a slogan (the
+    # blind labels of 3·21, 8·12, 7·20, 4·20 and 3·01 count none of 9; not “3·15”国际消费者权益日 nor “7·26”重要讲话, which they do)
+    if _DATE_NAME.fullmatch(q) and _INCIDENT_AFTER.match(after):
         return False
     # “纪念辛亥革命110周年大会” (a banner), “…论坛” : the name of a gathering, not a slogan
     if EVENT_NAME.search(q) or BODY_NAME.search(q):
