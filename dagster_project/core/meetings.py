@@ -22,7 +22,8 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 国家科学技术奖励大会, 全国双拥模范城（县）命名大会) is a
 # gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会), and so are the
 # CPPCC's New Year 茶话会, the Party Centre's and State Council's Spring Festival 团拜会, the central lecture group's 报告会
-# and the National Day 招待会 (all 19 blind labels of such reports, by three labellers; not an embassy's abroad).
+# and the National Day 招待会 (all 19 blind labels of such reports, by three labellers; not an embassy's abroad), and the
+# publicity department's 系列报告会 (“展望十三五”系列报告会在京举行: both blind labels).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 # (全国工商联第十一次会员代表大会闭幕: both blind labels)
@@ -30,17 +31,18 @@ MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会�
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|表彰会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|"
-                          r"茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
+                          r"茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=系列)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
 # study pieces, features and round-ups; deputies arriving for a session (出席十二届全国人大二次会议的代表抵京,
 # 全国政协委员今起集中向大会报到: both blind labels); a rally held with an inauguration (庆祝香港回归祖国20周年大会暨香港
-# 特别行政区第五届政府就职典礼隆重举行: a ceremony, to all three blind labellers of such reports).
+# 特别行政区第五届政府就职典礼隆重举行: a ceremony, to all three blind labellers of such reports); leaders visiting a session's
+# members (…分别看望出席全国政协十二届二次会议委员并参加讨论: 15 of 18 blind labels of 看望…委员 reports none).
 # (纪律检查委员会 is a body, not an inspection, nor is a 执法检查组 meeting in plenary; a communiqué's 单行本 or 《…》外文版出版 is a book, and 《求是》杂志发表…讲话
 # an article, not the meeting)
 NOT_MEETING_TITLE = re.compile(
-    r"会见|会谈|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
+    r"会见|会谈|看望|通电话|通话|致电|致信|贺信|贺电|复信|回信|考察|调研(?!协商)|视察|(?<!纪律)检查(?!组[^，。]{0,10}全体会议|报告)|慰问|专访|访谈|单行本|》[^，。]{0,8}出版(?:发行)?$|杂志发表|播发[^，。]{0,60}上的(?:重要)?(?:工作)?(?:报告|讲话)|通讯[：:]|长篇通讯|欢迎仪式|仪式欢迎|宣誓仪式|深受鼓舞|精神为指引|"
     r"快评|评论|述评|锐评|短评|时评|社论|社评|观察|综述|快讯|热议|反响|高度评价|积极评价|解读|答记者问|上的(?:重要)?讲话公开发表|开幕式并发表[^，。]{0,6}演讲|发表主旨(?:演讲|讲话)|"
     r"新闻特写|特别报道|纪实|巡礼|一线|聚焦|风采|故事|新闻发布会|记者会|发布会|吹风会|批示(?!精神)|指示(?!精神)|采访|将于|将在|即将|预告|直播|"
     r"将(?:隆重)?举行|将出席|演练|贺辞|(?:代表|委员)[^，。\s]{0,6}抵京|(?:向大会|全部|陆续)报到|暨[^，。\s]{2,30}就职典礼|祝贺[^，。]{0,40}(?:召开|开幕|成立)|^在[^，。]{2,60}上的(?:政治)?报告$|^在[^，。]{2,60}上的(?:重要)?讲话$"
@@ -1107,7 +1109,7 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
     # “打击新闻敲诈、加强行业自律”座谈会 · “深入学习贯彻实施宪法坚定不移推进改革开放”座谈会 : quotes that hold the whole
     # of a gathering's name but its meeting word mark the name, not a slogan in it (both blind labels)
-    series = re.sub(r"^“([^“”]{4,40})”(?=(?:座谈会|研讨会|会议)$)", r"\1", series)
+    series = re.sub(r"^“([^“”]{4,40})”(?=(?:座谈会|研讨会|会议|系列报告会)$)", r"\1", series)
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
     # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
     # (…and what a national meeting carries out: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议在京召开)
