@@ -190,9 +190,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # agreed is theirs, no one leader's (all four blind labels of such lists), where the agreement opens its paragraph (not
     # 习近平强调，…双方一致同意…。双方要…, a leader's words), and not 双方要…落实好商定投资项目 nor 双方要按照…达成的重要共识
     # (…双方积极评价…的重要作用，同意… : 重要 and 应对 are no 要 and 应 of someone's words)
-    joint = [_Turn(m.start(1), m.group(1)) for m in re.finditer(
-        r"(?:(?<=\n)|^)(两国元首|两国总理|两国领导人|双方)(?:(?!(?<![重必主需])要|应(?![对邀用]))[^。：]){0,80}?"
-        r"(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)", body)]
+    joint = [_Turn(m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)) for m in re.finditer(
+        r"(?:(?<=\n)|^)(?:在[^，。\n]{1,12}，)?(两国元首|两国总理|两国领导人|双方)(?:(?!(?<![重必主需])要|应(?![对邀用]))[^。：]){0,80}?"
+        r"(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)"
+        # (…and a paragraph that goes on reporting both sides: 双方一致认为，… · 在人文领域，双方表示要…)
+        r"|(?:(?<=\n)|^)(?:在[^，。\n]{1,12}，)?(两国元首|两国总理|两国领导人|双方)(?:还|一致)?(?:表示|认为|强调)", body)]
     turns += joint
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
@@ -623,7 +625,8 @@ def default_speaker(meeting: Meeting | None, title: str | None = None, body: str
     a report of no meeting that is no document, no one (None)."""
     if meeting and meeting.chair:
         return meeting.chair
-    if meeting and meeting.is_meeting:
+    # (a lecture, 形势政策系列报告会, speaks through its lecturer, not as a meeting: no one when he is not named)
+    if meeting and meeting.is_meeting and not (meeting.series or "").endswith("报告会"):
         return "会议"
     # The central bank's monetary policy report (内容摘要今年以来…) speaks as the bank: its 一是…五是 of what
     # it did and does are its own, as twelve of seventeen blind labellers read them

@@ -1109,7 +1109,10 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     series = re.sub(r"“[^”]{2,40}”(?=专题(?:协商|座谈|会)|调研协商座谈会$)", "", series)
     # “打击新闻敲诈、加强行业自律”座谈会 · “深入学习贯彻实施宪法坚定不移推进改革开放”座谈会 : quotes that hold the whole
     # of a gathering's name but its meeting word mark the name, not a slogan in it (both blind labels)
-    series = re.sub(r"^“([^“”]{4,40})”(?=(?:座谈会|研讨会|会议|系列报告会)$)", r"\1", series)
+    series = re.sub(r"^“([^“”]{4,40})”(?=(?:座谈会|研讨会|会议)$)", r"\1", series)
+    # (“全面推进中国式现代化建设”经济形势系列报告会: a lecture series is named whole, without its quotes, as its labels have it)
+    if series.endswith("系列报告会"):
+        series = series.replace("“", "").replace("”", "")
     # 学习贯彻党的四中全会精神中央宣讲团动员会 · 俞正声主持召开深入推进新型城镇化调研协商座谈会 : what one meeting studied
     # or discussed is not the series' (中央宣讲团动员会, 调研协商座谈会)
     # (…and what a national meeting carries out: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议在京召开)
