@@ -190,11 +190,10 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     # agreed is theirs, no one leader's (all four blind labels of such lists), where the agreement opens its paragraph (not
     # 习近平强调，…双方一致同意…。双方要…, a leader's words), and not 双方要…落实好商定投资项目 nor 双方要按照…达成的重要共识
     # (…双方积极评价…的重要作用，同意… : 重要 and 应对 are no 要 and 应 of someone's words)
-    joint = [_Turn(m.start(1) if m.group(1) else m.start(2), m.group(1) or m.group(2)) for m in re.finditer(
-        r"(?:(?<=\n)|^)(?:在[^，。\n]{1,12}，)?(两国元首|两国总理|两国领导人|双方)(?:(?!(?<![重必主需])要|应(?![对邀用]))[^。：]){0,80}?"
-        r"(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识)"
-        # (…and a paragraph that goes on reporting both sides: 双方一致认为，… · 在人文领域，双方表示要…)
-        r"|(?:(?<=\n)|^)(?:在[^，。\n]{1,12}，)?(两国元首|两国总理|两国领导人|双方)(?:还|一致)?(?:表示|认为|强调)", body)]
+    # (…and a paragraph that goes on reporting both sides: 双方一致认为，… · 在人文领域，双方表示要…)
+    joint = [_Turn(m.start(1), m.group(1)) for m in re.finditer(
+        r"(?:(?<=\n)|^)(?:在[^，。\n]{1,12}，)?(两国元首|两国总理|两国领导人|双方)"
+        r"(?:(?:还|一致)?(?:表示|认为|强调)|(?:(?!(?<![重必主需])要|应(?![对邀用]))[^。：]){0,80}?(?:同意|商定|(?<!的)决定|达成(?!的)[^。，：]{0,6}共识))", body)]
     turns += joint
     # 会议听取了国务院调查组的汇报。…一要… : a paragraph the meeting opens is the meeting's until someone speaks;
     # where it heard a person's report (会议听取了…吉炳轩作的…报告。报告建议，一要…) the points are the reporter's
@@ -238,7 +237,7 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
         others = [t for t in turns if t not in joint]
         for j in joint:
             nl = body.find("\n", j.start)
-            while nl != -1 and _NUMBERED_PARAGRAPH.match(body, nl + 1):
+            while nl != -1 and _opens_with_marker(body, nl + 1):
                 nl = body.find("\n", nl + 1)
             if nl != -1 and not any(j.start < t.start <= nl + 1 for t in turns if t is not j):
                 turns.append(_Turn(nl + 1, _speaker_at(others, nl + 1)))
@@ -246,8 +245,11 @@ def speaker_turns(body: str, meeting: Meeting | None) -> list[_Turn]:
     return turns
 
 
-# A paragraph that opens with a list's marker: 第一，… · 二是… · 三、… · （四）…
-_NUMBERED_PARAGRAPH = re.compile(r"\s*(?:第[一二三四五六七八九十]+[，、,：:]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+def _opens_with_marker(body: str, i: int) -> bool:
+    """The paragraph at i opens with a list's marker of any family: 第一，… · 二是… · 三、… · （四）…"""
+    while i < len(body) and body[i] in " \u3000\t":
+        i += 1
+    return any(p.match(body, i) for p in FAMILIES.values())
 
 
 class _Turns:

@@ -91,7 +91,7 @@ def canonical_form(surface: str) -> str:
 
 _DATE_NAME = re.compile(r"\d{1,2}\s*[·.．・]\s*\d{1,2}")
 # (…and the dates before it in a list: “5·12”、“4·20”两次地震 · 昆明“3·01”、乌鲁木齐“4·30”…暴力恐怖袭击案件; 事变, “9·18”事变)
-_INCIDENT_AFTER = re.compile(r"(?:[、和与及]?[^，。；：“”\n]{0,6}“\d{1,2}\s*[·.．・]\s*\d{1,2}”)*[^，。；：“”\n]{0,24}?"
+_INCIDENT_AFTER = re.compile(rf"(?:[、和与及]?[^，。；：“”\n]{{0,6}}“{_DATE_NAME.pattern}”)*[^，。；：“”\n]{{0,24}}?"
                              r"(?:事故|地震|强震|暴雨|山洪|泥石流|滑坡|坍塌|火灾|爆炸|(?<![方提档答议草预])案|事件|事变|袭击|暴恐|恐怖|灾|航班|遇难)")
 
 

@@ -14,6 +14,7 @@ the theme its phrases score most, its `sentences` those that name it; one that n
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -302,7 +303,7 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
     if LEAD_ITEM_OPENING.search(body, 0, 200) and (p1 := body.find("\n")) >= 0:
         p2 = body.find("\n", p1 + 1)
         first_item = (p1, p2 if p2 >= 0 else len(body))
-    lead_counts: dict[int, list[int]] = {}  # theme -> [sentences of the first item carrying it, their score]
+    lead_counts: Counter[int] = Counter()  # theme -> sentences of the first item carrying it
     for (s_start, _), hits, in_dir in zip(sents, _sentence_hits(body, sents, tax), in_directive):
         if not hits:
             continue
@@ -322,9 +323,7 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
                 c[2] += score
                 c[3] = max(c[3], score)
                 if first_item[0] < s_start < first_item[1]:
-                    lc = lead_counts.setdefault(ti, [0, 0])
-                    lc[0] += 1
-                    lc[1] += score
+                    lead_counts[ti] += 1
     counts = {ti: c for ti, c in counts.items() if c[0] >= tax.min_sentences or c[3] >= tax.single_sentence_score}
     if not counts and faint:
         # No sentence addresses a theme fully (a session's agenda and votes, 政协…会议…开幕): the report is about
@@ -335,8 +334,8 @@ def score_document(body: str, directive_spans: list[tuple[int, int]] = (), taxon
     rows = [(ti, c[0], c[1], c[2], c[0] / total, (c[0] + c[1]) / weighted_total) for ti, c in counts.items()]
     # (a lead only where one theme carries more of the item's sentences than any other, and two at least: an item whose
     # sentences each name another theme, 水网…防洪…投融资…, has none the lexicon can tell)
-    ranked = sorted((c[0] for c in lead_counts.values()), reverse=True)
-    lead = max(lead_counts, key=lambda t: lead_counts[t][0]) if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+    top = lead_counts.most_common(2)
+    lead = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]) else None
     bonus = {lead: LEAD_ITEM_WEIGHT / total} if lead is not None else {}
     primary = max(rows, key=lambda r: (r[4] + bonus.get(r[0], 0), r[5], r[3], -r[0]))[0] if rows else None
     return [ThemeScore(tax.themes[ti].id, n, nd, sc, round(sh, 6), round(wsh, 6), ti == primary)
