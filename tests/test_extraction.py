@@ -507,6 +507,38 @@ def test_a_city_is_a_name_not_the_words_before_shi_wei(text, city):
     assert place_of(None, text, None, None)[1] == city
 
 
+# The forms local reports open with (measured on 44 local reports scraped from city and county sites, labelled blind;
+# not shipped: see bench/labelled_blind/README.md), names and dates changed: before, every one of these but the
+# standing committee's was rated central (a gathering no body is named for), and the district congress's sitting
+# was the national legislature's. A committee whose place nothing names has no full name: its organ is unknown.
+@pytest.mark.parametrize("text, level, organ, series, session", [
+    ("4月8日，全市经济运行分析会暨重点项目调度会召开。市委副书记、市长李明主持会议。", "municipal", None, "全市经济运行分析会暨重点项目调度会", None),
+    ("6月27日，全县防汛工作会议召开，副县长王军主持会议。", "county", None, "全县防汛工作会议", None),
+    ("2月7日上午，市长赵平主持召开市新型冠状病毒感染肺炎疫情防控指挥部工作会议。", "municipal", None, "市新型冠状病毒感染肺炎疫情防控指挥部工作会议", None),
+    ("1月19日上午，区十六届人大常委会第44次会议召开。区人大常委会主任张华主持会议。", "county", None, "区人大常委会会议", 44),
+    ("3月20日，二届市委召开108次常委会会议。州委副书记、市委书记李刚主持会议并讲话。", "municipal", None, "市委常委会会议", 108),
+    ("3月17日，县委书记张成主持召开七届常委会第67次会议。", "county", None, "县委常委会会议", 67),
+    ("1月4日，市政协召开四届四十二次主席会议。", "municipal", None, "市政协主席会议", 42),
+    ("11月27日上午，市人大常委会党组中心组集中学习会召开。", "municipal", None, "市人大常委会党组中心组集中学习会", None),
+    ("12月10日，市县政协主席座谈会召开。", "municipal", None, "市县政协主席座谈会", None),
+])
+def test_a_local_gathering_is_placed_by_its_name_or_its_chair(text, level, organ, series, session):
+    from datetime import datetime
+
+    m = extract_meeting(None, text, datetime(2022, 12, 20))
+    assert m.is_meeting
+    assert (m.level, m.organ, m.series, m.session_no, m.city) == (level, organ, series, session, None)
+
+
+def test_a_local_paper_heads_a_meeting_report_with_its_message():
+    # 全力抓好岁末年初安全生产工作: no meeting in the title, the meeting presided over in the first sentence (was no meeting)
+    from datetime import datetime
+
+    m = extract_meeting("全力抓好岁末年初安全生产工作", "11月28日上午，市委副书记、市长王平主持召开市政府第十四届62次常务会议，"
+                        "会议听取全市安全生产工作情况汇报，并部署下一步工作。", datetime(2019, 12, 1))
+    assert (m.is_meeting, m.series, m.session_no, m.level, m.chair) == (True, "市政府常务会议", 62, "municipal", "王平")
+
+
 def test_a_series_keeps_no_stray_di_of_an_ordinal():
     # 第十四届全国人民代表大会财政经济委员会全体会议 gave the series 第全国人民代表大会财政经济委员会全体会议:
     # the real 新闻联播 item, tests/fixtures/series/xwlb_VIDEdMa0Tr2CJrzlKMHDp4CU260308.json
@@ -633,9 +665,10 @@ def test_reports_labelled_blind(g):
     none; a rally with an inauguration is no meeting, 首次会议 is session 1, and a visit's 座谈会 is dated by its own paragraph;
     a 社评 is commentary and a 表彰会 a gathering; what 两国总理 or 两国元首 agreed, opening a paragraph, is theirs;
     items that each order (一是必须…) after a reviewing lead are directives; a 系列报告会 is a gathering, leaders' 看望 none;
-    双方商定 after 在…， is both sides'."""
+    双方商定 after 在…， is both sides'. From the twenty-fifth: a city's people's congress is the city's; 四个政治文件, 两手抓、两手都要硬, 三条底线,
+    十大伙伴行动 and 五大发展理念 are numbered formulas."""
     m = extract_meeting(g.doc.title, g.doc.body, g.doc.published_at, g.doc.page_chrome)
-    assert len(BLIND) == 308
+    assert len(BLIND) == 314
     for field, want in g.labels.items():
         if field == "notes":
             continue

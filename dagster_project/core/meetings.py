@@ -22,8 +22,9 @@ _CJK = "\u4e00-\u9fff"
 # A commemoration, celebration or award rally (纪念辛亥革命110周年大会, 庆祝…成立70周年大会, …表彰大会, 国家科学技术奖励大会, 全国双拥模范城（县）命名大会) is a
 # gathering a body convenes too, as is a campaign's or a committee's 总结会 (…专家咨询委员会阶段性总结大会), and so are the
 # CPPCC's New Year 茶话会, the Party Centre's and State Council's Spring Festival 团拜会, the central lecture group's 报告会
-# and the National Day 招待会 (all 19 blind labels of such reports, by three labellers; not an embassy's abroad), and the
-# publicity department's 系列报告会 (“展望十三五”系列报告会在京举行: both blind labels).
+# and the National Day 招待会 (all 19 blind labels of such reports, by three labellers; not an embassy's abroad), the
+# publicity department's 系列报告会 (“展望十三五”系列报告会在京举行: both blind labels), and a study group's sitting
+# (市委理论学习中心组2019年第3次集体（扩大）学习会 · 市人大常委会党组中心组集中学习会: local reports' labels).
 # 第十次全国归侨侨眷代表大会 · 中国法学会第八次全国会员代表大会 : a people's organisation's national congress, named
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 # (全国工商联第十一次会员代表大会闭幕: both blind labels)
@@ -31,7 +32,7 @@ MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会�
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|表彰会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|"
-                          r"茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=系列)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
+                          r"(?<=中心组)学习会|(?<=集中|集体)学习会|(?<=扩大）)学习会|茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=系列)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
 # Convening verbs near a meeting word: 召开会议 · 主持召开 · 举行第二次全体会议 · 例会日前在北京召开
 CONVENED = re.compile(rf"(召开|举行|主持)[^。]{{0,40}}?({MEETING_WORD.pattern})|({MEETING_WORD.pattern})[^。]{{0,25}}?(召开|举行|开幕|闭幕)")
 # Not a meeting report though a meeting may be named: guests, calls, letters, inspections, commentary,
@@ -178,7 +179,9 @@ CENTRAL_SERIES: list[tuple[re.Pattern, str, str]] = [
     # A session's plenary, joint-group and group meetings are the session's (…常委会第十九次会议举行第二次全体会议),
     # not those of a group or committee it set up (全国人大常委会种子法执法检查组第一次全体会议)
     (re.compile(r"全国人大常委会[^。，]{0,16}次会议|全国人大常委会(?:(?!检查组|调研组|工作组|小组|委员会|党组)[^。，]){0,16}(?:全体会议|联组会议|分组会议)"
-                r"|人大常委会第[^。，]{1,6}次会议"), "全国人大常委会", "全国人大常委会会议"),
+                # (not a local congress's: 区十六届人大常委会第44次会议)
+                r"|(?<![省市区县州旗])(?<![省市区县州旗].届)(?<![省市区县州旗]..届)(?<![省市区县州旗]...届)人大常委会第[^。，]{1,6}次会议"),
+     "全国人大常委会", "全国人大常委会会议"),
     *NPC_BODIES,
     # The NPC's session by its short name, as the committee's is (全国人大常委会会议; 13 of the 20 blind labels of a
     # session's sittings); its preparatory meeting is one of them (3 of 5 labels)
@@ -245,10 +248,10 @@ _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks f
 # (a season or year that dates one meeting of a series, where the name opens with it: 今冬明春北方地区保暖保供工作电视电话会议,
 # 2016国家宪法日座谈会; not a target year, 2030可持续发展议程; 首次会议 is the first: 香港特别行政区维护国家安全委员会首次会议 →
 # …委员会会议, 1, as its blind label)
-_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|[一二三四五六七八九十]+次(?=全体|会议|执委会议|常委会议|理事大会)|首场(?=报告会)|首次(?=(?:全体)?会议)")
+_ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|(?:[一二三四五六七八九十]+|\d{{1,4}})次(?=全体|会议|执委会议|常委会议|常委会会议|常务会议|主席会议|理事大会)|首场(?=报告会)|首次(?=(?:全体)?会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总])(?P<bare>[一二三四五六七八九十]+)次(?:执委|常委)?会议|(?P<first>首次)(?=(?:全体)?会议)")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总\d])(?P<bare>[一二三四五六七八九十]+|\d{{1,4}})次(?:执委|常委会?|常务|主席)?会议|(?P<first>首次)(?=(?:全体)?会议)")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -673,8 +676,9 @@ def _opening(body: str) -> str:
 # (a university's or paper's name, not a verb's object or a province's own academy: not 江苏召开|大学生…, 四川省社会科|学院,
 # and not the convener itself: 北京日报社召开…)
 _INSTITUTION_AFTER = re.compile(r"(?:(?:[^\W\d_省市区召举开行推进组织部署在的]){0,4}?(?:大学|学院)(?!生)|日报(?!社)|(?:广播)?电视台)(?![\u4e00-\u9fff]{0,4}?(?:党委|党组)?(?:召开|举行))")
-# What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协.
-_NOT_CITY = re.compile(r"[省区等各和与及在于对向从同]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|全国|中央")
+# What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协, 二届市委召开…,
+# 听取了市政协….
+_NOT_CITY = re.compile(r"[省区等各和与及在于对向从同了届]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|听取|审议|年度|全国|中央")
 
 
 def _unlisted_city(cand: str, before: str) -> str | None:
@@ -698,7 +702,7 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     provinces, cities = places()
     text = " ".join(x for x in (organ, title, _opening(body)) if x)
     city = None
-    for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市(?:委|政府|人民政府|人大|政协)", text):
+    for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市(?:[一二三四五六七八九十]{{1,3}}届)?(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
         for n in range(len(cand)):
             if cand[n:] in cities:
@@ -933,12 +937,19 @@ def is_meeting(title: str | None, body: str) -> bool:
     if head and re.search(r"(?:专题|集体)学习", head) and re.search(r"(?:专题|集体)学习[^。]*主持", first):
         return True
     # Without a meeting in its title a report is a meeting report only when its first sentence
-    # says a body convened one (the central bank's releases have no title).
-    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head):
+    # says a body convened one (the central bank's releases have no title), or a local leader presided over one: a
+    # local paper heads its report with the meeting's message (全力抓好岁末年初安全生产工作 | 11月28日上午，…市长…主持
+    # 召开市政府…常务会议)
+    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head) and not PRESIDED_FIRST.search(first):
         return False
     cm = CONVENED.search(first)
     # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
     return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
+
+
+# (a local leader: a national one's 主持召开 under a headline of its message is a feature or a document's release as
+# often as a meeting's report: 中办 国办印发《…》 | …习近平主持召开中央全面深化改革委员会第二次会议…)
+PRESIDED_FIRST = re.compile(rf"[省市县区州](?:委(?:副)?书记|长)[{_CJK}]{{0,4}}主持召开[^。]{{0,40}}?(?:{MEETING_WORD.pattern})")
 
 
 # A mechanism that is a body and convenes (国务院联防联控机制召开会议, 京津冀及周边地区大气污染防治协作机制, …专项工作机制),
@@ -1129,7 +1140,11 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
         where = place or (city if body.startswith(("市", "区")) else province if body.startswith("省") else "") or ""
         if not place and where:
             series = where + series
-        if body.endswith("委"):
+        # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
+        # its own, leaves the organ unknown, as the blind labels of such local reports do)
+        if not where:
+            organ = None
+        elif body.endswith("委"):
             organ = f"中共{where}{body}"
         else:
             organ = f"{where}{body.replace('政府', '人民政府').replace('人民人民', '人民')}"
@@ -1214,13 +1229,37 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
-    if re.search(r"县委|县政府|区委|区政府|县人民政府", text):
+    if re.search(r"县委|县政府|区委|区政府|县人民政府|(?<!市)[县区](?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text):
         return "county"
-    if city or re.search(r"市委|市政府|市人民政府", text) and not re.search(r"北京市|上海市|天津市|重庆市", text):
+    if city or re.search(r"市委|市政府|市人民政府|市(?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text) \
+            and not re.search(r"北京市|上海市|天津市|重庆市", text):
         return "municipal"
+    if (local := _local_level(series, chair_title)):
+        return local
     if province or re.search(r"省委|省政府|自治区|北京市|上海市|天津市|重庆市", text):
         return "provincial"
     return "other"
+
+
+# A local gathering no body is named for says whose it is by its name (全市经济运行分析会 · 全县防汛工作会议 · 我市安全
+# 生产紧急会议 · 市人大常委会主任会议 · 区十六届人大常委会) or by its chair's post (市委书记 · 县委副书记、县长 · 区长: the last
+# of his posts). Not a market's, a region's or a province-and-ministry level's (市场…, 区域…, 县域…, 省部级…).
+_LOCAL_NAME = re.compile(r"^(?:(?:全|我|本)(?P<all>省|市|州|盟|县|区|旗)|(?P<own>市|县|区|州)(?=委|政府|人民政府|人大|人代会|政协|安委会|[一二三四五六七八九十]+届)|(?P<cc>市县))")
+_LOCAL_POST = re.compile(r"(?P<capital>北京|上海|天津|重庆)?(?P<k>省|自治区|市|州|盟|县|区|旗)(?:党?委|长$|政府|人民政府|人大|政协)")
+_LEVEL_OF = {"省": "provincial", "自治区": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal",
+             "县": "county", "区": "county", "旗": "county"}
+
+
+def _local_level(series: str | None, chair_title: str | None) -> str | None:
+    """The level of a gathering its name or its chair's post places in a province, city or county (else None)."""
+    if m := _LOCAL_NAME.match(series or ""):
+        return _LEVEL_OF[m.group("all") or m.group("own") or "市"]
+    post = re.split(r"、|兼", chair_title or "")[-1]
+    if re.search(r"中央|全国|国务院|国家", post):
+        return None
+    if m := _LOCAL_POST.search(post):
+        return "provincial" if m.group("capital") else _LEVEL_OF[m.group("k")]
+    return None
 
 
 UPSTREAM = re.compile(
@@ -1335,7 +1374,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     province, city = place_of(title, body, chrome, None)
     if series is None and name:
         organ, series = _series_from_name(name, city, province)
-        organ = organ or _body_in_name(series)
+        # (…nor is a body of a committee or government whose place nothing names: 县政府党组, 市委…领导小组)
+        organ = organ or (None if re.match(r"[省市县区州](?:委|政府|人民政府|人大|政协)", (own := _body_in_name(series)) or "") else own)
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
         if series and re.match(r"中共(?!中央)[^，。]{2,12}党组", series):
             series = series[2:]
@@ -1467,6 +1507,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     for p in attendees_of(body):
         people.setdefault((p.name, "attendee"), p)
     up = UPSTREAM.search(body[:600])
+    # 二届市委召开108次常委会会议 · 县委书记张成主持召开七届常委会第67次会议 : a standing committee's sitting named without
+    # its committee, which its chair's post names (市委书记 → 市委常委会会议, convened by the city's Party committee)
+    if organ is None and series and re.fullmatch(r"常委会?(?:会议|议)", series) and chair_title \
+            and (pm := re.search(r"([省市县区州])委(?:副)?书记$", re.split(r"、|兼", chair_title)[-1])):
+        organ, series = _series_from_name(f"{pm.group(1)}委{series}", city, province)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
