@@ -86,7 +86,7 @@ def test_accuracy_on_the_labelled_set(gold):
     tp = fp = fn = ftp = ffp = ffn = 0
     for g in gold.values():
         doc, lab = g.doc, g.labels
-        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome)
+        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome, doc.publisher)
         got = {"is_meeting": m.is_meeting, "meeting_date": m.meeting_date and m.meeting_date.isoformat(), "series": m.series, "chair": m.chair}
         for f in fields:
             if f == "is_meeting" or lab["is_meeting"]:
@@ -528,6 +528,48 @@ def test_a_local_gathering_is_placed_by_its_name_or_its_chair(text, level, organ
     m = extract_meeting(None, text, datetime(2022, 12, 20))
     assert m.is_meeting
     assert (m.level, m.organ, m.series, m.session_no, m.city) == (level, organ, series, session, None)
+
+
+# Found by a review of the rule above: what the name or post must not make local, or must place higher.
+@pytest.mark.parametrize("title, text, is_meeting, level", [
+    (None, "西藏自治区政协十二届常委会第五次会议今天开幕。", True, "provincial"),  # 自治区's 区 is no district
+    (None, "北京市召开全市安全生产工作会议，市长殷勇主持。", True, "provincial"),  # a province-level city
+    (None, "6月1日，广西壮族自治区召开全区经济工作会议。自治区党委书记鹿心社主持会议。", True, "provincial"),  # 全区: the region
+    (None, "全市场注册制改革动员部署会在北京召开。", True, "central"),  # 全市场 is no city
+    ("首尔全力应对强降雨", "8日，韩国首尔市长吴世勋主持召开紧急会议。", False, None),  # a foreign mayor
+])
+def test_a_local_rule_keeps_to_chinese_cities_and_counties(title, text, is_meeting, level):
+    from datetime import datetime
+
+    m = extract_meeting(title, text, datetime(2022, 12, 20))
+    assert (m.is_meeting, m.level) == (is_meeting, level)
+
+
+# A city's own site names itself the publisher (the seed's 来源：焦作市人民政府, or a source.yaml's publisher: …): a committee
+# the report names without its place is the publisher's city's; a province's meeting it reposts is that province's.
+@pytest.mark.parametrize("text, publisher, organ, series, level, province, city", [
+    ("12月2日，市委常委会召开会议，传达学习重要讲话精神。市委书记李明主持。", "焦作市人民政府", "中共焦作市委", "焦作市委常委会会议", "municipal", "河南", "焦作"),
+    ("12月2日，市委常委会召开会议，传达学习重要讲话精神。市委书记李明主持。", "央视网", None, "市委常委会会议", "municipal", None, None),
+    ("11月12日，省委常委会（扩大）会议举行。省委书记王强主持并讲话。", "焦作市人民政府", "中共河南省委", "河南省委常委会会议", "provincial", "河南", None),
+])
+def test_a_local_site_names_the_place_its_reports_leave_out(text, publisher, organ, series, level, province, city):
+    from datetime import datetime
+
+    m = extract_meeting(None, text, datetime(2022, 12, 3), None, publisher)
+    assert (m.organ, m.series, m.level, m.province, m.city) == (organ, series, level, province, city)
+
+
+@pytest.mark.parametrize("text, chair, title", [
+    ("1月19日上午，区人大常委会主任张华主持会议。", "张华", "区人大常委会主任"),  # was 主任
+    ("会议由市人大常委会副主任董明主持。", "董明", "市人大常委会副主任"),
+    ("市人大常委会常务副主任、党组副书记周平主持会议并讲话。", "周平", "市人大常委会常务副主任、党组副书记"),
+    ("市政协主席王胜主持会议。", "王胜", "市政协主席"),
+    ("全国人大常委会委员长栗战书主持会议。", "栗战书", "全国人大常委会委员长"),  # (the national one as before)
+])
+def test_a_local_congress_or_cppcc_post_is_a_title_whole(text, chair, title):
+    from dagster_project.core.meetings import chair_of
+
+    assert chair_of(text) == (chair, title)
 
 
 def test_a_local_paper_heads_a_meeting_report_with_its_message():

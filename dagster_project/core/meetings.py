@@ -337,9 +337,10 @@ _TITLE_UNIT = (
     # a body's name of up to 24 characters: 中央应对新冠肺炎疫情工作领导小组(组长)
     # (…and an office or a commission by its short name: 中央外事工作委员会办公室主任, 国务院港澳办主任, 首规委主任)
     # (a body's name may hold a number: 第24届冬奥会工作领导小组组长)
+    # (…a local congress's standing committee or CPPCC: 区人大常委会主任, 市政协主席)
     # (…with a quoted name in it: 国务院推进政府职能转变和“放管服”改革协调小组组长; not a run of words that ends in 国务院:
     # …听取政策措施落实第三方评估汇报改革创新政府管理方式国务院|总理, a headline run into the opening)
-    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
+    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|[省市县区州]人大常委会|[省市县区州]政协|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
     r"(?:常务副(?:主席|组长|主任|书记|省长|市长|部长|秘书长|院长|委员长|总理)|常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
     r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
 )
@@ -940,7 +941,8 @@ def is_meeting(title: str | None, body: str) -> bool:
     # says a body convened one (the central bank's releases have no title), or a local leader presided over one: a
     # local paper heads its report with the meeting's message (全力抓好岁末年初安全生产工作 | 11月28日上午，…市长…主持
     # 召开市政府…常务会议)
-    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head) and not PRESIDED_FIRST.search(first):
+    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head) and not (
+            (pm := PRESIDED_FIRST.search(first)) and not re.search(r"(?<!中)国|当地时间", first[: pm.start()])):  # (韩国首尔市长…)
         return False
     cm = CONVENED.search(first)
     # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
@@ -1137,7 +1139,8 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
             m.group("body").startswith("省") and m.group("place") and re.sub(r"^中共", "", m.group("place")) not in places()[0]):
         place = m.group("place")
         body = m.group("body")
-        where = place or (city if body.startswith(("市", "区")) else province if body.startswith("省") else "") or ""
+        # (a district's committee is not named with its city's name: 解放区委, never 焦作区委)
+        where = place or (city if body.startswith("市") else province if body.startswith("省") else "") or ""
         if not place and where:
             series = where + series
         # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
@@ -1229,13 +1232,14 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
-    if re.search(r"县委|县政府|区委|区政府|县人民政府|(?<!市)[县区](?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text):
+    if re.search(r"县委|县政府|区委|区政府|县人民政府|(?<!市)(?<!自治)[县区](?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text):
         return "county"
     if city or re.search(r"市委|市政府|市人民政府|市(?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text) \
             and not re.search(r"北京市|上海市|天津市|重庆市", text):
         return "municipal"
     if (local := _local_level(series, chair_title)):
-        return local
+        # (北京市委副书记、市长…主持召开…: a province-level city's is provincial)
+        return "provincial" if local == "municipal" and province in ("北京", "上海", "天津", "重庆") else local
     if province or re.search(r"省委|省政府|自治区|北京市|上海市|天津市|重庆市", text):
         return "provincial"
     return "other"
@@ -1244,7 +1248,8 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
 # A local gathering no body is named for says whose it is by its name (全市经济运行分析会 · 全县防汛工作会议 · 我市安全
 # 生产紧急会议 · 市人大常委会主任会议 · 区十六届人大常委会) or by its chair's post (市委书记 · 县委副书记、县长 · 区长: the last
 # of his posts). Not a market's, a region's or a province-and-ministry level's (市场…, 区域…, 县域…, 省部级…).
-_LOCAL_NAME = re.compile(r"^(?:(?:全|我|本)(?P<all>省|市|州|盟|县|区|旗)|(?P<own>市|县|区|州)(?=委|政府|人民政府|人大|人代会|政协|安委会|[一二三四五六七八九十]+届)|(?P<cc>市县))")
+_LOCAL_NAME = re.compile(r"^(?:(?:全|我|本)(?P<all>省|市|州|盟|县|区|旗)(?!场|域|区市)|(?P<own>市|县|区|州)(?=委|政府|人民政府|人大|人代会|政协|安委会|[一二三四五六七八九十]+届)"
+                         r"|(?P<cc>市县)(?=人大|政协))")
 _LOCAL_POST = re.compile(r"(?P<capital>北京|上海|天津|重庆)?(?P<k>省|自治区|市|州|盟|县|区|旗)(?:党?委|长$|政府|人民政府|人大|政协)")
 _LEVEL_OF = {"省": "provincial", "自治区": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal",
              "县": "county", "区": "county", "旗": "county"}
@@ -1252,14 +1257,15 @@ _LEVEL_OF = {"省": "provincial", "自治区": "provincial", "市": "municipal",
 
 def _local_level(series: str | None, chair_title: str | None) -> str | None:
     """The level of a gathering its name or its chair's post places in a province, city or county (else None)."""
-    if m := _LOCAL_NAME.match(series or ""):
-        return _LEVEL_OF[m.group("all") or m.group("own") or "市"]
     post = re.split(r"、|兼", chair_title or "")[-1]
-    if re.search(r"中央|全国|国务院|国家", post):
-        return None
-    if m := _LOCAL_POST.search(post):
-        return "provincial" if m.group("capital") else _LEVEL_OF[m.group("k")]
-    return None
+    by_post = None
+    if not re.search(r"中央|全国|国务院|国家", post) and (pm := _LOCAL_POST.search(post)):
+        by_post = "provincial" if pm.group("capital") else _LEVEL_OF[pm.group("k")]
+    if m := _LOCAL_NAME.match(series or ""):
+        # (全区 is a region's as often as a district's: 广西壮族自治区召开全区经济工作会议, 自治区党委书记…主持; the chair's
+        # post decides where it names one)
+        return (by_post or "county") if m.group("all") == "区" else _LEVEL_OF[m.group("all") or m.group("own") or "市"]
+    return by_post
 
 
 UPSTREAM = re.compile(
@@ -1317,7 +1323,8 @@ STUDY_GROUP = re.compile(rf"(?:(?:\d{{1,2}}日(?:上午|下午)?|近日|日前)�
 ELECTORAL_CONFERENCE = re.compile(r"(香港|澳门)(?:特区|特别行政区)?(?:全国)?人大代表选举会议")
 
 
-def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None) -> Meeting:
+def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None,
+                    publisher: str | None = None) -> Meeting:
     if not is_meeting(title, body):
         return Meeting(False)
     flat, title = _flat(title), _phrases(title)
@@ -1372,8 +1379,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         if series:
             break
     province, city = place_of(title, body, chrome, None)
+    # A city's or county's own site names itself the publisher (来源：焦作市人民政府, or a source.yaml's publisher): where a
+    # report names its committee or government without a place (市委常委会会议), the place is the publisher's
+    home_province, home_city = place_of(None, publisher, None, None) if publisher and city is None else (None, None)
     if series is None and name:
-        organ, series = _series_from_name(name, city, province)
+        organ, series = _series_from_name(name, city or home_city, province or home_province)
         # (…nor is a body of a committee or government whose place nothing names: 县政府党组, 市委…领导小组)
         organ = organ or (None if re.match(r"[省市县区州](?:委|政府|人民政府|人大|政协)", (own := _body_in_name(series)) or "") else own)
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
@@ -1511,13 +1521,19 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # its committee, which its chair's post names (市委书记 → 市委常委会会议, convened by the city's Party committee)
     if organ is None and series and re.fullmatch(r"常委会?(?:会议|议)", series) and chair_title \
             and (pm := re.search(r"([省市县区州])委(?:副)?书记$", re.split(r"、|兼", chair_title)[-1])):
-        organ, series = _series_from_name(f"{pm.group(1)}委{series}", city, province)
+        # (a district's, where only its city is known, is no 焦作区委: 焦作市委常委、解放区委书记…主持召开常委会会议)
+        organ, series = _series_from_name(f"{pm.group(1)}委{series}", city or home_city, province or home_province)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
     if in_capital:
         province = None
     level = _level(organ, series, province, city, chair_title)
+    # (…and a local gathering's place, where the report names none)
+    if level in ("municipal", "county") and city is None and home_city:
+        province, city = province or home_province, home_city
+    elif level == "provincial" and province is None:
+        province = home_province
     # …and so is one a national leader chairs where nothing names a place (李强主持大会), a gathering of several
     # provinces (部分省区市巡视工作座谈会), and any other national news of a meeting no place or local body is named
     # for (韩正出席迎峰度夏能源保供工作电视电话会议, 全总十六届一次执委会议, 农工党十五届二中全会): 1,142 labelled
