@@ -677,6 +677,8 @@ def _opening(body: str) -> str:
 # (a university's or paper's name, not a verb's object or a province's own academy: not 江苏召开|大学生…, 四川省社会科|学院,
 # and not the convener itself: 北京日报社召开…)
 _INSTITUTION_AFTER = re.compile(r"(?:(?:[^\W\d_省市区召举开行推进组织部署在的]){0,4}?(?:大学|学院)(?!生)|日报(?!社)|(?:广播)?电视台)(?![\u4e00-\u9fff]{0,4}?(?:党委|党组)?(?:召开|举行))")
+# A local congress's or CPPCC's term between its place and its name: 区十六届人大, 三沙市一届人大
+_LOCAL_TERM = "(?:[一二三四五六七八九十]{1,3}届)?"
 # What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协, 二届市委召开…,
 # 听取了市政协….
 _NOT_CITY = re.compile(r"[省区等各和与及在于对向从同了届]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|听取|审议|年度|全国|中央")
@@ -703,7 +705,7 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     provinces, cities = places()
     text = " ".join(x for x in (organ, title, _opening(body)) if x)
     city = None
-    for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市(?:[一二三四五六七八九十]{{1,3}}届)?(?:委|政府|人民政府|人大|政协)", text):
+    for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
         for n in range(len(cand)):
             if cand[n:] in cities:
@@ -1232,9 +1234,9 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
-    if re.search(r"县委|县政府|区委|区政府|县人民政府|(?<!市)(?<!自治)[县区](?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text):
+    if re.search(rf"县委|县政府|区委|区政府|县人民政府|(?<!市)(?<!自治)[县区]{_LOCAL_TERM}(?:人大|政协)", text):
         return "county"
-    if city or re.search(r"市委|市政府|市人民政府|市(?:[一二三四五六七八九十]{1,3}届)?(?:人大|政协)", text) \
+    if city or re.search(rf"市委|市政府|市人民政府|市{_LOCAL_TERM}(?:人大|政协)", text) \
             and not re.search(r"北京市|上海市|天津市|重庆市", text):
         return "municipal"
     if (local := _local_level(series, chair_title)):
@@ -1255,9 +1257,14 @@ _LEVEL_OF = {"省": "provincial", "自治区": "provincial", "市": "municipal",
              "县": "county", "区": "county", "旗": "county"}
 
 
+def _last_post(chair_title: str | None) -> str:
+    """The last of a chair's posts (州委副书记、市委书记 → 市委书记): the one he presides in."""
+    return re.split(r"、|兼", chair_title or "")[-1]
+
+
 def _local_level(series: str | None, chair_title: str | None) -> str | None:
     """The level of a gathering its name or its chair's post places in a province, city or county (else None)."""
-    post = re.split(r"、|兼", chair_title or "")[-1]
+    post = _last_post(chair_title)
     by_post = None
     if not re.search(r"中央|全国|国务院|国家", post) and (pm := _LOCAL_POST.search(post)):
         by_post = "provincial" if pm.group("capital") else _LEVEL_OF[pm.group("k")]
@@ -1381,7 +1388,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     province, city = place_of(title, body, chrome, None)
     # A city's or county's own site names itself the publisher (来源：焦作市人民政府, or a source.yaml's publisher): where a
     # report names its committee or government without a place (市委常委会会议), the place is the publisher's
-    home_province, home_city = place_of(None, publisher, None, None) if publisher and city is None else (None, None)
+    home_province, home_city = place_of(None, publisher, None, None) if publisher and city is None \
+        and re.search(r"[省市县区州]", publisher) else (None, None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province)
         # (…nor is a body of a committee or government whose place nothing names: 县政府党组, 市委…领导小组)
@@ -1520,8 +1528,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 二届市委召开108次常委会会议 · 县委书记张成主持召开七届常委会第67次会议 : a standing committee's sitting named without
     # its committee, which its chair's post names (市委书记 → 市委常委会会议, convened by the city's Party committee)
     if organ is None and series and re.fullmatch(r"常委会?(?:会议|议)", series) and chair_title \
-            and (pm := re.search(r"([省市县区州])委(?:副)?书记$", re.split(r"、|兼", chair_title)[-1])):
-        # (a district's, where only its city is known, is no 焦作区委: 焦作市委常委、解放区委书记…主持召开常委会会议)
+            and (pm := re.search(r"([省市县区州])委(?:副)?书记$", _last_post(chair_title))):
         organ, series = _series_from_name(f"{pm.group(1)}委{series}", city or home_city, province or home_province)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
