@@ -49,6 +49,57 @@ def test_text_page_splits_chrome_title_date_and_body():
     assert d.record_key is None and d.raw_path == "seed/jiaozuo-2021-12-14-covid-9th-special-meeting.txt"
 
 
+# Local sites' pages as scrapers save them, in the forms of 40 real pages of city and county sites (labelled blind, not
+# shipped: third-party pages; see bench/labelled_blind/README.md), names and dates changed. Before, the first line of
+# each was its title (站群导航, 无障碍阅读, a breadcrumb, or the report's own opening, taken out of the body), and the time
+# and source were read only from a line that began with the date.
+LOCAL_PAGES = {
+    # the site's menus and breadcrumb, the title, a line of fields that begins with an empty 来源, the report, related items
+    "fields_line": ("站群导航\n\n市政府网站\n\n县区政府站群\n\n  • 手机版\n  • 无障碍版无障碍版\n您的位置:首页 >新闻中心>政务要闻> 详细内容\n\n"
+                    "市疫情防控指挥部召开工作调度会议\n\n来源: 发布时间:2022-08-31 08:13:09 浏览次数: 【字体:\n\n"
+                    "  8月30日,市疫情防控指挥部召开工作调度会议,研究部署当前疫情防控工作。市委副书记、市长、市疫情防控指挥部总指挥"
+                    "王建民主持会议。\n\n  会议强调,要坚持问题导向,加强沟通协调,确保各项工作畅通无阻。\n\n相关信息\n"),
+    # a government site's index block above the title
+    "index_block": ("首页\n> 市政府部门信息公开 > 市发展和改革委员会 > 执行公开 > 工作动态\n索  引  号: YT0003/2025-01234\n"
+                    "发文机关: 市发改委\n组配分类: 工作动态\n成文日期: 2025-04-10\n废止日期:\n\n"
+                    "全市重大项目推进工作专班第二次会议召开\n\n4月9日,全市重大项目推进工作专班第二次会议召开,市委常委、副市长"
+                    "李文出席并讲话。\n\n会议还研究审议了其他有关事项。\n"),
+    # the report alone: its opening is no title
+    "report_only": ("2月3日,全市疫情防控工作专题会议召开。市委书记张川主持会议,并做重要讲话。\n"
+                    "张川指出,要充分认识当前疫情防控工作严峻形势,全力以赴打赢疫情防控阻击战。\n"),
+    # a fields line whose 来源 is empty: 浏览 is no publisher
+    "empty_source": ("发布时间:2020-09-10 来源: 浏览:3601\n9月8日下午,区委书记、区委财经委员会主任李明主持召开区委财经委员会第一次"
+                     "会议。\n会议指出,要研究部署财经工作。\n"),
+    # an e-paper's page bar and a subtitle; a report whose first line the page cut short
+    "epaper": ("下一版»本期共4版(1-2-3-4)\n县安委会召开第一次全体(扩大)会议\n赵某 王某出席\n\n本报讯 2月28日,县安委会召开第一次"
+               "全体(扩大)会议,系统梳理盘点各项工作推进落实情况。\n\n会议通报了1-2月份安全生产情况。\n"),
+    "wrapped_byline": ("本报讯(见习记者韩某)昨日,我县召开防\n汛工作部署会。\n会议要求,各防汛单位要加强协调、明确责任。\n"),
+    # the title, then 来源 and 发布时间 run together
+    "source_first": ("> 新闻 > 县区新闻\n\n阜城县委农村工作暨乡村振兴工作会议召开\n来源:阜城县人民政府发布时间:2023-03-30 08:40 浏览次数:"
+                     "\n3月28日,阜城县召开县委农村工作暨乡村振兴工作会议,县委书记刘某参加会议并讲话。\n"),
+}
+
+
+@pytest.mark.parametrize("name, title, published, publisher, opening", [
+    ("fields_line", "市疫情防控指挥部召开工作调度会议", "2022-08-31 08:13:09", None, "8月30日，市疫情防控指挥部召开"),
+    ("index_block", "全市重大项目推进工作专班第二次会议召开", "2025-04-10 00:00:00", None, "4月9日，全市重大项目"),
+    ("report_only", None, None, None, "2月3日，全市疫情防控工作专题会议召开。"),
+    ("empty_source", None, "2020-09-10 00:00:00", None, "9月8日下午，区委书记"),
+    ("epaper", "县安委会召开第一次全体（扩大）会议", None, None, "赵某王某出席"),
+    ("wrapped_byline", None, None, None, "本报讯（见习记者韩某）昨日，我县召开防"),
+    ("source_first", "阜城县委农村工作暨乡村振兴工作会议召开", "2023-03-30 08:40:00", "阜城县人民政府", "3月28日，阜城县召开"),
+])
+def test_a_local_sites_page_gives_its_title_time_source_and_whole_report(tmp_path, name, title, published, publisher, opening):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(LOCAL_PAGES[name], encoding="utf-8")
+    (d,), rej = docs(path, tmp_path)
+    assert rej == []
+    assert (d.title, str(d.published_at) if d.published_at else None, d.publisher) == (title, published, publisher)
+    assert d.body.startswith(opening)
+    for furniture in ("来源", "浏览", "索", "您的位置", "相关信息", "本期共"):
+        assert furniture not in d.body
+
+
 def test_xwlb_day_file_is_read_through_gzip_with_nested_fields():
     path = RAW_FIXTURES / "xwlb/assets/2012/20120702.json.gz"
     found, rej = docs(path, RAW_FIXTURES)

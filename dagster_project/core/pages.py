@@ -14,43 +14,124 @@ from .sources import PAGE_HTML, PAGE_TEXT, SourceConfig, SourceRecord
 # 2021-12-14 16:43:32 来源:焦作市人民政府  ·  2022年03月04日 19:33  ·  发布时间：2021/12/14
 _DATE = r"(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)"
 DATE_LINE = re.compile(r"^\s*(?:发布时间[:：]\s*|时间[:：]\s*)?" + _DATE + r"\s*(?:[来來]源[:：]\s*(?P<src>\S.*?))?\s*$")
-ANY_DATE = re.compile(_DATE)
-# Lines of site chrome that never carry the report: breadcrumbs, site names, share bars.
-CHROME_LINE = re.compile(r"当前位置|首页\s*[>›»]|^\s*[^\s]{1,12}\s+[a-z0-9.-]+\.(?:com|cn|net)\s*$|分享到|打印本页|关闭窗口|【字体|字号[:：]", re.I)
+# (not one inside an address: …/html/2018-10/19/content_222107.htm)
+ANY_DATE = re.compile(r"(?<![A-Za-z0-9/%._-])" + _DATE + r"(?![A-Za-z0-9/%])")
+# Lines of site chrome that never carry the report: breadcrumbs, site names, share bars, an e-paper's page bar.
+CHROME_LINE = re.compile(r"当前位置|您的位置|所在的位置|首页\s*[>›»]|^\s*[^\s]{1,12}\s+[a-z0-9.-]+\.(?:com|cn|net)\s*$|分享到|打印本页|关闭窗口|【字体|字号[:：]"
+                         r"|[上下]一版|本期共\d+版|无障碍|适老|^\s*[>›»]|[>›»][^>›»]{1,16}[>›»]", re.I)
+# The fields of the line that gives a page's time, source and counters, each with its colon:
+# 来源: 发布时间:2022-08-31 08:13:09 浏览次数: 【字体: · 【发布日期：2022-03-18】 【来源：本站】 ·
+# 2021-12-29 16:00:51 编辑: 杨玉娟 审核人:叶玲玲 阅读次数:2287 · 日期：2026-02-28 11:28来源：县融媒体中心供稿：赵力
+_FIELD = (r"(?:发布时间|发布日期|更新时间|成文日期|日期|时间|信息来源|文章来源|稿件来源|[来來]源|浏览次数|浏览量|浏览|阅读次数|阅读|"
+          r"点击数|点击量|点击|人气|责任编辑|编辑|作者|记者|供稿|审核人|审核|字体|字号|索\s*引\s*号|发文机关|文\s*号|组配分类|主题分类|废止日期|有效性)")
+FIELD = re.compile(_FIELD + r"\s*[:：]")
+# …the publisher its 来源 names, up to the next field (empty: none)
+SOURCE_FIELD = re.compile(r"(?:信息|文章|稿件)?[来來]源\s*[:：]\s*(?!" + _FIELD + r"\s*[:：])(?P<src>[^\s:：【】|]+?)\s*(?=" + _FIELD + r"\s*[:：]|[\s【】|]|$)")
+# …its date, after a label of the page's time where it has one
+DATED_FIELD = re.compile(r"(?:发布时间|发布日期|更新时间|日期|时间)\s*[:：]\s*" + _DATE)
+# The end of the report: the related items, comments and footer that follow it
+FOOTER_LINE = re.compile(r"^\s*(?:相关信息|相关新闻|相关阅读|相关链接|相关文章|上一篇|下一篇|上一条|下一条|【打印|【关闭|打印本页|关闭窗口|"
+                         r"版权所有|主办单位|网站标识码|还没有评论|最热评论|最新评论|扫一扫|分享到)")
+
+
+def _is_meta(line: str) -> bool:
+    """A line of the page's own fields: a date with a labelled field (or a date and 来源 alone), or two fields."""
+    if len(line) > 200 or "。" in line:
+        return False
+    return bool(DATE_LINE.match(line)) or (bool(ANY_DATE.search(line)) and bool(FIELD.search(line))) or len(FIELD.findall(line)) >= 2
+
+
+def _is_furniture(line: str) -> bool:
+    return bool(CHROME_LINE.search(line)) or _is_meta(line) or (bool(FIELD.match(line.strip())) and "。" not in line)
+
+
+def _title_like(line: str) -> bool:
+    """Could be a headline: short, no sentence ended in it, not a run of clauses."""
+    t = line.strip()
+    return 4 <= len(t) <= 60 and "。" not in t and not (len(re.findall(r"[，,]", t)) >= 2 and len(t) > 30) and not _is_furniture(t) \
+        and not FIELD.search(t) \
+        and not BYLINE.match(t) and not ANY_DATE.match(t)
+
+
+# A report's first words, never its headline: 本报讯（见习记者韩超）昨日，我县召开防… (a line cut short by the page)
+BYLINE = re.compile(r"[^\s，。]{0,8}讯\s*[（(：:\s]|.{0,6}(?:记者|通讯员)")
+
+
+_MEETING_HEADLINE = re.compile(r"会议|会$|召开|举行|主持|部署|会议召开|开幕|闭幕")
+
+
+def _pick_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """Among the headline-like lines above the report: the last one that names a gathering (a subtitle or a kicker
+    line stands beside it: 开局就是决战起步就是冲刺 | …推进会议召开 | 孙爱军宣布开工…), else the longest."""
+    if not candidates:
+        return None
+    named = [c for c in candidates if _MEETING_HEADLINE.search(c[1]) and not re.search(r"出席$|主持$", c[1])]
+    return named[0] if named else max(candidates, key=lambda c: len(c[1]))
 
 
 def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfig) -> SourceRecord:
-    """A page saved as text: chrome and breadcrumbs, the title, a date/来源 line, then the body."""
+    """A page saved as text: chrome and breadcrumbs, the title, a line of the page's fields (time, 来源, counters),
+    then the body, then related items and the footer. Any of them may be missing: a scraper that kept only the
+    report's paragraphs gives a page with no title."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    date_idx = None
-    for i, line in enumerate(lines[:60]):
-        if DATE_LINE.match(line):
-            date_idx = i
-            break
+    meta_idx = next((i for i, line in enumerate(lines[:60]) if _is_meta(line.strip())), None)
+    # The report begins at its first paragraph: a line that ends a sentence or is too long for a headline.
+    def first_paragraph(start: int) -> int:
+        for i in range(start, len(lines)):
+            t = lines[i].strip()
+            if t and not _is_furniture(t) and not _title_like(t):
+                return i
+        return len(lines)
+
     published = publisher = title = None
-    if date_idx is not None:
-        m = DATE_LINE.match(lines[date_idx])
-        published, publisher = m.group(1), m.group("src")
-        above = [(i, ln.strip()) for i, ln in enumerate(lines[:date_idx]) if ln.strip()]
-        title_idx = None
-        for i, ln in reversed(above):
-            if not CHROME_LINE.search(ln):
-                title, title_idx = ln, i
-                break
-        # Everything above the title that is not the title repeated is the page's chrome.
-        chrome_lines = [ln for i, ln in above if title_idx is None or (i < title_idx and ln != title)]
-        body_lines = lines[date_idx + 1 :]
+    if meta_idx is not None:
+        # the meta block: the fields' line and the field lines around it (an index block: 索引号 · 发文机关 · 成文日期)
+        top = meta_idx
+        while top > 0 and (lines[top - 1].strip() == "" or _is_meta(lines[top - 1].strip()) or FIELD.match(lines[top - 1].strip())):
+            top -= 1
+        bottom = meta_idx + 1
+        while bottom < len(lines) and (_is_meta(lines[bottom].strip()) or FIELD.match(lines[bottom].strip())):
+            bottom += 1
+        block = [ln.strip() for ln in lines[top:bottom] if ln.strip()]
+        # the date a field names the page's time (发布时间, 日期), else the first the fields give
+        dated = next((m for ln in block if (m := DATED_FIELD.search(ln))), None) \
+            or next((m for ln in block if (DATE_LINE.match(ln) or FIELD.search(ln)) and (m := ANY_DATE.search(ln))), None)
+        published = dated.group(1) if dated else None
+        publisher = next((m.group("src") for ln in block if (m := SOURCE_FIELD.search(ln))), None)
+        above = [(i, ln.strip()) for i, ln in enumerate(lines[:top]) if ln.strip()]
+        # (after the last breadcrumb: what stands above it is the site's)
+        last_crumb = max((k for k, (_, ln) in enumerate(above) if CHROME_LINE.search(ln)), default=-1)
+        picked = _pick_title([(i, ln) for i, ln in above[last_crumb + 1 :] if _title_like(ln)])
+        body_start = bottom
+        if picked is None:
+            # the headline under the fields (an index block first, then the title: 全市重大项目推进工作专班第二次会议召开)
+            para = first_paragraph(bottom)
+            picked = _pick_title([(i, lines[i].strip()) for i in range(bottom, para) if _title_like(lines[i].strip())])
+            body_start = picked[0] + 1 if picked else bottom
+        title = picked[1] if picked else None
+        # Everything above the title that is not the title repeated is the page's chrome, with the fields.
+        chrome_lines = [ln for i, ln in above if ln != title]
     else:
-        nonblank = [(i, ln.strip()) for i, ln in enumerate(lines) if ln.strip()]
-        chrome_lines, body_start = [], 0
-        for i, ln in nonblank:
-            if CHROME_LINE.search(ln) or len(ln) < 4:
-                chrome_lines.append(ln)
-                continue
-            title, body_start = ln, i + 1
+        para = first_paragraph(0)
+        head = [(i, lines[i].strip()) for i in range(para) if lines[i].strip()]
+        last_crumb = max((k for k, (_, ln) in enumerate(head) if CHROME_LINE.search(ln)), default=-1)
+        picked = _pick_title([(i, ln) for i, ln in head[last_crumb + 1 :] if _title_like(ln)])
+        title = picked[1] if picked else None
+        chrome_lines = [ln for i, ln in head if picked is None or (i != picked[0] and ln != title)]
+        body_start = para if picked is None else max(picked[0] + 1, min(para, len(lines)))
+        # (lines between the title and the first paragraph, a subtitle or a kicker, stay with the body)
+        if picked is not None:
+            body_start = picked[0] + 1
+    body_lines = lines[body_start:]
+    # the report ends where the page's related items, comments or footer begin (after some of the report)
+    seen_text = 0
+    for k, line in enumerate(body_lines):
+        if seen_text >= 50 and FOOTER_LINE.match(line):
+            chrome_lines.extend(x.strip() for x in body_lines[k:] if x.strip())
+            body_lines = body_lines[:k]
             break
-        body_lines = lines[body_start:]
-    body = "\n".join(body_lines).strip()
+        seen_text += len(line.strip())
+    body = "\n".join(ln for ln in body_lines if not (ln.strip() and _is_meta(ln.strip()))).strip()
     return SourceRecord(
         raw_path=raw_path,
         record_key=None,
