@@ -100,3 +100,82 @@ def places() -> tuple[dict[str, str], dict[str, str]]:
             city, prov = line.split("\t")
             cities[city.strip()] = prov.strip()
     return provinces, cities
+
+
+@dataclass(frozen=True)
+class Division:
+    """A prefecture- or county-level division: 舞钢市 is county-level, in 平顶山, in 河南."""
+    short: str  # 舞钢 · 迪庆 (迪庆藏族自治州) · 秀山 (秀山土家族苗族自治县)
+    province: str | None  # the province's short name
+    city: str | None  # a county-level division's prefecture (short name); None for a prefecture, or a county the province governs itself
+    county_level: bool
+
+
+# What a division's full name ends with, longest first: 迪庆藏族自治州 → 迪庆, 舞钢市 → 舞钢
+_DIVISION_SUFFIXES = ("自治州", "自治县", "自治旗", "地区", "林区", "特区", "盟", "市", "县", "区", "旗")
+
+
+@lru_cache(maxsize=1)
+def _nations() -> tuple[str, ...]:
+    path = _cpca_file("56_nations.csv")
+    names = [n.strip() for n in path.read_text(encoding="utf-8").splitlines() if n.strip()]
+    # (a nation is named with or without 族 in a division's name: 伊犁哈萨克自治州, 巴音郭楞蒙古自治州)
+    return tuple(sorted({x for n in names for x in (n, n.removesuffix("族"))}, key=len, reverse=True))
+
+
+def _cpca_file(name: str) -> Path:
+    from importlib.metadata import distribution
+
+    return Path(str(distribution("cpca").locate_file(f"cpca/resources/{name}")))
+
+
+def _short_division(full: str) -> str | None:
+    """迪庆藏族自治州 → 迪庆 · 秀山土家族苗族自治县 → 秀山 · 舞钢市 → 舞钢; None when too short to name it alone (城区, 和县)."""
+    base = next((full[: -len(s)] for s in _DIVISION_SUFFIXES if full.endswith(s)), full)
+    stripped = True
+    while stripped:
+        stripped = False
+        for n in _nations():
+            if base.endswith(n) and len(base) - len(n) >= 2:
+                base, stripped = base[: -len(n)], True
+                break
+    return base if len(base) >= 2 else None  # (户县, 和县: named whole)
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, Division]:
+    """Every prefecture- and county-level division by its full name (舞钢市, 阜城县, 迪庆藏族自治州) and, for an
+    autonomous one, its short name with its kind (秀山自治县, 迪庆州), from the table of China's administrative
+    division codes that cpca ships (the statistics bureau's, 2020). A name two divisions share (鼓楼区, 朝阳区) is
+    left out: it names no one place."""
+    import csv
+
+    provinces = places()[0]
+    with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
+        rows = {r["adcode"]: r["name"] for r in csv.DictReader(f)}
+    prefectures = {code[:4]: name for code, name in rows.items() if code[4:] == "0" * 8 and code[2:4] != "00"}
+    found: dict[str, list[Division]] = {}
+    for code, name in rows.items():
+        if code[2:4] == "00" or code[6:] != "0" * 6:
+            continue  # a province, or below a county
+        province = provinces.get(rows.get(code[:2] + "0" * 10, ""))
+        county_level = code[4:6] != "00"
+        if county_level and code[2:4] == "90":
+            city = None  # governed by the province itself: 济源市, 仙桃市
+        elif county_level:
+            parent = prefectures.get(code[:4], "")
+            # (a municipality's districts and counties are listed under 市辖区 or 县: their city is the municipality)
+            city = province if parent in ("市辖区", "县") else _short_division(parent) or parent
+        else:
+            if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+                continue
+            city = None
+        short = _short_division(name) or name
+        d = Division(short, province, city, county_level)
+        forms = {name}
+        if "自治" in name:
+            kind = next(s for s in _DIVISION_SUFFIXES if name.endswith(s))
+            forms |= {short + kind, short + kind[-1]}  # 秀山自治县 · 秀山县 · 迪庆州
+        for form in forms:
+            found.setdefault(form, []).append(d)
+    return {form: ds[0] for form, ds in found.items() if len({(x.short, x.province, x.city) for x in ds}) == 1}

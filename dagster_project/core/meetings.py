@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import leaders, places, surnames
+from .lexicon import Division, divisions, leaders, places, surnames
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -251,15 +251,16 @@ _CENSUS = r"(?![^。，]{0,20}?(?:普查|调查))"  # (as far as SESSION looks f
 _ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(?=周年[{_CJK}“”]*(?:大会|招待会))|（?总第{_N}次）?|第{_N}次{_CENSUS}|第{_N}轮|第?{_N}届(?!{_GAMES})|\d{{4}}年度?(?:第[一二三四]季度)?|(?<![\d年])第?[一二三四]季度|(?<=[协年])[上下]半年(?=宏观)|^(?:今冬明春|今冬|今春|今夏|今秋|今年)(?=[{_CJK}])|(?:[一二三四五六七八九十]+|\d{{1,4}})次(?=全体|会议|执委会议|常委会议|常委会会议|常务会议|主席会议|理事大会)|首场(?=报告会)|首次(?=(?:全体)?会议)")
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总\d])(?P<bare>[一二三四五六七八九十]+|\d{{1,4}})次(?:执委|常委会?|常务|主席)?会议|(?P<first>首次)(?=(?:全体)?会议)")
-PLENARY = re.compile(rf"第(?P<nth>{_N})次全体会议?")  # 全体会 : where _upto_meeting ended the sentence
+# (a count is no ordinal: 今年以来已召开12次常务会议 · 共举行了三次会议)
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总\d已共一二三四五六七八九十])(?<!已召开)(?<!共召开)(?<!已举行)(?<!共举行)(?<!计召开)(?<!后召开)(?<!召开了)(?<!举行了)(?P<bare>[一二三四五六七八九十]+|\d{{1,4}})次(?:执委|常委会?|常务|主席)?会议|(?P<first>首次)(?=(?:全体)?会议)")
+PLENARY = re.compile(rf"第(?P<nth>{_N})次全体(?:成员)?(?:（扩大）|\(扩大\))?会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
 
 # (主席团 is a body, not a title; a presidium meeting's 主持人 is one: …主席团会议主持人王沪宁主持会议)
 TITLE_WORDS = (
     "总书记|国家主席|副主席|主席(?!团)|主持人|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|副省长|省长|区长|县长|州长|"
-    "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|局长|厅长|会长|政委|司令员|代市长|代省长"
+    "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|党组成员|局长|厅长|会长|政委|司令员|代市长|代省长|总指挥|指挥长"
 )
 # A title phrase: 中共中央总书记 · 国务院总理 · 市委书记 · 中国人民银行行长兼货币政策委员会主席
 _TITLE = rf"(?P<title>[{_CJK}、，]{{0,40}}?(?:{TITLE_WORDS}))"
@@ -309,9 +310,12 @@ _NOT_IN_JOINED_NAME = re.compile(r"[国会盟委部院局省市区县议由]")
 _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强要表说为任当是会")
 
 
-# 罗富和主持开幕会 : a name's third character 和 right before what a chair or speaker does is the name's, not "and"
+# 罗富和主持开幕会 · 王代强主持召开 · 张国立出席 : a name's third character that could end it (和 "and", 强 of 强调, 立 of
+# 立即, 来) right before what a chair or speaker does is the name's: there it begins no word
 # (A和B主持 has a name after 和)
-_NAME_ENDS_IN_AND = re.compile(r"和(?:主持|出席|致辞|讲话|作报告|宣布|强调|指出|表示|说)")
+_NAME_ENDS_IN_AND = re.compile(r"[和强立来](?:主持|出席|致辞|讲话|作报告|宣布|强调|指出|表示|说)")
+# …and in a list of attendees, where the list's end is followed by 出席, 参加 or 列席
+_NAME_CHARS_OF_VERBS = frozenset("强立来")
 
 
 def name_at(text: str, i: int) -> str | None:
@@ -340,14 +344,15 @@ _TITLE_UNIT = (
     # (…a local congress's standing committee or CPPCC: 区人大常委会主任, 市政协主席)
     # (…with a quoted name in it: 国务院推进政府职能转变和“放管服”改革协调小组组长; not a run of words that ends in 国务院:
     # …听取政策措施落实第三方评估汇报改革创新政府管理方式国务院|总理, a headline run into the opening)
-    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|[省市县区州]人大常委会|[省市县区州]政协|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委))?"
+    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|[省市县区州]人大常委会|[省市县区州]政协|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委|(?:宣传|组织|统战)(?=副?部长)))?"
     r"(?:常务副(?:主席|组长|主任|书记|省长|市长|部长|秘书长|院长|委员长|总理)|常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
-    r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|局长|厅长|政委|司令员)"
+    r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|党组成员|局长|厅长|政委|司令员|副总指挥|总指挥|副指挥长|指挥长)"
 )
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
 
-NOT_NAME_START = re.compile(r"^(?:会|兼|主持|在|于|和|与|等|出席|参加|同志)")  # (会: 常委|会委托, 常委|会议; 兼: 副委员长|兼秘书长)
+# (会: 常委|会委托, 常委|会议; 兼: 副委员长|兼秘书长; 于 "at", but the surname where a name and 主持 follow: 市长于海宇主持)
+NOT_NAME_START = re.compile(r"(?:会|兼|主持|在|于(?![\u4e00-\u9fff]{1,2}(?:主持|出席|讲话|强调|指出|表示|宣布|致辞))|和|与|等|出席|参加|同志)")
 
 
 def _last_clause(t: str) -> str:
@@ -431,7 +436,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
             if len(gap) > 14 or re.search(r"[，。；\n]", gap):
                 break
             if best is None:
-                if NOT_NAME_START.match(cand):  # …秘书长|主持会议: no name between the title and 主持
+                if NOT_NAME_START.match(text, name_start):  # …秘书长|主持会议: no name between the title and 主持
                     continue
                 best, name = tm, cand
                 if cand in leaders() or looks_like_person(cand):
@@ -458,7 +463,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
             name = name_at(text, start + tm.end())
             # (not a body's name read as a title: 全国人大常委|会第二十八次会议; not who asked another to
             # preside: 受主席团常务主席赵乐际委托，李鸿忠主持会议)
-            if name and not NOT_NAME_START.match(name) and (name in leaders() or looks_like_person(name)) \
+            if name and not NOT_NAME_START.match(text, start + tm.end()) and (name in leaders() or looks_like_person(name)) \
                     and not re.match(r"(?:同志)?的?委托", text[start + tm.end() + len(name):]):
                 return name, _clean_title(sentence[: tm.end()]) or None
     # 汪洋在主持大会时指出 : a leader named bare, presiding over this meeting (not 主持召开 another)
@@ -550,10 +555,17 @@ def attendees_of(text: str) -> list[Person]:
     out = []
     for m in ATTENDEES.finditer(text):
         title = m.group("lead") or None
-        for name in m.group("names").split("、"):
+        names = m.group("names").split("、")
+        # 市人大常委会副主任陈相凤、江志坚…出席 · 市政协党组成员韩俊义、…: the list's first name begins with its
+        # title's last character (任陈相凤), which the list's four characters took
+        start = m.start("names")
+        while len(names[0]) > 2 and re.search(rf"(?:{TITLE_WORDS}|成员)$", text[max(0, start - 6) : start + 1]):
+            names[0], start = names[0][1:], start + 1
+        for name in names:
             name = name.strip()
             # 杨吉喜在主会场出席 : the last name runs into the words after it
-            while len(name) > 3 or (len(name) == 3 and name[-1] in _AFTER_NAME and name not in leaders()):
+            while len(name) > 3 or (len(name) == 3 and name[-1] in _AFTER_NAME and name[-1] not in _NAME_CHARS_OF_VERBS
+                                    and name not in leaders()):
                 if name[-1] not in _AFTER_NAME:
                     break
                 name = name[:-1]
@@ -700,10 +712,42 @@ def _unlisted_city(cand: str, before: str) -> str | None:
     return tail
 
 
-def place_of(title: str | None, body: str, chrome: str | None, organ: str | None) -> tuple[str | None, str | None]:
-    """(province, city) short names for a local meeting, from the organ, title, text or page chrome."""
+# A local body named with its place: 焦作市委 · 舞钢市人民政府 · 阜城县委 · 户县县委 · 秀山土家族苗族自治县委 · 伊犁州党委 ·
+# 解放区十六届人大 · 鄂托克前旗政协
+_PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|市|县|区|旗|州|盟){_LOCAL_TERM}(?:党?委|政府|人民政府|人大|政协)")
+
+
+def _division_named(text: str) -> tuple[str, Division] | None:
+    """The first division of cpca's table whose committee, government, congress or CPPCC the text names: (what stands
+    before the body's 委 or 政府, as 舞钢市, 秀山自治县 or 户县县, and the division). places.txt's cities come first: a
+    user's list wins."""
+    cities = places()[1]
+    for m in _PLACED_BODY.finditer(text):
+        cand, kind = m.group(1), m.group(2)
+        for n in range(len(cand)):
+            tail = cand[n:]
+            if len(tail) == 1 and tail in "和与及或并同跟":
+                break  # (市委和县委: no 和县)
+            if kind == "市" and tail in cities:
+                return None  # (the old way names it: places.txt's city)
+            # (户县县委, 沛县县委: a one-character county named whole, then its committee)
+            if (d := divisions().get(tail + kind) or (divisions().get(tail) if tail.endswith(kind) else None)) is not None:
+                return tail + kind, d
+    return None
+
+
+def place_of(title: str | None, body: str, chrome: str | None, organ: str | None) -> tuple[str | None, str | None, str | None]:
+    """(province, city, county) for a local meeting, from the organ, title, text or page chrome: short names of the
+    province and the city, and where the body is a county-level division's (舞钢市委, 阜城县政府, 解放区人大) that
+    division as the text names it, its city then the city it belongs to (平顶山, 衡水, 焦作)."""
     provinces, cities = places()
     text = " ".join(x for x in (organ, title, _opening(body)) if x)
+    if (named := _division_named(text)) is not None:
+        form, d = named
+        if d.county_level:
+            city = d.city or d.short  # (济源市, 仙桃市: governed by the province itself)
+            return d.province, None if d.province in ("北京", "上海", "天津", "重庆") and city == d.province else city, form
+        return d.province, d.short, None
     city = None
     for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
@@ -729,7 +773,7 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
                 break
     if province in ("北京", "上海", "天津", "重庆") and city == province:
         city = None
-    return province, city
+    return province, city, None
 
 
 # ---------------------------------------------------------------- the meeting
@@ -1116,8 +1160,9 @@ def _list_commas(name: str, opening: str) -> str:
     return m.group(0) + name[mw.start() :] if m and "、" in m.group(0) else name
 
 
-def _series_from_name(name: str, city: str | None, province: str | None) -> tuple[str | None, str]:
-    """(organ, series) of a local or unknown body from the meeting's own name."""
+def _series_from_name(name: str, city: str | None, province: str | None, county: str | None = None) -> tuple[str | None, str]:
+    """(organ, series) of a local or unknown body from the meeting's own name. county: the county-level division the
+    report is of (place_of), which names a committee or government of its kind (舞钢市 → 市委, 阜城县 → 县委)."""
     # (全国政协党组（扩大）会议 : a sitting widened to others, one of the body's series)
     series = _ORDINAL.sub("", name).replace("（扩大）", "").replace("(扩大)", "").strip("（）() ")
     # 全国政协召开“健全系统性金融风险防范体系”专题协商会 : the topic of one sitting is not the series'
@@ -1133,16 +1178,24 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
     # (…and what a national meeting carries out: 贯彻落实习近平重要指示精神 全国安全生产电视电话会议在京召开)
     series = re.sub(r"^学习贯彻[^，。]{2,30}?精神(?=中央宣讲团)|^[^，。“”]{2,20}?(?=调研协商座谈会$)"
                     r"|^(?:学习贯彻|贯彻落实)[^，。]{2,30}?精神(?=全国[^，。]{4,}(?:会议|座谈会)$)", "", series)
+    # 中国共产党乌审旗第十六届委员会全体会议 · 敖汉旗第十六届党委常委会 : a local Party committee by its long name, or as
+    # 党委, is its committee (中共乌审旗委全体会议, 敖汉旗委常委会会议)
+    series = re.sub(r"^中国共产党([\u4e00-\u9fff]{2,12}?[市县区旗州])委员会", r"中共\1委", series)
+    series = re.sub(r"(?<=[市县区旗])党委(?=常委会|全体会议|全会|会议)", "委", series)
     organ = None
-    m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|市政府|省政府|县政府|区政府|市人民政府|省人民政府)", series)
+    m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|旗委|市政府|省政府|县政府|区政府|旗政府|市人民政府|省人民政府|县人民政府|区人民政府|旗人民政府)", series)
     # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee; 经济大省政府主要负责人
     # 座谈会 names no province: a place before 省 must be one)
     if m and not re.match(r"部分|各|有关", m.group("place")) and not (
             m.group("body").startswith("省") and m.group("place") and re.sub(r"^中共", "", m.group("place")) not in places()[0]):
         place = m.group("place")
         body = m.group("body")
+        # (中共南江县委常委会会议: the organ is 中共南江县委, the series 南江县委常委会会议, as the seed's 焦作市委…)
+        if place.startswith("中共"):
+            place, series = place[2:], series[2:]
         # (a district's committee is not named with its city's name: 解放区委, never 焦作区委)
-        where = place or (city if body.startswith("市") else province if body.startswith("省") else "") or ""
+        where = place or (county[:-1] if county and body.startswith(county[-1]) else
+                          city if body.startswith("市") else province if body.startswith("省") else "") or ""
         if not place and where:
             series = where + series
         # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
@@ -1153,6 +1206,18 @@ def _series_from_name(name: str, city: str | None, province: str | None) -> tupl
             organ = f"中共{where}{body}"
         else:
             organ = f"{where}{body.replace('政府', '人民政府').replace('人民人民', '人民')}"
+    # 全市安全生产工作会议 · 我县扶贫例会 · 县政协常委会会议 · 市疫情防控指挥部工作调度会议 : a city's or county's own
+    # gathering or body, named without its place, takes the place the report is of (濮阳市安全生产工作会议, 滑县扶贫例会,
+    # 肥西县政协常委会会议, as ANNOTATION.md's 焦作市委…); its congress's standing committee and its CPPCC are its organs
+    elif lm := re.match(r"(?P<all>全|我|本)?(?P<k>市|县|区|旗)(?!场|域|块|区市|县)(?P<rest>[\u4e00-\u9fff“（].+)", series):
+        k = lm.group("k")
+        where = county[:-1] if county and county[-1] == k else city if k == "市" and not county else None
+        if where:
+            series = where + k + lm.group("rest")
+            if lm.group("all") is None and lm.group("rest").startswith("政协"):
+                organ = f"政协{where}{k}委员会"
+            elif lm.group("all") is None and lm.group("rest").startswith("人大常委会"):
+                organ = f"{where}{k}人大常委会"
     return organ, series
 
 
@@ -1219,13 +1284,24 @@ def _body_in_name(series: str | None) -> str | None:
     return None
 
 
+# 县安委会召开第一次全体（扩大）会议 · 区人大常委会召开党组（扩大）会议 · 我县召开乡村振兴工作暨…推进会 · 我市召开全国文明
+# 城市创建…推进会 : the local body, or the place, the opening's first sentence says holds the gathering
+_LOCAL_SUBJECT = re.compile(
+    r"(?:^|[，、\s）)]|(?<=[日午晚]))(?P<body>(?P<my>我|全|本)?(?P<k>[省市县区州旗])(?!场|域|块|区市)(?(my)|(?:委|政府|人民政府|人大常委会|人大|政协|安委会|"
+    r"(?!场|域)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组|委员会))))[^，。]{0,16}?(?:召开|举行)")
+# a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
+_BARE_SITTING = re.compile(r"(?:全体(?:成员)?|党组|常委会?|主任|主席|常务)?(?:会议|议)")
 # a province's, city's, county's or district's Party committee or government
-LOCAL_ORGAN = re.compile(r"[省市县区州]委|[省市县区州](?:人民)?政府")
+LOCAL_ORGAN = re.compile(r"[省市县区州旗]委|[省市县区州旗](?:人民)?政府")
 CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|钓鱼台")
 
 
-def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None) -> str:
+def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None,
+           county: str | None = None, subject: str | None = None) -> str:
     text = (organ or "") + (series or "")
+    # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says)
+    if subject and not text.startswith(CENTRAL_ORGANS) and not re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or ""):
+        return "county" if county and subject == county[-1] else _LEVEL_OF[subject]
     # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
@@ -1235,6 +1311,9 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
     if re.search(rf"县委|县政府|区委|区政府|县人民政府|(?<!市)(?<!自治)[县区]{_LOCAL_TERM}(?:人大|政协)", text):
+        return "county"
+    # (a county-level city's committee or government: 舞钢市委, named so or where the report is of 舞钢市)
+    if county and re.search(rf"(?:^|中共|{county[:-1]}){county[-1]}{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)|^(?:全|我|本){county[-1]}(?!场|域)", text):
         return "county"
     if city or re.search(rf"市委|市政府|市人民政府|市{_LOCAL_TERM}(?:人大|政协)", text) \
             and not re.search(r"北京市|上海市|天津市|重庆市", text):
@@ -1250,7 +1329,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
 # A local gathering no body is named for says whose it is by its name (全市经济运行分析会 · 全县防汛工作会议 · 我市安全
 # 生产紧急会议 · 市人大常委会主任会议 · 区十六届人大常委会) or by its chair's post (市委书记 · 县委副书记、县长 · 区长: the last
 # of his posts). Not a market's, a region's or a province-and-ministry level's (市场…, 区域…, 县域…, 省部级…).
-_LOCAL_NAME = re.compile(r"^(?:(?:全|我|本)(?P<all>省|市|州|盟|县|区|旗)(?!场|域|区市)|(?P<own>市|县|区|州)(?=委|政府|人民政府|人大|人代会|政协|安委会|[一二三四五六七八九十]+届)"
+_LOCAL_NAME = re.compile(r"^(?:(?:全|我|本)(?P<all>省|市|州|盟|县|区|旗)(?!场|域|区市)|(?P<own>市|县|区|州|旗)(?=委|政府|人民政府|人大|人代会|政协|安委会|[一二三四五六七八九十]+届|(?!场|域|块)[\u4e00-\u9fff]{2,16}?(?:指挥部|领导小组))"
                          r"|(?P<cc>市县)(?=人大|政协))")
 _LOCAL_POST = re.compile(r"(?P<capital>北京|上海|天津|重庆)?(?P<k>省|自治区|市|州|盟|县|区|旗)(?:党?委|长$|政府|人民政府|人大|政协)")
 _LEVEL_OF = {"省": "provincial", "自治区": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal",
@@ -1385,13 +1464,14 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
                 break
         if series:
             break
-    province, city = place_of(title, body, chrome, None)
+    province, city, county = place_of(title, body, chrome, None)
     # A city's or county's own site names itself the publisher (来源：焦作市人民政府, or a source.yaml's publisher): where a
     # report names its committee or government without a place (市委常委会会议), the place is the publisher's
-    home_province, home_city = place_of(None, publisher, None, None) if publisher and city is None \
-        and re.search(r"[省市县区州]", publisher) else (None, None)
+    home_province, home_city, home_county = place_of(None, publisher, None, None) if publisher and city is None \
+        and re.search(r"[省市县区州旗盟]", publisher) else (None, None, None)
+    county = county or (home_county if city is None else None)
     if series is None and name:
-        organ, series = _series_from_name(name, city or home_city, province or home_province)
+        organ, series = _series_from_name(name, city or home_city, province or home_province, county)
         # (…nor is a body of a committee or government whose place nothing names: 县政府党组, 市委…领导小组)
         organ = organ or (None if re.match(r"[省市县区州](?:委|政府|人民政府|人大|政协)", (own := _body_in_name(series)) or "") else own)
         # 中共国务院党组召开会议 : the organ as named, the series as 国务院党组会议 (whether or not 中共 is said)
@@ -1527,15 +1607,23 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     up = UPSTREAM.search(body[:600])
     # 二届市委召开108次常委会会议 · 县委书记张成主持召开七届常委会第67次会议 : a standing committee's sitting named without
     # its committee, which its chair's post names (市委书记 → 市委常委会会议, convened by the city's Party committee)
+    # (…or the local body the opening's first sentence says held it: 义乌市委召开常委会会议 · 县安委会召开第一次全体（扩大）
+    # 会议 · 区人大常委会召开党组（扩大）会议)
+    subject = _LOCAL_SUBJECT.search(_opening(body).split("。")[0])
     if organ is None and series and re.fullmatch(r"常委会?(?:会议|议)", series) and chair_title \
             and (pm := re.search(r"([省市县区州])委(?:副)?书记$", _last_post(chair_title))):
-        organ, series = _series_from_name(f"{pm.group(1)}委{series}", city or home_city, province or home_province)
+        organ, series = _series_from_name(f"{pm.group(1)}委{series}", city or home_city, province or home_province, county)
+    elif organ is None and series and _BARE_SITTING.fullmatch(series) and subject and not subject.group("my"):
+        organ, series = _series_from_name(subject.group("body") + series, city or home_city, province or home_province, county)
+    # (…and the place of a local organ the text named another way: 中国共产党乌审旗第十六届委员会 → 中共乌审旗委)
+    if province is None and city is None and organ and LOCAL_ORGAN.search(organ):
+        province, city, county = place_of(None, organ, None, None)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
     if in_capital:
         province = None
-    level = _level(organ, series, province, city, chair_title)
+    level = _level(organ, series, province, city, chair_title, county, subject.group("k") if subject else None)
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
         province, city = province or home_province, home_city
