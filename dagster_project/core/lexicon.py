@@ -179,3 +179,15 @@ def divisions() -> dict[str, Division]:
         for form in forms:
             found.setdefault(form, []).append(d)
     return {form: ds[0] for form, ds in found.items() if len({(x.short, x.province, x.city) for x in ds}) == 1}
+
+
+@lru_cache(maxsize=1)
+def divisions_by_short() -> dict[str, tuple[str, Division]]:
+    """A division by its short name alone (嘉兴, 宝坻, 城口), with the form it is named by (嘉兴市, 宝坻区, 城口县), where only
+    one division has that short name."""
+    found: dict[str, dict[Division, str]] = {}
+    for form, d in divisions().items():
+        forms = found.setdefault(d.short, {})
+        if d not in forms or len(form) < len(forms[d]):
+            forms[d] = form  # (the shortest: 秀山县 before 秀山自治县 and 秀山土家族苗族自治县)
+    return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import Division, divisions, leaders, places, surnames
+from .lexicon import Division, divisions, divisions_by_short, leaders, places, surnames
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -29,7 +29,10 @@ _CJK = "\u4e00-\u9fff"
 # after its members (kept out of meetings' names, as the other congresses are: …代表大会筹备工作会议 is that meeting)
 # (全国工商联第十一次会员代表大会闭幕: both blind labels)
 MEMBERS_CONGRESS = r"(?<=次)全国[\u4e00-\u9fff]{2,8}?代表大会|全国会员代表大会|(?<=[次届])会员代表大会"
+# (a local committee's plenum by its ordinal: 中共吉安市委三届十三次全会, not the Centre's 三中全会, named with 中; a
+# command centre's 会商会: 市防汛抗旱指挥部汛情会商会)
 MEETING_WORD = re.compile(r"会议|例会|座谈会|常委会|集体学习|民主生活会|联席会|办公会|推进会|调度会|部署会|动员会|动员大会|推进大会|视频会|电视电话会|全体会|专题会|干部大会|闭幕会|开幕会|"
+                          r"(?<=[一二三四五六七八九十]次)全会|会商会|"
                           r"(?<=[\d〇零一二三四五六七八九十百])周年大会|纪念大会|庆祝大会|表彰大会|表彰会|奖励大会|命名大会|专题讲座|专题学习|全国代表大会|全盟代表大会|列席代表座谈|"
                           r"协商会|交办会|务虚会|汇报会|(?<=经验|工作|思想|精神|现场)交流会|现场会|理事大会|总结大会|总结会(?![议谈见晤])|"
                           r"(?<=中心组)学习会|(?<=集中|集体)学习会|(?<=扩大）)学习会|茶话会|团拜会|(?<=宣讲团)报告会|(?<=宣讲团首场)报告会|(?<=系列)报告会|(?<=国庆)招待会|(?<=周年)招待会|" + MEMBERS_CONGRESS)
@@ -252,7 +255,7 @@ _ORDINAL = re.compile(rf"^(?:19[4-9]\d|20[0-2]\d)(?!年)(?=[{_CJK}“《])|{_N}(
 # The meeting's ordinal, not its plenary's: 十四届全国人大一次会议举行第二次全体会议 → 1 (ANNOTATION.md:
 # 第三十次会议举行第三次全体会议 → 30); a plenary ordinal only when nothing else is stated.
 # (a count is no ordinal: 今年以来已召开12次常务会议 · 共举行了三次会议)
-SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总\d已共一二三四五六七八九十])(?<!已召开)(?<!共召开)(?<!已举行)(?<!共举行)(?<!计召开)(?<!后召开)(?<!召开了)(?<!举行了)(?P<bare>[一二三四五六七八九十]+|\d{{1,4}})次(?:执委|常委会?|常务|主席)?会议|(?P<first>首次)(?=(?:全体)?会议)")
+SESSION = re.compile(rf"总第(?P<total>{_N})次|第(?P<round>{_N})轮(?=[^。，]{{0,4}}(?:巡视|巡察))|第(?P<lecture>{_N})讲(?=[^。，]{{0,6}}讲座)|第(?P<nth>{_N})次{_CENSUS}(?=(?:(?!全体)[^。，]){{0,20}}?(?:会议|例会|座谈会|集体学习|专题学习|专题会|常委会|全国代表大会|全盟代表大会|侨眷代表大会|会员代表大会))|(?<![第总\d已共一二三四五六七八九十])(?<!已召开)(?<!共召开)(?<!已举行)(?<!共举行)(?<!计召开)(?<!后召开)(?<!召开了)(?<!举行了)(?P<bare>[一二三四五六七八九十]+|\d{{1,4}})次(?:执委|常委会?|常务|主席)?会议|(?<=届)(?P<plenum>[一二三四五六七八九十]+)次全会|(?P<first>首次)(?=(?:全体)?会议)")
 PLENARY = re.compile(rf"第(?P<nth>{_N})次全体(?:成员)?(?:（扩大）|\(扩大\))?会议?")  # 全体会 : where _upto_meeting ended the sentence
 
 # ---------------------------------------------------------------- people
@@ -260,7 +263,7 @@ PLENARY = re.compile(rf"第(?P<nth>{_N})次全体(?:成员)?(?:（扩大）|\(�
 # (主席团 is a body, not a title; a presidium meeting's 主持人 is one: …主席团会议主持人王沪宁主持会议)
 TITLE_WORDS = (
     "总书记|国家主席|副主席|主席(?!团)|主持人|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|副省长|省长|区长|县长|州长|"
-    "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|党组成员|局长|厅长|会长|政委|司令员|代市长|代省长|总指挥|指挥长"
+    "主任|部长|行长|院长|检察长|秘书长|组长|常委|委员|党组成员|局长|厅长|会长|政委|司令员|代市长|代省长|总指挥|指挥长|河长|林长"
 )
 # A title phrase: 中共中央总书记 · 国务院总理 · 市委书记 · 中国人民银行行长兼货币政策委员会主席
 _TITLE = rf"(?P<title>[{_CJK}、，]{{0,40}}?(?:{TITLE_WORDS}))"
@@ -344,9 +347,9 @@ _TITLE_UNIT = (
     # (…a local congress's standing committee or CPPCC: 区人大常委会主任, 市政协主席)
     # (…with a quoted name in it: 国务院推进政府职能转变和“放管服”改革协调小组组长; not a run of words that ends in 国务院:
     # …听取政策措施落实第三方评估汇报改革创新政府管理方式国务院|总理, a headline run into the opening)
-    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|[省市县区州]人大常委会|[省市县区州]政协|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委|(?:宣传|组织|统战)(?=副?部长)))?"
-    r"(?:常务副(?:主席|组长|主任|书记|省长|市长|部长|秘书长|院长|委员长|总理)|常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
-    r"副省长|省长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|党组成员|局长|厅长|政委|司令员|副总指挥|总指挥|副指挥长|指挥长)"
+    rf"(?:第[0-9]{{1,3}}届)?(?:[{_CJK}]|“[{_CJK}、]{{1,12}}”){{0,24}}?(?:省委|市委|县委|区委|党委|纪委|监委|自治区|省|市|县|区|委员会|安委会|[省市县区州]人大常委会|[省市县区州]政协|(?<![国])政府|书记处|部|局|厅|(?<!国务)院|组|联|办公室|(?<![主任])办|(?<![省市县区党纪监常主任])委|(?:宣传|组织|统战)(?=副?部长)))?"
+    r"(?:常务副(?:主席|组长|主任|书记|省长|市长|县长|区长|州长|部长|秘书长|院长|委员长|总理)|代(?:省长|市长|县长|区长)|常务主席|执行主席|政治局常委|政治局委员|总书记|国家主席|副主席|主席|副总理|总理|副委员长|委员长|副书记|书记|副市长|市长|"
+    r"副省长|省长|副县长|县长|副区长|区长|副州长|州长|盟长|旗长|行长|副部长|部长|副主任|主任|副院长|院长|检察长|副秘书长|秘书长|副组长|组长|国务委员|委员|常委|党组成员|局长|厅长|政委|司令员|副总指挥|总指挥|副指挥长|指挥长|第一总河长|总河长|河长|总林长|林长)"
 )
 TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
@@ -693,7 +696,7 @@ _INSTITUTION_AFTER = re.compile(r"(?:(?:[^\W\d_省市区召举开行推进组织
 _LOCAL_TERM = "(?:[一二三四五六七八九十]{1,3}届)?"
 # What a city's name never holds: the words before 市委 in 主持召开市委常委会会议, 山东等省市政府, 部分省区市政协, 二届市委召开…,
 # 听取了市政协….
-_NOT_CITY = re.compile(r"[省区等各和与及在于对向从同了届]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|听取|审议|年度|全国|中央")
+_NOT_CITY = re.compile(r"[省区等各和与及在于对向从同了届]|部分|主持|召开|举行|出席|书记|会议|传达|学习|研究|部署|听取|审议|年度|全国|中央|按照|根据|依照|对照|关于|结合|围绕|落实")
 
 
 def _unlisted_city(cand: str, before: str) -> str | None:
@@ -714,7 +717,7 @@ def _unlisted_city(cand: str, before: str) -> str | None:
 
 # A local body named with its place: 焦作市委 · 舞钢市人民政府 · 阜城县委 · 户县县委 · 秀山土家族苗族自治县委 · 伊犁州党委 ·
 # 解放区十六届人大 · 鄂托克前旗政协
-_PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|市|县|区|旗|州|盟){_LOCAL_TERM}(?:党?委|政府|人民政府|人大|政协)")
+_PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|市|县|(?<!自治)区|旗|州|盟){_LOCAL_TERM}(?:党?委|政府|人民政府|人大|政协)")
 
 
 def _division_named(text: str) -> tuple[str, Division] | None:
@@ -733,6 +736,32 @@ def _division_named(text: str) -> tuple[str, Division] | None:
             # (户县县委, 沛县县委: a one-character county named whole, then its committee)
             if (d := divisions().get(tail + kind) or (divisions().get(tail) if tail.endswith(kind) else None)) is not None:
                 return tail + kind, d
+    return None
+
+
+# A local paper or media centre named after its place: 嘉兴日报, 沈阳晚报, 宝坻融媒, 城口县融媒体中心, 秀山网
+_MEDIA_OF_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:[市县区旗])?(?:日报|晚报|新闻网|融媒体中心|融媒|新闻中心|广播电视台|电视台|发布)(?:社)?$")
+
+
+def _place_by_short_name(short: str) -> tuple[str | None, str | None, str | None]:
+    """(province, city, county) of a place named by its short name alone (嘉兴, 宝坻, 海南), when one division or province
+    has it; a province's paper gives its province only."""
+    provinces, cities = places()
+    if short in provinces:
+        return provinces[short], None, None
+    if short in cities:
+        return cities[short], short, None
+    if (found := divisions_by_short().get(short)) is None:
+        return None, None, None
+    form, d = found
+    return (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
+
+
+def _division_opening(name: str) -> tuple[str, Division] | None:
+    """The division a gathering's name opens with (怀集县全面推行河湖长制…工作会议: 怀集县), the longest that the table has."""
+    for m in reversed(list(re.finditer(r"市|县|区|旗|州|盟", name[:12]))):
+        if m.start() >= 2 and (d := divisions().get(name[: m.end()])) is not None:
+            return name[: m.end()], d
     return None
 
 
@@ -987,17 +1016,20 @@ def is_meeting(title: str | None, body: str) -> bool:
     # says a body convened one (the central bank's releases have no title), or a local leader presided over one: a
     # local paper heads its report with the meeting's message (全力抓好岁末年初安全生产工作 | 11月28日上午，…市长…主持
     # 召开市政府…常务会议)
-    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会", head) and not (
+    # (区委常委会听取有关工作汇报部署重点任务 | 日前，区委常委会召开会议… : a standing committee's sitting)
+    if head and not re.search(r"主持|会议|例会|座谈会|全会|大会|常委会", head) and not (
             (pm := PRESIDED_FIRST.search(first)) and not re.search(r"(?<!中)国|当地时间", first[: pm.start()])):  # (韩国首尔市长…)
         return False
     cm = CONVENED.search(first)
     # 将于3月5日召开 : an announcement of a meeting to come is not a report of one
-    return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将|拟于|定于", first[: cm.end()])
+    # (在新春佳节即将来临之际，我县召开…座谈会 : the festival is to come, not the meeting)
+    return bool(cm) and not re.search(r"将[^。，]{0,4}于|将在|即将(?!来临|到来)|拟于|定于", first[: cm.end()])
 
 
 # (a local leader: a national one's 主持召开 under a headline of its message is a feature or a document's release as
 # often as a meeting's report: 中办 国办印发《…》 | …习近平主持召开中央全面深化改革委员会第二次会议…)
-PRESIDED_FIRST = re.compile(rf"[省市县区州](?:委(?:副)?书记|长)[{_CJK}]{{0,4}}主持召开[^。]{{0,40}}?(?:{MEETING_WORD.pattern})")
+# (…or a local body's head: 市委巡察工作领导小组组长李某主持召开市委巡察工作领导小组会议)
+PRESIDED_FIRST = re.compile(rf"[省市县区州旗](?:委(?:副)?书记|长|[{_CJK}]{{1,16}}?(?:组长|主任|指挥长|总指挥))[{_CJK}]{{0,4}}主持召开[^。]{{0,40}}?(?:{MEETING_WORD.pattern})")
 
 
 # A mechanism that is a body and convenes (国务院联防联控机制召开会议, 京津冀及周边地区大气污染防治协作机制, …专项工作机制),
@@ -1180,16 +1212,22 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
                     r"|^(?:学习贯彻|贯彻落实)[^，。]{2,30}?精神(?=全国[^，。]{4,}(?:会议|座谈会)$)", "", series)
     # 中国共产党乌审旗第十六届委员会全体会议 · 敖汉旗第十六届党委常委会 : a local Party committee by its long name, or as
     # 党委, is its committee (中共乌审旗委全体会议, 敖汉旗委常委会会议)
-    series = re.sub(r"^中国共产党([\u4e00-\u9fff]{2,12}?[市县区旗州])委员会", r"中共\1委", series)
-    series = re.sub(r"(?<=[市县区旗])党委(?=常委会|全体会议|全会|会议)", "委", series)
+    series = re.sub(r"^中国共产党([\u4e00-\u9fff]{2,12}?(?:省|市|县|(?<!自治)区|旗|州))委员会", r"中共\1委", series)
+    series = re.sub(r"(?<!自治区)(?<=[市县区旗])党委(?=常委会|全体会议|全会|会议)", "委", series)
+    # 中共吉安市委三届十三次全会 · 市政府全体扩大会议 · 市政府党组扩大会议 : a committee's plenum is its 全体会议 (its ordinal
+    # the session's), a widened sitting one of its series
+    series = re.sub(r"(?<=委)[一二三四五六七八九十百\d]+次全会$", "全体会议", series)
+    series = re.sub(r"(?<=全体|党组|常委)扩大会议", "会议", series)
     organ = None
-    m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?P<body>市委|省委|县委|区委|州委|旗委|市政府|省政府|县政府|区政府|旗政府|市人民政府|省人民政府|县人民政府|区人民政府|旗人民政府)", series)
+    # (an autonomous region's is no district's: 自治区政府常务会议; a prefecture's CPPCC no Party committee: 政协黔南州委员会)
+    m = re.match(rf"(?P<place>[{_CJK}]{{0,8}}?)(?<!自治)(?P<body>(?:市委|省委|县委|区委|州委|旗委)(?!员会)|市政府|省政府|县政府|区政府|旗政府|市人民政府|省人民政府|县人民政府|区人民政府|旗人民政府)", series)
     # (部分省委书记和中央部委党组书记…座谈会 names who took part, not a convening committee; 经济大省政府主要负责人
     # 座谈会 names no province: a place before 省 must be one)
     if m and not re.match(r"部分|各|有关", m.group("place")) and not (
             m.group("body").startswith("省") and m.group("place") and re.sub(r"^中共", "", m.group("place")) not in places()[0]):
         place = m.group("place")
         body = m.group("body")
+        rest = series[m.end():]
         # (中共南江县委常委会会议: the organ is 中共南江县委, the series 南江县委常委会会议, as the seed's 焦作市委…)
         if place.startswith("中共"):
             place, series = place[2:], series[2:]
@@ -1200,15 +1238,24 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
             series = where + series
         # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
         # its own, leaves the organ unknown, as the blind labels of such local reports do)
+        # (a committee's commission or group holds its own: 市委财经委员会会议 → 中共嘉兴市委财经委员会, as 中央财经委员会; a
+        # government's Party group its own: 市政府党组会议 → 中共沈阳市人民政府党组)
+        sub = re.match(r"(?!常委)[\u4e00-\u9fff“”]{2,24}?(?:委员会|领导小组|工作小组)(?=全体会议|会议|（|\(|$)|党组(?=会议|（|\(|扩大|$)",
+                       rest)
         if not where:
             organ = None
         elif body.endswith("委"):
-            organ = f"中共{where}{body}"
+            organ = f"中共{where}{body}" + (sub.group(0) if sub and sub.group(0) != "党组" else "")
         else:
             organ = f"{where}{body.replace('政府', '人民政府').replace('人民人民', '人民')}"
+            if sub and sub.group(0) == "党组":
+                organ = f"中共{organ}党组"
     # 全市安全生产工作会议 · 我县扶贫例会 · 县政协常委会会议 · 市疫情防控指挥部工作调度会议 : a city's or county's own
     # gathering or body, named without its place, takes the place the report is of (濮阳市安全生产工作会议, 滑县扶贫例会,
     # 肥西县政协常委会会议, as ANNOTATION.md's 焦作市委…); its congress's standing committee and its CPPCC are its organs
+    # (a CPPCC by its full name: 政协黔南州委员会会议)
+    elif cm := re.match(r"政协[\u4e00-\u9fff]{2,12}?委员会", series):
+        organ = cm.group(0)
     elif lm := re.match(r"(?P<all>全|我|本)?(?P<k>市|县|区|旗)(?!场|域|块|区市|县)(?P<rest>[\u4e00-\u9fff“（].+)", series):
         k = lm.group("k")
         where = county[:-1] if county and county[-1] == k else city if k == "市" and not county else None
@@ -1287,8 +1334,19 @@ def _body_in_name(series: str | None) -> str | None:
 # 县安委会召开第一次全体（扩大）会议 · 区人大常委会召开党组（扩大）会议 · 我县召开乡村振兴工作暨…推进会 · 我市召开全国文明
 # 城市创建…推进会 : the local body, or the place, the opening's first sentence says holds the gathering
 _LOCAL_SUBJECT = re.compile(
-    r"(?:^|[，、\s）)]|(?<=[日午晚]))(?P<body>(?P<my>我|全|本)?(?P<k>[省市县区州旗])(?!场|域|块|区市)(?(my)|(?:委|政府|人民政府|人大常委会|人大|政协|安委会|"
+    r"(?:^|[，、\s）)]|(?<=[日午晚]))(?P<body>(?:(?P<my>我|全|本)|(?:中共)?(?P<place>[\u4e00-\u9fff]{2,8}?))?(?<!自治)(?P<k>[省市县区州旗])(?!场|域|块|区市)(?(my)|(?:委|政府|人民政府|人大常委会|人大|政协|安委会|"
     r"(?!场|域)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组|委员会))))[^，。]{0,16}?(?:召开|举行)")
+def _local_subject(sentence: str) -> re.Match | None:
+    """The first local body or place that _LOCAL_SUBJECT finds holding the gathering, a place before it being a place
+    (焦作市委召开…, not 京津冀及周边地区大气污染防治领导小组…召开)."""
+    provinces, cities = places()
+    for m in _LOCAL_SUBJECT.finditer(sentence):
+        place, k = m.group("place"), m.group("k")
+        if not place or place in cities or place in provinces or (place + k) in divisions():
+            return m
+    return None
+
+
 # a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
 _BARE_SITTING = re.compile(r"(?:全体(?:成员)?|党组|常委会?|主任|主席|常务)?(?:会议|议)")
 # a province's, city's, county's or district's Party committee or government
@@ -1302,6 +1360,11 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
     # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says)
     if subject and not text.startswith(CENTRAL_ORGANS) and not re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or ""):
         return "county" if county and subject == county[-1] else _LEVEL_OF[subject]
+    # a report of a county-level place (庆城县委常委…主持召开马莲河…河长联席会议) whose meeting names no higher body
+    if county and not text.startswith(CENTRAL_ORGANS) and not (series or "").startswith(("全国", "中央")) \
+            and not re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or "") \
+            and not re.search(r"省|自治区|(?:市|州|盟)(?:委|政府|人民政府|人大|政协)", text.replace(county, "")):
+        return "county"
     # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
@@ -1310,7 +1373,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
-    if re.search(rf"县委|县政府|区委|区政府|县人民政府|(?<!市)(?<!自治)[县区]{_LOCAL_TERM}(?:人大|政协)", text):
+    if re.search(rf"县委|县政府|(?<!自治)区委|(?<!自治)区政府|县人民政府|旗委|旗政府|(?<!市)(?<!自治)[县区旗]{_LOCAL_TERM}(?:人大|政协)", text):
         return "county"
     # (a county-level city's committee or government: 舞钢市委, named so or where the report is of 舞钢市)
     if county and re.search(rf"(?:^|中共|{county[:-1]}){county[-1]}{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)|^(?:全|我|本){county[-1]}(?!场|域)", text):
@@ -1469,6 +1532,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # report names its committee or government without a place (市委常委会会议), the place is the publisher's
     home_province, home_city, home_county = place_of(None, publisher, None, None) if publisher and city is None \
         and re.search(r"[省市县区州旗盟]", publisher) else (None, None, None)
+    # (…or its paper or media centre by the place's short name: 来源：嘉兴日报 · 沈阳日报 · 宝坻融媒)
+    if publisher and city is None and home_province is None and (hm := _MEDIA_OF_PLACE.match(publisher)):
+        home_province, home_city, home_county = _place_by_short_name(hm.group(1))
     county = county or (home_county if city is None else None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
@@ -1555,7 +1621,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             text = text[at:] if at >= 0 else ""
         sm = SESSION.search(text)
         if sm:
-            session = 1 if sm.group("first") else cn_to_int(sm.group("total") or sm.group("round") or sm.group("nth") or sm.group("bare") or sm.group("lecture"))
+            session = 1 if sm.group("first") else cn_to_int(sm.group("total") or sm.group("round") or sm.group("nth") or sm.group("bare") or sm.group("lecture") or sm.group("plenum"))
             break
     if session is None:
         if after:
@@ -1609,15 +1675,19 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # its committee, which its chair's post names (市委书记 → 市委常委会会议, convened by the city's Party committee)
     # (…or the local body the opening's first sentence says held it: 义乌市委召开常委会会议 · 县安委会召开第一次全体（扩大）
     # 会议 · 区人大常委会召开党组（扩大）会议)
-    subject = _LOCAL_SUBJECT.search(_opening(body).split("。")[0])
+    subject = _local_subject(_opening(body).split("。")[0])
     if organ is None and series and re.fullmatch(r"常委会?(?:会议|议)", series) and chair_title \
             and (pm := re.search(r"([省市县区州])委(?:副)?书记$", _last_post(chair_title))):
         organ, series = _series_from_name(f"{pm.group(1)}委{series}", city or home_city, province or home_province, county)
     elif organ is None and series and _BARE_SITTING.fullmatch(series) and subject and not subject.group("my"):
         organ, series = _series_from_name(subject.group("body") + series, city or home_city, province or home_province, county)
-    # (…and the place of a local organ the text named another way: 中国共产党乌审旗第十六届委员会 → 中共乌审旗委)
+    # (…and the place of a local organ the text named another way: 中国共产党乌审旗第十六届委员会 → 中共乌审旗委; or of a
+    # gathering its name opens with: 2023年怀集县全面推行河湖长制暨重点水利工作会议)
     if province is None and city is None and organ and LOCAL_ORGAN.search(organ):
         province, city, county = place_of(None, organ, None, None)
+    if province is None and city is None and series and (dm := _division_opening(series)):
+        form, d = dm
+        province, city, county = (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
