@@ -75,6 +75,15 @@ LOCAL_PAGES = {
                "全体(扩大)会议,系统梳理盘点各项工作推进落实情况。\n\n会议通报了1-2月份安全生产情况。\n"),
     "wrapped_byline": ("本报讯(见习记者韩某)昨日,我县召开防\n汛工作部署会。\n会议要求,各防汛单位要加强协调、明确责任。\n"),
     # the title, then 来源 and 发布时间 run together
+    # found by a review: fields at the foot and inside the report; a report about 无障碍 environments; a subtitle above
+    # the headline; a navigation bar
+    "foot_fields": ("市委常委会召开会议\n8月30日，市委常委会召开会议，研究部署当前工作。市委书记张某主持会议。\n"
+                    "会议时间：2023年8月30日 会议地点：市委第一会议室\n会议指出，要抓好落实。\n责任编辑：王五  审核：赵六\n【打印本页】【关闭窗口】\n"),
+    "barrier_free": ("8月30日，全市无障碍环境建设推进会召开。副市长张某出席并讲话。\n会议强调，要加快推进无障碍环境建设和适老化改造。\n"
+                     "会议要求，各部门要抓好落实。\n"),
+    "subtitle_first": ("张某主持会议\n市委常委会召开会议\n发布时间：2023-08-31 来源：本站\n8月30日，市委常委会召开会议，研究部署当前工作。\n"),
+    "nav_bar": ("首页 | 政务公开 | 新闻中心 | 要闻动态\n全力抓好岁末年初安全生产工作\n发布时间：2023-12-01 来源：本站\n"
+                "11月28日上午，市委副书记、市长姜某主持召开市政府常务会议，部署安全生产工作。\n"),
     "source_first": ("> 新闻 > 县区新闻\n\n阜城县委农村工作暨乡村振兴工作会议召开\n来源:阜城县人民政府发布时间:2023-03-30 08:40 浏览次数:"
                      "\n3月28日,阜城县召开县委农村工作暨乡村振兴工作会议,县委书记刘某参加会议并讲话。\n"),
 }
@@ -88,6 +97,10 @@ LOCAL_PAGES = {
     ("epaper", "县安委会召开第一次全体（扩大）会议", None, None, "赵某王某出席"),
     ("wrapped_byline", None, None, None, "本报讯（见习记者韩某）昨日，我县召开防"),
     ("source_first", "阜城县委农村工作暨乡村振兴工作会议召开", "2023-03-30 08:40:00", "阜城县人民政府", "3月28日，阜城县召开"),
+    ("foot_fields", "市委常委会召开会议", None, None, "8月30日，市委常委会召开会议"),
+    ("barrier_free", None, None, None, "8月30日，全市无障碍环境建设推进会召开。"),
+    ("subtitle_first", "市委常委会召开会议", "2023-08-31 00:00:00", "本站", "8月30日，市委常委会召开会议"),
+    ("nav_bar", "全力抓好岁末年初安全生产工作", "2023-12-01 00:00:00", "本站", "11月28日上午，市委副书记"),
 ])
 def test_a_local_sites_page_gives_its_title_time_source_and_whole_report(tmp_path, name, title, published, publisher, opening):
     path = tmp_path / f"{name}.txt"
@@ -96,8 +109,10 @@ def test_a_local_sites_page_gives_its_title_time_source_and_whole_report(tmp_pat
     assert rej == []
     assert (d.title, str(d.published_at) if d.published_at else None, d.publisher) == (title, published, publisher)
     assert d.body.startswith(opening)
-    for furniture in ("来源", "浏览", "索", "您的位置", "相关信息", "本期共"):
+    for furniture in ("来源", "浏览", "索", "您的位置", "相关信息", "本期共", "责任编辑", "政务公开"):
         assert furniture not in d.body
+    if name == "foot_fields":  # the report whole, its time and place line inside it
+        assert "会议时间：2023年8月30日" in d.body and d.body.endswith("会议指出，要抓好落实。")
 
 
 def test_xwlb_day_file_is_read_through_gzip_with_nested_fields():

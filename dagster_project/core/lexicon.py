@@ -146,7 +146,8 @@ def _short_division(full: str) -> str | None:
 def divisions() -> dict[str, Division]:
     """Every prefecture- and county-level division by its full name (舞钢市, 阜城县, 迪庆藏族自治州) and, for an
     autonomous one, its short name with its kind (秀山自治县, 迪庆州), from the table of China's administrative
-    division codes that cpca ships (the statistics bureau's, 2020). A name two divisions share (鼓楼区, 朝阳区) is
+    division codes that cpca ships (the statistics bureau's, of about 2016: it has 莱芜市, lacks 那曲市 and Shenzhen's
+    龙华区). A name two divisions share (鼓楼区, 朝阳区) is
     left out: it names no one place."""
     import csv
 

@@ -355,7 +355,7 @@ TITLE_CHAIN = re.compile(rf"(?:{_TITLE_UNIT}(?:、|兼))*{_TITLE_UNIT}$")
 
 
 # (会: 常委|会委托, 常委|会议; 兼: 副委员长|兼秘书长; 于 "at", but the surname where a name and 主持 follow: 市长于海宇主持)
-NOT_NAME_START = re.compile(r"(?:会|兼|主持|在|于(?![\u4e00-\u9fff]{1,2}(?:主持|出席|讲话|强调|指出|表示|宣布|致辞))|和|与|等|出席|参加|同志)")
+NOT_NAME_START = re.compile(r"(?:会|兼|主持|在|于(?:(?=近日|日前|今日|昨日|今天|昨天|当日|上午|下午)|(?![\u4e00-\u9fff]{1,2}(?:主持|出席|讲话|强调|指出|表示|宣布|致辞)))|和|与|等|出席|参加|同志)")
 
 
 def _last_clause(t: str) -> str:
@@ -721,37 +721,45 @@ _PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|�
 
 
 def _division_named(text: str) -> tuple[str, Division] | None:
-    """The first division of cpca's table whose committee, government, congress or CPPCC the text names: (what stands
-    before the body's 委 or 政府, as 舞钢市, 秀山自治县 or 户县县, and the division). places.txt's cities come first: a
-    user's list wins."""
+    """The first division of cpca's table whose committee, government, congress or CPPCC the text names: (its name as
+    the text writes it, 舞钢市, 秀山自治县, 户县, and the division). places.txt's cities come first: a user's list wins."""
     cities = places()[1]
     for m in _PLACED_BODY.finditer(text):
         cand, kind = m.group(1), m.group(2)
         for n in range(len(cand)):
             tail = cand[n:]
-            if len(tail) == 1 and tail in "和与及或并同跟":
-                break  # (市委和县委: no 和县)
             if kind == "市" and tail in cities:
                 return None  # (the old way names it: places.txt's city)
-            # (户县县委, 沛县县委: a one-character county named whole, then its committee)
-            if (d := divisions().get(tail + kind) or (divisions().get(tail) if tail.endswith(kind) else None)) is not None:
-                return tail + kind, d
+            # (户县县委, 临洮县县委: the county named whole, then its committee)
+            d = divisions().get(tail + kind)
+            whole_d = divisions().get(tail) if d is None and tail.endswith(kind) else None
+            if d is None and whole_d is None:
+                continue
+            whole = tail + kind if d is not None else tail
+            # a one-character name stands on its own or after 中共 or its province (户县县委, 中共沛县县委), never inside
+            # other words: 新任县委书记, 据报道县委, 市委和县委, 英雄县委
+            if len(whole) == 2 and (re.match(rf"[{_CJK}]", text[m.start() - 1 : m.start()] if n == 0 else cand[n - 1])
+                                    and not re.search(r"中共$|[省市州]$", text[: m.start()] + cand[:n])):
+                continue
+            return whole, d or whole_d
     return None
 
 
 # A local paper or media centre named after its place: 嘉兴日报, 沈阳晚报, 宝坻融媒, 城口县融媒体中心, 秀山网
-_MEDIA_OF_PLACE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:[市县区旗])?(?:日报|晚报|新闻网|融媒体中心|融媒|新闻中心|广播电视台|电视台|发布)(?:社)?$")
+_MEDIA_OF_PLACE = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,8}?)(?P<kind>[市县区旗])?(?:日报|晚报|新闻网|融媒体中心|融媒|新闻中心|广播电视台|电视台|发布)(?:社)?$")
 
 
-def _place_by_short_name(short: str) -> tuple[str | None, str | None, str | None]:
-    """(province, city, county) of a place named by its short name alone (嘉兴, 宝坻, 海南), when one division or province
-    has it; a province's paper gives its province only."""
+def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(province, city, county) of the place a paper or media centre is named after: a province or a prefecture by its
+    short name (湖北日报, 嘉兴日报), a county-level place only with its kind (宝坻区融媒体中心, 城口县融媒体中心): 解放日报 is
+    Shanghai's, not 解放区's, 新民晚报 not 新民市's, 东方电视台 not 东方市's. A province's paper gives its province only."""
     provinces, cities = places()
-    if short in provinces:
+    if kind is None and short in provinces:
         return provinces[short], None, None
-    if short in cities:
+    if (kind in (None, "市")) and short in cities:
         return cities[short], short, None
-    if (found := divisions_by_short().get(short)) is None:
+    found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short)
+    if not found or found[1] is None or (found[1].county_level and not kind):
         return None, None, None
     form, d = found
     return (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
@@ -1213,7 +1221,7 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
     # 中国共产党乌审旗第十六届委员会全体会议 · 敖汉旗第十六届党委常委会 : a local Party committee by its long name, or as
     # 党委, is its committee (中共乌审旗委全体会议, 敖汉旗委常委会会议)
     series = re.sub(r"^中国共产党([\u4e00-\u9fff]{2,12}?(?:省|市|县|(?<!自治)区|旗|州))委员会", r"中共\1委", series)
-    series = re.sub(r"(?<!自治区)(?<=[市县区旗])党委(?=常委会|全体会议|全会|会议)", "委", series)
+    series = re.sub(r"(?<=[县旗])党委(?=常委会|全体会议|全会|会议)", "委", series)
     # 中共吉安市委三届十三次全会 · 市政府全体扩大会议 · 市政府党组扩大会议 : a committee's plenum is its 全体会议 (its ordinal
     # the session's), a widened sitting one of its series
     series = re.sub(r"(?<=委)[一二三四五六七八九十百\d]+次全会$", "全体会议", series)
@@ -1232,7 +1240,8 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
         if place.startswith("中共"):
             place, series = place[2:], series[2:]
         # (a district's committee is not named with its city's name: 解放区委, never 焦作区委)
-        where = place or (county[:-1] if county and body.startswith(county[-1]) else
+        # (户县's committee is 户县县委: a one-character name is written whole before it)
+        where = place or ((county if len(county) == 2 else county[:-1]) if county and body.startswith(county[-1]) else
                           city if body.startswith("市") else province if body.startswith("省") else "") or ""
         if not place and where:
             series = where + series
@@ -1333,9 +1342,11 @@ def _body_in_name(series: str | None) -> str | None:
 
 # 县安委会召开第一次全体（扩大）会议 · 区人大常委会召开党组（扩大）会议 · 我县召开乡村振兴工作暨…推进会 · 我市召开全国文明
 # 城市创建…推进会 : the local body, or the place, the opening's first sentence says holds the gathering
+# (not a post the chair holds: 省委常委、市委书记韩某主持召开市委常委会会议 is the city's; the words between the body and
+# 召开 hold no post, no 主持 and no 、)
 _LOCAL_SUBJECT = re.compile(
     r"(?:^|[，、\s）)]|(?<=[日午晚]))(?P<body>(?:(?P<my>我|全|本)|(?:中共)?(?P<place>[\u4e00-\u9fff]{2,8}?))?(?<!自治)(?P<k>[省市县区州旗])(?!场|域|块|区市)(?(my)|(?:委|政府|人民政府|人大常委会|人大|政协|安委会|"
-    r"(?!场|域)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组|委员会))))[^，。]{0,16}?(?:召开|举行)")
+    r"(?!场|域)[\u4e00-\u9fff]{1,12}?(?:指挥部|领导小组|委员会|防指))))(?:(?!书记|主持|[省市县区州]长|主任|常委、)[^，。、]){0,16}?(?:召开|举行)")
 def _local_subject(sentence: str) -> re.Match | None:
     """The first local body or place that _LOCAL_SUBJECT finds holding the gathering, a place before it being a place
     (焦作市委召开…, not 京津冀及周边地区大气污染防治领导小组…召开)."""
@@ -1347,6 +1358,7 @@ def _local_subject(sentence: str) -> re.Match | None:
     return None
 
 
+_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 # a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
 _BARE_SITTING = re.compile(r"(?:全体(?:成员)?|党组|常委会?|主任|主席|常务)?(?:会议|议)")
 # a province's, city's, county's or district's Party committee or government
@@ -1355,29 +1367,36 @@ CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|�
 
 
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None,
-           county: str | None = None, subject: str | None = None) -> str:
+           county: str | None = None, subject: re.Match | None = None) -> str:
     text = (organ or "") + (series or "")
-    # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says)
-    if subject and not text.startswith(CENTRAL_ORGANS) and not re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or ""):
-        return "county" if county and subject == county[-1] else _LEVEL_OF[subject]
-    # a report of a county-level place (庆城县委常委…主持召开马莲河…河长联席会议) whose meeting names no higher body
-    if county and not text.startswith(CENTRAL_ORGANS) and not (series or "").startswith(("全国", "中央")) \
-            and not re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or "") \
-            and not re.search(r"省|自治区|(?:市|州|盟)(?:委|政府|人民政府|人大|政协)", text.replace(county, "")):
-        return "county"
+    national_chair = bool(re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or ""))
     # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
     # wherever it meets
-    if not LOCAL_ORGAN.search(organ or "") and chair_title and re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title) and not city:
+    if not LOCAL_ORGAN.search(organ or "") and national_chair and not city:
         return "central"
+    # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says;
+    # a province-level city's own is provincial: 北京市委…召开…)
+    if subject and not text.startswith((*CENTRAL_ORGANS, "国家", "中共全国", "政协全国委员会")) and not national_chair:
+        if subject.group("k") == "市" and ((subject.group("place") or "") in _MUNICIPALITIES
+                                          or (not subject.group("place") and province in _MUNICIPALITIES and not city)):
+            return "provincial"
+        return "county" if county and subject.group("k") == county[-1] else _LEVEL_OF[subject.group("k")]
     if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")) \
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
         return "central"
     if re.search(rf"县委|县政府|(?<!自治)区委|(?<!自治)区政府|县人民政府|旗委|旗政府|(?<!市)(?<!自治)[县区旗]{_LOCAL_TERM}(?:人大|政协)", text):
         return "county"
+    # a report of a county-level place (庆城县委常委…主持召开马莲河…河长联席会议) whose meeting names no higher body
+    # (after the national bodies: 国家发展改革委…座谈会, 昆山市政府…参加 is national)
+    if county and not national_chair and not re.search(r"省|自治区|(?:市|州|盟)(?:委|政府|人民政府|人大|政协)", text.replace(county, "")):
+        return "county"
     # (a county-level city's committee or government: 舞钢市委, named so or where the report is of 舞钢市)
     if county and re.search(rf"(?:^|中共|{county[:-1]}){county[-1]}{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)|^(?:全|我|本){county[-1]}(?!场|域)", text):
         return "county"
+    # (a province-level city's own committee or government, 北京市委书记…主持召开市委常委会会议, is provincial)
+    if province in _MUNICIPALITIES and not city and re.search(rf"市委|市政府|市人民政府|市{_LOCAL_TERM}(?:人大|政协)", text):
+        return "provincial"
     if city or re.search(rf"市委|市政府|市人民政府|市{_LOCAL_TERM}(?:人大|政协)", text) \
             and not re.search(r"北京市|上海市|天津市|重庆市", text):
         return "municipal"
@@ -1534,7 +1553,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         and re.search(r"[省市县区州旗盟]", publisher) else (None, None, None)
     # (…or its paper or media centre by the place's short name: 来源：嘉兴日报 · 沈阳日报 · 宝坻融媒)
     if publisher and city is None and home_province is None and (hm := _MEDIA_OF_PLACE.match(publisher)):
-        home_province, home_city, home_county = _place_by_short_name(hm.group(1))
+        home_province, home_city, home_county = _place_by_short_name(hm.group("short"), hm.group("kind"))
     county = county or (home_county if city is None else None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
@@ -1693,7 +1712,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
     if in_capital:
         province = None
-    level = _level(organ, series, province, city, chair_title, county, subject.group("k") if subject else None)
+    level = _level(organ, series, province, city, chair_title, county, subject)
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
         province, city = province or home_province, home_city

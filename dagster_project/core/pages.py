@@ -18,7 +18,8 @@ DATE_LINE = re.compile(r"^\s*(?:发布时间[:：]\s*|时间[:：]\s*)?" + _DATE
 ANY_DATE = re.compile(r"(?<![A-Za-z0-9/%._-])" + _DATE + r"(?![A-Za-z0-9/%])")
 # Lines of site chrome that never carry the report: breadcrumbs, site names, share bars, an e-paper's page bar.
 CHROME_LINE = re.compile(r"当前位置|您的位置|所在的位置|首页\s*[>›»]|^\s*[^\s]{1,12}\s+[a-z0-9.-]+\.(?:com|cn|net)\s*$|分享到|打印本页|关闭窗口|【字体|字号[:：]"
-                         r"|[上下]一版|本期共\d+版|无障碍|适老|^\s*[>›»]|[>›»][^>›»]{1,16}[>›»]", re.I)
+                         r"|[上下]一版|本期共\d+版|无障碍(?:阅读|浏览|版|模式)|适老(?:模式|版|化浏览)|^\s*[>›»]|[>›»][^>›»]{1,16}[>›»]"
+                         r"|^\s*首页\s*[|｜]|(?:[|｜][^|｜]{1,12}){3,}", re.I)
 # The fields of the line that gives a page's time, source and counters, each with its colon:
 # 来源: 发布时间:2022-08-31 08:13:09 浏览次数: 【字体: · 【发布日期：2022-03-18】 【来源：本站】 ·
 # 2021-12-29 16:00:51 编辑: 杨玉娟 审核人:叶玲玲 阅读次数:2287 · 日期：2026-02-28 11:28来源：县融媒体中心供稿：赵力
@@ -29,9 +30,13 @@ FIELD = re.compile(_FIELD + r"\s*[:：]")
 SOURCE_FIELD = re.compile(r"(?:信息|文章|稿件)?[来來]源\s*[:：]\s*(?!" + _FIELD + r"\s*[:：])(?P<src>[^\s:：【】|]+?)\s*(?=" + _FIELD + r"\s*[:：]|[\s【】|]|$)")
 # …its date, after a label of the page's time where it has one
 DATED_FIELD = re.compile(r"(?:发布时间|发布日期|更新时间|日期|时间)\s*[:：]\s*" + _DATE)
+# (the page's own time before a document's: 发布日期 before 成文日期)
+PUBLISHED_FIELD = re.compile(r"(?:发布时间|发布日期)\s*[:：]\s*" + _DATE)
 # The end of the report: the related items, comments and footer that follow it
 FOOTER_LINE = re.compile(r"^\s*(?:相关信息|相关新闻|相关阅读|相关链接|相关文章|上一篇|下一篇|上一条|下一条|【打印|【关闭|打印本页|关闭窗口|"
                          r"版权所有|主办单位|网站标识码|还没有评论|最热评论|最新评论|扫一扫|分享到)")
+# …and the lines of the page's fields at the report's foot, which leave the body without ending it: 责任编辑：… 审核：…
+FOOT_FIELDS_LINE = re.compile(r"^\s*[（(【]?(?:责任编辑|编辑|审核|审核人|校对|来源)\s*[:：]")
 
 
 def _is_meta(line: str) -> bool:
@@ -48,7 +53,7 @@ def _is_furniture(line: str) -> bool:
 def _title_like(line: str) -> bool:
     """Could be a headline: short, no sentence ended in it, not a run of clauses."""
     t = line.strip()
-    return 4 <= len(t) <= 60 and "。" not in t and not (len(re.findall(r"[，,]", t)) >= 2 and len(t) > 30) and not _is_furniture(t) \
+    return 4 <= len(t) <= 80 and "。" not in t and not (len(re.findall(r"[，,]", t)) >= 2 and len(t) > 30) and not _is_furniture(t) \
         and not FIELD.search(t) \
         and not BYLINE.match(t) and not ANY_DATE.match(t)
 
@@ -57,16 +62,21 @@ def _title_like(line: str) -> bool:
 BYLINE = re.compile(r"[^\s，。]{0,8}讯\s*[（(：:\s]|.{0,6}(?:记者|通讯员)")
 
 
-_MEETING_HEADLINE = re.compile(r"会议|会$|召开|举行|主持|部署|会议召开|开幕|闭幕")
+# What a headline of a gathering says, strongest first: it was held; it is a meeting; someone chaired it
+_MEETING_HEADLINE = (re.compile(r"召开|举行|开幕|闭幕"), re.compile(r"会议|会$"), re.compile(r"主持|部署"))
 
 
 def _pick_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
-    """Among the headline-like lines above the report: the last one that names a gathering (a subtitle or a kicker
-    line stands beside it: 开局就是决战起步就是冲刺 | …推进会议召开 | 孙爱军宣布开工…), else the longest."""
+    """Among the headline-like lines above the report: the first that says a gathering was held, else the first that
+    names one, else the first that says who chaired (a subtitle or a kicker stands beside the headline: 开局就是决战起步
+    就是冲刺 | …推进会议召开 | 孙爱军宣布开工…; 张三主持会议 | 市委常委会召开会议), else the longest."""
     if not candidates:
         return None
-    named = [c for c in candidates if _MEETING_HEADLINE.search(c[1]) and not re.search(r"出席$|主持$", c[1])]
-    return named[0] if named else max(candidates, key=lambda c: len(c[1]))
+    for pattern in _MEETING_HEADLINE:
+        named = [c for c in candidates if pattern.search(c[1]) and not re.search(r"出席$", c[1])]
+        if named:
+            return named[0]
+    return max(candidates, key=lambda c: len(c[1]))
 
 
 def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfig) -> SourceRecord:
@@ -74,14 +84,19 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
     then the body, then related items and the footer. Any of them may be missing: a scraper that kept only the
     report's paragraphs gives a page with no title."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    meta_idx = next((i for i, line in enumerate(lines[:60]) if _is_meta(line.strip())), None)
-    # The report begins at its first paragraph: a line that ends a sentence or is too long for a headline.
+
+    # The report begins at its first paragraph: a line that ends a sentence or is too long for a headline (not a
+    # site's short label: 河南, ··).
     def first_paragraph(start: int) -> int:
         for i in range(start, len(lines)):
             t = lines[i].strip()
-            if t and not _is_furniture(t) and not _title_like(t):
+            if t and not _is_furniture(t) and not _title_like(t) and (len(t) > 12 or re.search(r"[。，,；;]", t)):
                 return i
         return len(lines)
+
+    # The fields line stands above the report: one after its first paragraph (责任编辑：… 审核：… at the foot, 会议时间：…
+    # 会议地点：… inside it) is the report's or the footer's.
+    meta_idx = next((i for i, line in enumerate(lines[: min(60, first_paragraph(0))]) if _is_meta(line.strip())), None)
 
     published = publisher = title = None
     if meta_idx is not None:
@@ -94,9 +109,10 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
             bottom += 1
         block = [ln.strip() for ln in lines[top:bottom] if ln.strip()]
         # the date a field names the page's time (发布时间, 日期), else the first the fields give
-        dated = next((m for ln in block if (m := DATED_FIELD.search(ln))), None) \
+        dated = next((m for ln in block if (m := PUBLISHED_FIELD.search(ln))), None) \
+            or next((m for ln in block if (m := DATED_FIELD.search(ln))), None) \
             or next((m for ln in block if (DATE_LINE.match(ln) or FIELD.search(ln)) and (m := ANY_DATE.search(ln))), None)
-        published = dated.group(1) if dated else None
+        published = dated.group(1).strip() if dated else None
         publisher = next((m.group("src") for ln in block if (m := SOURCE_FIELD.search(ln))), None)
         above = [(i, ln.strip()) for i, ln in enumerate(lines[:top]) if ln.strip()]
         # (after the last breadcrumb: what stands above it is the site's)
@@ -131,7 +147,9 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
             body_lines = body_lines[:k]
             break
         seen_text += len(line.strip())
-    body = "\n".join(ln for ln in body_lines if not (ln.strip() and _is_meta(ln.strip()))).strip()
+    foot = [ln.strip() for ln in body_lines if FOOT_FIELDS_LINE.match(ln) and "。" not in ln]
+    chrome_lines.extend(foot)
+    body = "\n".join(ln for ln in body_lines if not (FOOT_FIELDS_LINE.match(ln) and "。" not in ln)).strip()
     return SourceRecord(
         raw_path=raw_path,
         record_key=None,
