@@ -316,9 +316,9 @@ _AFTER_DOTTED_NAME = frozenset("在主出等和与同及率就并召作讲指强
 # 罗富和主持开幕会 · 王代强主持召开 · 张国立出席 : a name's third character that could end it (和 "and", 强 of 强调, 立 of
 # 立即, 来) right before what a chair or speaker does is the name's: there it begins no word
 # (A和B主持 has a name after 和)
-_NAME_ENDS_IN_AND = re.compile(r"[和强立来](?:主持|出席|致辞|讲话|作报告|宣布|强调|指出|表示|说)")
-# …and in a list of attendees, where the list's end is followed by 出席, 参加 or 列席
-_NAME_CHARS_OF_VERBS = frozenset("强立来")
+_NAME_CHARS_OF_VERBS = "强立来"
+_NAME_ENDS_IN_AND = re.compile(rf"[和{_NAME_CHARS_OF_VERBS}](?:主持|出席|致辞|讲话|作报告|宣布|强调|指出|表示|说)")
+# (…and in a list of attendees, whose end 出席, 参加 or 列席 follows: _NAME_CHARS_OF_VERBS there too)
 
 
 def name_at(text: str, i: int) -> str | None:
@@ -720,6 +720,12 @@ def _unlisted_city(cand: str, before: str) -> str | None:
 _PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|市|县|(?<!自治)区|旗|州|盟){_LOCAL_TERM}(?:党?委|政府|人民政府|人大|政协)")
 
 
+def _placed(form: str, d: Division) -> tuple[str | None, str | None, str | None]:
+    """(province, city, county) of a division named by form: a county-level one's city is the city it belongs to, or
+    itself where the province governs it (济源市, 仙桃市), and form its county; a prefecture is the city."""
+    return (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
+
+
 def _division_named(text: str) -> tuple[str, Division] | None:
     """The first division of cpca's table whose committee, government, congress or CPPCC the text names: (its name as
     the text writes it, 舞钢市, 秀山自治县, 户县, and the division). places.txt's cities come first: a user's list wins."""
@@ -761,8 +767,7 @@ def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | Non
     found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short)
     if not found or found[1] is None or (found[1].county_level and not kind):
         return None, None, None
-    form, d = found
-    return (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
+    return _placed(*found)
 
 
 def _division_opening(name: str) -> tuple[str, Division] | None:
@@ -780,11 +785,9 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     provinces, cities = places()
     text = " ".join(x for x in (organ, title, _opening(body)) if x)
     if (named := _division_named(text)) is not None:
-        form, d = named
-        if d.county_level:
-            city = d.city or d.short  # (济源市, 仙桃市: governed by the province itself)
-            return d.province, None if d.province in ("北京", "上海", "天津", "重庆") and city == d.province else city, form
-        return d.province, d.short, None
+        province, city, county = _placed(*named)
+        # (a province-level city's district has no city: the level above it is the province)
+        return province, None if province in _MUNICIPALITIES and city == province else city, county
     city = None
     for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
@@ -1705,8 +1708,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if province is None and city is None and organ and LOCAL_ORGAN.search(organ):
         province, city, county = place_of(None, organ, None, None)
     if province is None and city is None and series and (dm := _division_opening(series)):
-        form, d = dm
-        province, city, county = (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
+        province, city, county = _placed(*dm)
     # Held in the capital (在京, 人民大会堂) by no named local body: a national gathering, not Beijing's, nor
     # that of a province it is about (纪念台湾光复80周年大会在京召开)
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")

@@ -50,16 +50,16 @@ def _is_furniture(line: str) -> bool:
     return bool(CHROME_LINE.search(line)) or _is_meta(line) or (bool(FIELD.match(line.strip())) and "。" not in line)
 
 
+# A report's first words, never its headline: 本报讯（见习记者韩超）昨日，我县召开防… (a line cut short by the page)
+BYLINE = re.compile(r"[^\s，。]{0,8}讯\s*[（(：:\s]|.{0,6}(?:记者|通讯员)")
+
+
 def _title_like(line: str) -> bool:
     """Could be a headline: short, no sentence ended in it, not a run of clauses."""
     t = line.strip()
     return 4 <= len(t) <= 80 and "。" not in t and not (len(re.findall(r"[，,]", t)) >= 2 and len(t) > 30) and not _is_furniture(t) \
         and not FIELD.search(t) \
         and not BYLINE.match(t) and not ANY_DATE.match(t)
-
-
-# A report's first words, never its headline: 本报讯（见习记者韩超）昨日，我县召开防… (a line cut short by the page)
-BYLINE = re.compile(r"[^\s，。]{0,8}讯\s*[（(：:\s]|.{0,6}(?:记者|通讯员)")
 
 
 # What a headline of a gathering says, strongest first: it was held; it is a meeting; someone chaired it
@@ -79,6 +79,13 @@ def _pick_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
     return max(candidates, key=lambda c: len(c[1]))
 
 
+def _headline(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The headline among (index, line) above the report, after its last breadcrumb (what stands above that is the
+    site's)."""
+    last_crumb = max((k for k, (_, ln) in enumerate(lines) if CHROME_LINE.search(ln)), default=-1)
+    return _pick_title([(i, ln) for i, ln in lines[last_crumb + 1 :] if _title_like(ln)])
+
+
 def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfig) -> SourceRecord:
     """A page saved as text: chrome and breadcrumbs, the title, a line of the page's fields (time, 来源, counters),
     then the body, then related items and the footer. Any of them may be missing: a scraper that kept only the
@@ -96,7 +103,8 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
 
     # The fields line stands above the report: one after its first paragraph (责任编辑：… 审核：… at the foot, 会议时间：…
     # 会议地点：… inside it) is the report's or the footer's.
-    meta_idx = next((i for i, line in enumerate(lines[: min(60, first_paragraph(0))]) if _is_meta(line.strip())), None)
+    para = first_paragraph(0)
+    meta_idx = next((i for i, line in enumerate(lines[: min(60, para)]) if _is_meta(line.strip())), None)
 
     published = publisher = title = None
     if meta_idx is not None:
@@ -115,29 +123,22 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
         published = dated.group(1).strip() if dated else None
         publisher = next((m.group("src") for ln in block if (m := SOURCE_FIELD.search(ln))), None)
         above = [(i, ln.strip()) for i, ln in enumerate(lines[:top]) if ln.strip()]
-        # (after the last breadcrumb: what stands above it is the site's)
-        last_crumb = max((k for k, (_, ln) in enumerate(above) if CHROME_LINE.search(ln)), default=-1)
-        picked = _pick_title([(i, ln) for i, ln in above[last_crumb + 1 :] if _title_like(ln)])
+        picked = _headline(above)
         body_start = bottom
         if picked is None:
             # the headline under the fields (an index block first, then the title: 全市重大项目推进工作专班第二次会议召开)
-            para = first_paragraph(bottom)
-            picked = _pick_title([(i, lines[i].strip()) for i in range(bottom, para) if _title_like(lines[i].strip())])
+            picked = _pick_title([(i, lines[i].strip()) for i in range(bottom, first_paragraph(bottom)) if _title_like(lines[i].strip())])
             body_start = picked[0] + 1 if picked else bottom
         title = picked[1] if picked else None
         # Everything above the title that is not the title repeated is the page's chrome, with the fields.
         chrome_lines = [ln for i, ln in above if ln != title]
     else:
-        para = first_paragraph(0)
         head = [(i, lines[i].strip()) for i in range(para) if lines[i].strip()]
-        last_crumb = max((k for k, (_, ln) in enumerate(head) if CHROME_LINE.search(ln)), default=-1)
-        picked = _pick_title([(i, ln) for i, ln in head[last_crumb + 1 :] if _title_like(ln)])
+        picked = _headline(head)
         title = picked[1] if picked else None
         chrome_lines = [ln for i, ln in head if picked is None or (i != picked[0] and ln != title)]
-        body_start = para if picked is None else max(picked[0] + 1, min(para, len(lines)))
         # (lines between the title and the first paragraph, a subtitle or a kicker, stay with the body)
-        if picked is not None:
-            body_start = picked[0] + 1
+        body_start = para if picked is None else picked[0] + 1
     body_lines = lines[body_start:]
     # the report ends where the page's related items, comments or footer begin (after some of the report)
     seen_text = 0
@@ -147,9 +148,9 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
             body_lines = body_lines[:k]
             break
         seen_text += len(line.strip())
-    foot = [ln.strip() for ln in body_lines if FOOT_FIELDS_LINE.match(ln) and "。" not in ln]
-    chrome_lines.extend(foot)
-    body = "\n".join(ln for ln in body_lines if not (FOOT_FIELDS_LINE.match(ln) and "。" not in ln)).strip()
+    foot = {k for k, ln in enumerate(body_lines) if FOOT_FIELDS_LINE.match(ln) and "。" not in ln}
+    chrome_lines.extend(body_lines[k].strip() for k in sorted(foot))
+    body = "\n".join(ln for k, ln in enumerate(body_lines) if k not in foot).strip()
     return SourceRecord(
         raw_path=raw_path,
         record_key=None,
