@@ -155,6 +155,33 @@ def test_html_page_main_content_only(name, title, when):
     assert len(d.body) > 100
 
 
+# A government site's page, saved as HTML (made up in the form such pages take: the metadata every government page
+# carries by the national specification, a site logo as its first heading, the site's footer)
+GOV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>市委常委会召开会议_邯郸市人民政府</title>
+<meta name="SiteName" content="邯郸市人民政府"><meta name="SiteDomain" content="www.hd.gov.cn">
+<meta name="SiteIDCode" content="1304000009"><meta name="ColumnName" content="邯郸要闻">
+<meta name="ArticleTitle" content="市委常委会召开会议 研究部署防汛工作"><meta name="PubDate" content="2023-07-30 09:12">
+<meta name="ContentSource" content="市委办公室"></head>
+<body><div class="logo"><h1>邯郸市人民政府</h1></div><div class="nav">首页 &gt; 邯郸要闻</div>
+<div class="article"><p>7月29日，市委书记张某主持召开市委常委会会议，传达学习省委常委会会议精神，研究部署防汛工作。</p>
+<p>会议强调，一要压实责任，确保安全度汛。二要加强监测预警，及时转移受威胁群众，坚决守住不发生群死群伤的底线。</p>
+<p>市领导李某、王某出席会议。</p></div>
+<div class="foot">主办单位：邯郸市人民政府办公室 网站标识码：1304000009</div></body></html>"""
+
+
+def test_a_government_page_gives_its_article_title_source_and_site(tmp_path):
+    from dagster_project.core.meetings import extract_meeting
+
+    (tmp_path / "hd.html").write_text(GOV_PAGE, encoding="utf-8")
+    (d,), rej = docs(tmp_path / "hd.html", tmp_path)
+    assert rej == []
+    assert d.title == "市委常委会召开会议 研究部署防汛工作"  # not the logo's heading
+    assert (str(d.published_at), d.publisher) == ("2023-07-30 09:12:00", "市委办公室")
+    assert "网站标识码：1304000009" in d.page_chrome and "网站标识码" not in d.body
+    m = extract_meeting(d.title, d.body, d.published_at, d.page_chrome, d.publisher)
+    assert (m.organ, m.series, m.level, m.province, m.city) == ("中共邯郸市委", "邯郸市委常委会会议", "municipal", "河北", "邯郸")
+
+
 @pytest.mark.parametrize(
     "page, rel",
     [

@@ -143,19 +143,17 @@ def _short_division(full: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def divisions() -> dict[str, Division]:
-    """Every prefecture- and county-level division by its full name (舞钢市, 阜城县, 迪庆藏族自治州) and, for an
-    autonomous one, its short name with its kind (秀山自治县, 迪庆州), from the table of China's administrative
-    division codes that cpca ships (the statistics bureau's, of about 2016: it has 莱芜市, lacks 那曲市 and Shenzhen's
-    龙华区). A name two divisions share (鼓楼区, 朝阳区) is
-    left out: it names no one place."""
+def _division_table() -> tuple[tuple[str, str, Division], ...]:
+    """(six-digit code, full name, division) of every prefecture- and county-level division in the table of China's
+    administrative division codes that cpca ships (the statistics bureau's, of about 2016: it has 莱芜市, lacks 那曲市
+    and Shenzhen's 龙华区)."""
     import csv
 
     provinces = places()[0]
     with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
         rows = {r["adcode"]: r["name"] for r in csv.DictReader(f)}
     prefectures = {code[:4]: name for code, name in rows.items() if code[4:] == "0" * 8 and code[2:4] != "00"}
-    found: dict[str, list[Division]] = {}
+    out = []
     for code, name in rows.items():
         if code[2:4] == "00" or code[6:] != "0" * 6:
             continue  # a province, or below a county
@@ -171,15 +169,41 @@ def divisions() -> dict[str, Division]:
             if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
                 continue
             city = None
-        short = _short_division(name) or name
-        d = Division(short, province, city, county_level)
+        out.append((code[:6], name, Division(_short_division(name) or name, province, city, county_level)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, Division]:
+    """Every prefecture- and county-level division by its full name (舞钢市, 阜城县, 迪庆藏族自治州) and, for an
+    autonomous one, its short name with its kind (秀山自治县, 迪庆州). A name two divisions share (鼓楼区, 朝阳区) is
+    left out: it names no one place."""
+    found: dict[str, list[Division]] = {}
+    for _, name, d in _division_table():
         forms = {name}
         if "自治" in name:
             kind = next(s for s in _DIVISION_SUFFIXES if name.endswith(s))
-            forms |= {short + kind, short + kind[-1]}  # 秀山自治县 · 秀山县 · 迪庆州
+            forms |= {d.short + kind, d.short + kind[-1]}  # 秀山自治县 · 秀山县 · 迪庆州
         for form in forms:
             found.setdefault(form, []).append(d)
     return {form: ds[0] for form, ds in found.items() if len({(x.short, x.province, x.city) for x in ds}) == 1}
+
+
+@lru_cache(maxsize=1)
+def division_codes() -> dict[str, tuple[str, Division | None]]:
+    """A province (its short name, no division) or a prefecture- or county-level division (its full name and the
+    division) by its six-digit code: 130400 邯郸市, 110107 石景山区, 410000 河南. A government site's identity code
+    (网站标识码, SiteIDCode: 1304000009) opens with the code of the government whose site it is."""
+    import csv
+
+    provinces = places()[0]
+    with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
+        found: dict[str, tuple[str, Division | None]] = {
+            r["adcode"][:6]: (provinces[r["name"]], None) for r in csv.DictReader(f)
+            if r["adcode"][2:] == "0" * 10 and r["name"] in provinces}
+    for code, name, d in _division_table():
+        found[code] = (name, d)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -191,4 +215,18 @@ def divisions_by_short() -> dict[str, tuple[str, Division]]:
         forms = found.setdefault(d.short, {})
         if d not in forms or len(form) < len(forms[d]):
             forms[d] = form  # (the shortest: 秀山县 before 秀山自治县 and 秀山土家族苗族自治县)
+    return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}
+
+
+@lru_cache(maxsize=1)
+def prefectures_by_short() -> dict[str, tuple[str, Division]]:
+    """A prefecture by its short name where it shares it with county-level divisions only (本溪: 本溪市 and 本溪满族自治县;
+    朝阳: 朝阳市, 朝阳县 and two 朝阳区), with the form it is named by: a place's paper named by its bare short name
+    (本溪日报, 朝阳日报) is the prefecture's."""
+    found: dict[str, dict[Division, str]] = {}
+    for form, d in divisions().items():
+        if not d.county_level:
+            forms = found.setdefault(d.short, {})
+            if d not in forms or len(form) < len(forms[d]):
+                forms[d] = form
     return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import Division, divisions, divisions_by_short, leaders, places, surnames
+from .lexicon import Division, division_codes, divisions, divisions_by_short, leaders, places, prefectures_by_short, surnames
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -474,6 +474,26 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         name = _leader_ending(text, m.start())
         if name:
             return name, None
+    # Where nobody is said to preside, who convened it in the report's first sentence: 县委常委、政府常务副县长冉德龙召开
+    # 招商引资推进会 · 国务院副总理韩正17日在住房城乡建设部召开座谈会 (the blind labels take the convener as the chair)
+    if "主持" not in text:
+        first = re.split(r"[。\n]", text.lstrip(), maxsplit=1)[0]
+        # (not who attended one held by others: 出席在北京召开的…会议)
+        if (cm := re.search(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})", first)) is not None:
+            sentence = first[: cm.start()]
+            for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence):
+                name = name_at(first, tm.end())
+                gap = sentence[tm.end() + len(name or ""):]
+                if name and not NOT_NAME_START.match(first, tm.end()) and (name in leaders() or looks_like_person(name)) \
+                        and len(gap) <= 14 and not re.search(r"[，；、]|出席|参加", gap):
+                    # (副市长彭雁迅速召开…, 彭雁要求…: the report's other mentions give the name's length; a convener the
+                    # report names once is no person: …党委常委班子均已召开专题民主生活会)
+                    if len(name) == 3 and text.count(name[:2]) > text.count(name):
+                        name = name[:2]
+                    if name not in leaders() and (text.count(name) < 2 or not looks_like_person(name)):
+                        continue
+                    title_start = max(sentence.rfind("，", 0, tm.start()) + 1, 0)
+                    return name, _clean_title(sentence[title_start : tm.end()]) or None
     return None, None
 
 
@@ -720,6 +740,12 @@ def _unlisted_city(cand: str, before: str) -> str | None:
 _PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|市|县|(?<!自治)区|旗|州|盟){_LOCAL_TERM}(?:党?委|政府|人民政府|人大|政协)")
 
 
+# A higher post named before the chair's own (平顶山市委常委、舞钢市委书记; 河南省委常委、郑州市委书记): the report's place is the own post's
+_HIGHER_POST = re.compile(rf"[{_CJK}]{{2,10}}?[省市州]委(?:常委|委员)、(?=[{_CJK}]{{2,10}}?(?:[市县区旗]委|[市县区]政府)?(?:副?书记|代?[市县区]长|常务副[市县区]长))")
+# A division named as what the meeting heard or reviewed, not as the body that met: 听取了舞钢市政府关于…的汇报
+_HEARD = re.compile(r"(?:听取|审议|通报|研究)了?$")
+
+
 def _placed(form: str, d: Division) -> tuple[str | None, str | None, str | None]:
     """(province, city, county) of a division named by form: a county-level one's city is the city it belongs to, or
     itself where the province governs it (济源市, 仙桃市), and form its county; a prefecture is the city."""
@@ -734,6 +760,8 @@ def _division_named(text: str) -> tuple[str, Division] | None:
         cand, kind = m.group(1), m.group(2)
         for n in range(len(cand)):
             tail = cand[n:]
+            if _HEARD.search(text[: m.start()] + cand[:n]):
+                break
             if kind == "市" and tail in cities:
                 return None  # (the old way names it: places.txt's city)
             # (户县县委, 临洮县县委: the county named whole, then its committee)
@@ -764,10 +792,36 @@ def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | Non
         return provinces[short], None, None
     if (kind in (None, "市")) and short in cities:
         return cities[short], short, None
-    found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short)
+    found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short) or prefectures_by_short().get(short)
     if not found or found[1] is None or (found[1].county_level and not kind):
         return None, None, None
     return _placed(*found)
+
+
+# The site a page is on, in its furniture: a government site's identity code (网站标识码：1304000009; SiteIDCode), whose
+# first six digits are its government's division code, and the body that runs it (主办单位：本溪市人民政府办公室)
+_SITE_CODE = re.compile(r"(?:网站标识码|SiteIDCode)\s*[:：]?\s*(\d{6})\d{4}\b")
+_SITE_OWNER = re.compile(rf"^\s*(?:(?:主办单位|主办|版权所有)\s*[:：]?\s*(?:©\s*)?)?(?P<body>(?:中共)?[{_CJK}]{{2,14}}?(?:[省市县区旗]委|[省市县区旗]人民政府|[省市县区旗]政府)(?:办公室|办公厅|宣传部)?)"
+                         r"(?:门户网站|网站|主办)?\s*$")
+
+
+def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
+    """(province, city, county) of the government whose site the page is on, from its furniture, or None: a site's
+    identity code first (it names its government exactly, 110107 石景山区, where a site's name may be a template's), then
+    a line that is the name of the government or committee that runs it (本溪市人民政府, 主办单位：中共舞钢市委办公室).
+    A central department's site (bm07000001) has no place."""
+    if (m := _SITE_CODE.search(chrome)) and (known := division_codes().get(m.group(1))) is not None:
+        name, d = known
+        if d is None:
+            return name, None, None  # a province's own site: 410000 河南
+        province, city, county = _placed(name, d)
+        return province, None if province in _MUNICIPALITIES and city == province else city, county
+    for line in chrome.splitlines():
+        if (m := _SITE_OWNER.match(line)) is not None:
+            province, city, county = place_of(None, m.group("body"), None, None)
+            if province or city:
+                return province, city, county
+    return None
 
 
 def _division_opening(name: str) -> tuple[str, Division] | None:
@@ -783,7 +837,9 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     province and the city, and where the body is a county-level division's (舞钢市委, 阜城县政府, 解放区人大) that
     division as the text names it, its city then the city it belongs to (平顶山, 衡水, 焦作)."""
     provinces, cities = places()
-    text = " ".join(x for x in (organ, title, _opening(body)) if x)
+    # (a higher post the chair also holds is no place of the meeting: 平顶山市委常委、舞钢市委书记…主持召开市委常委会会议 is
+    # 舞钢's)
+    text = _HIGHER_POST.sub("", " ".join(x for x in (organ, title, _opening(body)) if x))
     if (named := _division_named(text)) is not None:
         province, city, county = _placed(*named)
         # (a province-level city's district has no city: the level above it is the province)
@@ -1557,6 +1613,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (…or its paper or media centre by the place's short name: 来源：嘉兴日报 · 沈阳日报 · 宝坻融媒)
     if publisher and city is None and home_province is None and (hm := _MEDIA_OF_PLACE.match(publisher)):
         home_province, home_city, home_county = _place_by_short_name(hm.group("short"), hm.group("kind"))
+    # (…or, where the publisher names no city, the site the page is on: its identity code or the government that runs it)
+    if city is None and home_city is None and chrome and (site := site_place(chrome)) is not None:
+        home_province, home_city, home_county = site
     county = county or (home_county if city is None else None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
@@ -1714,6 +1773,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     in_capital = not city and "北京市" not in head and bool(CAPITAL.search(head)) and not LOCAL_ORGAN.search(organ or "")
     if in_capital:
         province = None
+    # (a body named after the publisher's or the site's city is that city's, whatever province the text names besides:
+    # 市委常委会…学习习近平总书记在重庆考察时的重要讲话精神 on 平顶山's site)
+    if city is None and home_city and organ and home_city in organ:
+        province, city = home_province, home_city
     level = _level(organ, series, province, city, chair_title, county, subject)
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:

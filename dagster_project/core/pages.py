@@ -257,6 +257,10 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
     if m:
         title = HTMLParser(m.group(1)).text().strip() or None
     if not title:
+        # a government site's page names its article (政府网站网页元数据: ArticleTitle, PubDate, ContentSource, SiteName,
+        # SiteIDCode), where its first heading may be the site's
+        title = _meta(tree, "ArticleTitle")
+    if not title:
         for sel in ("div.tit", "h1", "div.title h1"):
             node = tree.css_first(sel)
             if node is not None and node.text(strip=True):
@@ -297,7 +301,7 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
                 if dm:
                     published = dm.group(1)
                     break
-    publisher = _meta(tree, "source", "Source", "og:site_name")
+    publisher = _meta(tree, "source", "Source", "ContentSource", "og:site_name")
     if not publisher:
         node = tree.css_first("span.laiyuan") or tree.css_first("p.info i")
         if node is not None:
@@ -312,6 +316,8 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
         # cctv.com names its pages after the item's id: VIDE…220403.shtml
         m = CCTV_ID.search(url or "") or CCTV_ID.search(raw_path)
         native_id = m.group(0) if m else None
+    site_name, site_code = _meta(tree, "SiteName"), _meta(tree, "SiteIDCode")
+    site = [x for x in (site_name, f"网站标识码：{site_code}" if site_code else None) if x]
     return SourceRecord(
         raw_path=raw_path,
         record_key=None,
@@ -324,6 +330,8 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
         publisher=publisher or config.publisher,
         url=url,
         body_is_html=True,
+        # the site the page is on, kept for place names: its name and its identity code, as a text page's footer gives them
+        chrome="\n".join(site) or None,
         date_format=config.date_format,
     )
 
