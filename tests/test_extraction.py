@@ -689,6 +689,17 @@ def test_a_district_site_places_its_district_committee():
     assert (m.organ, m.level, m.province) == ("中共石景山区委", "county", "北京")
 
 
+@pytest.mark.parametrize("publisher, chrome, want", [
+    ("明山区人民政府", None, ("本溪市疫情防控指挥部工作调度会议", "municipal", "本溪")),  # a district's site: 市 is its city
+    (None, "网站标识码：2105040001", ("本溪市疫情防控指挥部工作调度会议", "municipal", "本溪")),
+    ("舞钢市人民政府", None, ("舞钢市疫情防控指挥部工作调度会议", "county", "平顶山")),  # a county-level city's: its own
+])
+def test_a_city_meeting_on_a_county_level_site(publisher, chrome, want):
+    m = extract_meeting("市疫情防控指挥部召开工作调度会议", "8月30日，市疫情防控指挥部召开工作调度会议，研究部署当前疫情防控工作。"
+                        "市委副书记、市长、市疫情防控指挥部总指挥吴某主持会议。", None, chrome, publisher)
+    assert (m.series, m.level, m.city) == want
+
+
 def test_a_one_character_county_is_no_word_and_a_community_no_place():
     m = extract_meeting(None, "全县领导干部大会召开，宣布省委关于张三同志任县委委员、常委、书记的决定。", None, None, "阜城县人民政府")
     assert (m.series, m.province, m.city) == ("阜城县领导干部大会", "河北", "衡水")  # not 任县 (邢台)

@@ -1616,6 +1616,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (…or, where the publisher names no city, the site the page is on: its identity code or the government that runs it)
     if city is None and home_city is None and chrome and (site := site_place(chrome)) is not None:
         home_province, home_city, home_county = site
+    # (a district's or county's site reposting its city's meeting: 市 there is the city, unless the county-level place is
+    # itself a city, 舞钢市, whose 市委 is its own)
+    if home_county and not home_county.endswith("市") and name and re.match(r"(?:全|我|本)?市", name):
+        home_county = None
     county = county or (home_county if city is None else None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
