@@ -143,15 +143,21 @@ def _short_division(full: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _adcodes() -> dict[str, str]:
+    """cpca's table of division codes: twelve-digit code → name."""
+    import csv
+
+    with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
+        return {r["adcode"]: r["name"] for r in csv.DictReader(f)}
+
+
+@lru_cache(maxsize=1)
 def _division_table() -> tuple[tuple[str, str, Division], ...]:
     """(six-digit code, full name, division) of every prefecture- and county-level division in the table of China's
     administrative division codes that cpca ships (the statistics bureau's, of about 2016: it has 莱芜市, lacks 那曲市
     and Shenzhen's 龙华区)."""
-    import csv
-
     provinces = places()[0]
-    with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
-        rows = {r["adcode"]: r["name"] for r in csv.DictReader(f)}
+    rows = _adcodes()
     prefectures = {code[:4]: name for code, name in rows.items() if code[4:] == "0" * 8 and code[2:4] != "00"}
     out = []
     for code, name in rows.items():
@@ -159,6 +165,8 @@ def _division_table() -> tuple[tuple[str, str, Division], ...]:
             continue  # a province, or below a county
         province = provinces.get(rows.get(code[:2] + "0" * 10, ""))
         county_level = code[4:6] != "00"
+        if county_level and name == "市辖区":
+            continue  # (a prefecture's districts together, no place of their own)
         if county_level and code[2:4] == "90":
             city = None  # governed by the province itself: 济源市, 仙桃市
         elif county_level:
@@ -194,13 +202,9 @@ def division_codes() -> dict[str, tuple[str, Division | None]]:
     """A province (its short name, no division) or a prefecture- or county-level division (its full name and the
     division) by its six-digit code: 130400 邯郸市, 110107 石景山区, 410000 河南. A government site's identity code
     (网站标识码, SiteIDCode: 1304000009) opens with the code of the government whose site it is."""
-    import csv
-
     provinces = places()[0]
-    with _cpca_file("adcodes.csv").open(encoding="utf-8", newline="") as f:
-        found: dict[str, tuple[str, Division | None]] = {
-            r["adcode"][:6]: (provinces[r["name"]], None) for r in csv.DictReader(f)
-            if r["adcode"][2:] == "0" * 10 and r["name"] in provinces}
+    found: dict[str, tuple[str, Division | None]] = {
+        code[:6]: (provinces[name], None) for code, name in _adcodes().items() if code[2:] == "0" * 10 and name in provinces}
     for code, name, d in _division_table():
         found[code] = (name, d)
     return found

@@ -474,26 +474,37 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         name = _leader_ending(text, m.start())
         if name:
             return name, None
-    # Where nobody is said to preside, who convened it in the report's first sentence: 县委常委、政府常务副县长冉德龙召开
-    # 招商引资推进会 · 国务院副总理韩正17日在住房城乡建设部召开座谈会 (the blind labels take the convener as the chair)
-    if "主持" not in text:
-        first = re.split(r"[。\n]", text.lstrip(), maxsplit=1)[0]
-        # (not who attended one held by others: 出席在北京召开的…会议)
-        if (cm := re.search(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})", first)) is not None:
-            sentence = first[: cm.start()]
-            for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence):
-                name = name_at(first, tm.end())
-                gap = sentence[tm.end() + len(name or ""):]
-                if name and not NOT_NAME_START.match(first, tm.end()) and (name in leaders() or looks_like_person(name)) \
-                        and len(gap) <= 14 and not re.search(r"[，；、]|出席|参加", gap):
-                    # (副市长彭雁迅速召开…, 彭雁要求…: the report's other mentions give the name's length; a convener the
-                    # report names once is no person: …党委常委班子均已召开专题民主生活会)
-                    if len(name) == 3 and text.count(name[:2]) > text.count(name):
-                        name = name[:2]
-                    if name not in leaders() and (text.count(name) < 2 or not looks_like_person(name)):
-                        continue
-                    title_start = max(sentence.rfind("，", 0, tm.start()) + 1, 0)
-                    return name, _clean_title(sentence[title_start : tm.end()]) or None
+    return None, None
+
+
+def convener_of(body: str) -> tuple[str | None, str | None]:
+    """(name, title) of who convened the meeting in the report's first sentence: 县委常委、政府常务副县长冉某召开招商引资推进会
+    · 国务院副总理韩正17日在住房城乡建设部召开座谈会. For a report that never says who presided (the blind labels take the
+    convener as the chair); not who attended a meeting others held (出席在北京召开的…会议), nor two conveners together
+    (县委书记王某、县长赵某召开…), nor one at whose request others met (根据市委书记张某要求…召开…), and only a name the report
+    gives again (…党委常委班子均已召开专题民主生活会 names no one)."""
+    first = re.split(r"[。\n]", body.lstrip(), maxsplit=1)[0]
+    cm = re.search(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})", first)
+    if cm is None:
+        return None, None
+    sentence = first[: cm.start()]
+    for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence):
+        name = name_at(first, tm.end())
+        if not name or NOT_NAME_START.match(first, tm.end()):
+            continue
+        # the name as long as the report writes it everywhere: 彭雁迅速召开… 彭雁要求 (彭雁), 张国强召开… 张国强强调 (张国强)
+        if len(name) == 3 and body.count(name[:2]) > body.count(name):
+            name = name[:2]
+        elif len(name) == 2 and len(nexts := {body[m.end() : m.end() + 1] for m in re.finditer(re.escape(name), body)}) == 1 \
+                and re.fullmatch(r"[\u4e00-\u9fff]", (c := nexts.pop())) and looks_like_person(name + c):
+            name += c
+        gap = sentence[tm.end() + len(name):]
+        if len(gap) > 14 or re.search(r"[，；、]|出席|参加|要求|指示|批示|委托|部署", gap):
+            return None, None
+        if name not in leaders() and (body.count(name) < 2 or not looks_like_person(name)):
+            return None, None
+        title_start = sentence.rfind("，", 0, tm.start()) + 1
+        return name, _clean_title(sentence[title_start : tm.end()]) or None
     return None, None
 
 
@@ -741,15 +752,33 @@ _PLACED_BODY = re.compile(rf"([{_CJK}]{{1,12}}?)(自治州|自治县|自治旗|�
 
 
 # A higher post named before the chair's own (平顶山市委常委、舞钢市委书记; 河南省委常委、郑州市委书记): the report's place is the own post's
-_HIGHER_POST = re.compile(rf"[{_CJK}]{{2,10}}?[省市州]委(?:常委|委员)、(?=[{_CJK}]{{2,10}}?(?:[市县区旗]委|[市县区]政府)?(?:副?书记|代?[市县区]长|常务副[市县区]长))")
+# (only where the own post names its own place: 焦作市委常委、常务副市长 or …、市纪委书记 are both the city's, and the higher post
+# is what names it)
+_HIGHER_POST = re.compile(rf"[{_CJK}]{{2,10}}?[省市州]委(?:常委|委员)、(?=[{_CJK}]{{2,8}}?[市县区旗](?:委|政府|人民政府)?(?:副?书记|代?[市县区旗]长|常务副[市县区]长))")
 # A division named as what the meeting heard or reviewed, not as the body that met: 听取了舞钢市政府关于…的汇报
 _HEARD = re.compile(r"(?:听取|审议|通报|研究)了?$")
+# …as the body that met names itself: 市委常委会 (a city's, above a county-level 舞钢市), 县委常委会 (a county's, which hears its
+# own county's government: 县委常委会会议，研究阜城县政府工作报告)
+_BARE_BODY_MET = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=召开))([省市县区旗])(?:委|政府|人民政府)(?:常委会|常务会议|全体会议|会议)")
+
+
+def _heard_below(text: str, d: Division) -> bool:
+    """Whether a division the meeting heard from (听取了舞钢市政府…汇报) is below the body that met, so not it."""
+    body = _BARE_BODY_MET.search(text)
+    kind = body.group(1) if body else None
+    return kind in (None, "省") or (kind == "市" and d.county_level)
 
 
 def _placed(form: str, d: Division) -> tuple[str | None, str | None, str | None]:
     """(province, city, county) of a division named by form: a county-level one's city is the city it belongs to, or
     itself where the province governs it (济源市, 仙桃市), and form its county; a prefecture is the city."""
     return (d.province, d.city or d.short, form) if d.county_level else (d.province, d.short, None)
+
+
+def _placed_locally(form: str, d: Division) -> tuple[str | None, str | None, str | None]:
+    """_placed for a meeting's place: a province-level city's district has no city (the level above it is the province)."""
+    province, city, county = _placed(form, d)
+    return province, None if province in _MUNICIPALITIES and city == province else city, county
 
 
 def _division_named(text: str) -> tuple[str, Division] | None:
@@ -760,8 +789,6 @@ def _division_named(text: str) -> tuple[str, Division] | None:
         cand, kind = m.group(1), m.group(2)
         for n in range(len(cand)):
             tail = cand[n:]
-            if _HEARD.search(text[: m.start()] + cand[:n]):
-                break
             if kind == "市" and tail in cities:
                 return None  # (the old way names it: places.txt's city)
             # (户县县委, 临洮县县委: the county named whole, then its committee)
@@ -775,15 +802,18 @@ def _division_named(text: str) -> tuple[str, Division] | None:
             if len(whole) == 2 and (re.match(rf"[{_CJK}]", text[m.start() - 1 : m.start()] if n == 0 else cand[n - 1])
                                     and not re.search(r"中共$|[省市州]$", text[: m.start()] + cand[:n])):
                 continue
+            before = text[: m.start()] + cand[:n]
+            if _HEARD.search(before) and _heard_below(before, d or whole_d):
+                break
             return whole, d or whole_d
     return None
 
 
 # A local paper or media centre named after its place: 嘉兴日报, 沈阳晚报, 宝坻融媒, 城口县融媒体中心, 秀山网
-_MEDIA_OF_PLACE = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,8}?)(?P<kind>[市县区旗])?(?:日报|晚报|新闻网|融媒体中心|融媒|新闻中心|广播电视台|电视台|发布)(?:社)?$")
+_MEDIA_OF_PLACE = re.compile(r"(?P<short>[\u4e00-\u9fff]{2,8}?)(?P<kind>[市县区旗])?(?P<media>日报|晚报|新闻网|融媒体中心|融媒|新闻中心|广播电视台|电视台|发布)(?:社)?$")
 
 
-def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | None, str | None, str | None]:
+def _place_by_short_name(short: str, kind: str | None = None, paper: bool = False) -> tuple[str | None, str | None, str | None]:
     """(province, city, county) of the place a paper or media centre is named after: a province or a prefecture by its
     short name (湖北日报, 嘉兴日报), a county-level place only with its kind (宝坻区融媒体中心, 城口县融媒体中心): 解放日报 is
     Shanghai's, not 解放区's, 新民晚报 not 新民市's, 东方电视台 not 东方市's. A province's paper gives its province only."""
@@ -792,7 +822,8 @@ def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | Non
         return provinces[short], None, None
     if (kind in (None, "市")) and short in cities:
         return cities[short], short, None
-    found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short) or prefectures_by_short().get(short)
+    found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short) or \
+        (prefectures_by_short().get(short) if paper else None)
     if not found or found[1] is None or (found[1].county_level and not kind):
         return None, None, None
     return _placed(*found)
@@ -801,27 +832,35 @@ def _place_by_short_name(short: str, kind: str | None = None) -> tuple[str | Non
 # The site a page is on, in its furniture: a government site's identity code (网站标识码：1304000009; SiteIDCode), whose
 # first six digits are its government's division code, and the body that runs it (主办单位：本溪市人民政府办公室)
 _SITE_CODE = re.compile(r"(?:网站标识码|SiteIDCode)\s*[:：]?\s*(\d{6})\d{4}\b")
-_SITE_OWNER = re.compile(rf"^\s*(?:(?:主办单位|主办|版权所有)\s*[:：]?\s*(?:©\s*)?)?(?P<body>(?:中共)?[{_CJK}]{{2,14}}?(?:[省市县区旗]委|[省市县区旗]人民政府|[省市县区旗]政府)(?:办公室|办公厅|宣传部)?)"
-                         r"(?:门户网站|网站|主办)?\s*$")
+_SITE_BODY = rf"(?:中共)?[{_CJK}]{{2,14}}?(?:[省市县区旗]委|[省市县区旗]人民政府|[省市县区旗]政府)(?:办公室|办公厅|宣传部)?"
+# (who runs the site: 主办单位：本溪市人民政府办公室 · 版权所有：中共舞钢市委 · 本网站由焦作市人民政府主办)
+_SITE_OWNER = re.compile(rf"(?:主办单位|主办|版权所有)\s*[:：]?\s*(?:©\s*)?(?P<body>{_SITE_BODY})|本网站由\s*(?P<by>{_SITE_BODY})\s*主办")
+# (…or the site's name heading its furniture: 本溪市人民政府, 中共舞钢市委门户网站; not a friendly link or a related item
+# further down, 邢台市人民政府 among the links of 邯郸's site)
+_SITE_NAME = re.compile(rf"^\s*(?P<body>{_SITE_BODY})(?:门户网站|网站)?\s*$")
+# (the lines of the site's head end where its navigation, lists of links or related items begin)
+_SITE_HEAD_ENDS = re.compile(r"首页|当前位置|您的位置|相关|友情链接|链接|网站群|站群|导航")
 
 
 def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
     """(province, city, county) of the government whose site the page is on, from its furniture, or None: a site's
     identity code first (it names its government exactly, 110107 石景山区, where a site's name may be a template's), then
-    a line that is the name of the government or committee that runs it (本溪市人民政府, 主办单位：中共舞钢市委办公室).
-    A central department's site (bm07000001) has no place."""
+    the government or committee the footer says runs it (主办单位：中共舞钢市委办公室), then the site's name heading the
+    furniture (本溪市人民政府). A central department's site (bm07000001) has no place, and neither has a 市辖区 code."""
     if (m := _SITE_CODE.search(chrome)) and (known := division_codes().get(m.group(1))) is not None:
         name, d = known
-        if d is None:
-            return name, None, None  # a province's own site: 410000 河南
-        province, city, county = _placed(name, d)
-        return province, None if province in _MUNICIPALITIES and city == province else city, county
-    for line in chrome.splitlines():
-        if (m := _SITE_OWNER.match(line)) is not None:
-            province, city, county = place_of(None, m.group("body"), None, None)
-            if province or city:
-                return province, city, county
-    return None
+        return (name, None, None) if d is None else _placed_locally(name, d)  # (a province's own site: 410000 河南)
+    lines = chrome.splitlines()
+    owners = [m.group("body") or m.group("by") for ln in lines if (m := _SITE_OWNER.search(ln))]
+    head = []
+    for ln in lines:
+        if _SITE_HEAD_ENDS.search(ln):
+            break
+        if m := _SITE_NAME.match(ln):
+            head.append(m.group("body"))
+    found = [place_of(None, body, None, None) for body in owners + head]
+    # (a city's before a province's alone: 河北省人民政府 heads a list the city's own name follows)
+    return next((f for f in found if f[1]), None) or next((f for f in found if f[0]), None)
 
 
 def _division_opening(name: str) -> tuple[str, Division] | None:
@@ -841,9 +880,7 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     # 舞钢's)
     text = _HIGHER_POST.sub("", " ".join(x for x in (organ, title, _opening(body)) if x))
     if (named := _division_named(text)) is not None:
-        province, city, county = _placed(*named)
-        # (a province-level city's district has no city: the level above it is the province)
-        return province, None if province in _MUNICIPALITIES and city == province else city, county
+        return _placed_locally(*named)
     city = None
     for m in re.finditer(rf"([{_CJK}]{{2,4}}?)市{_LOCAL_TERM}(?:委|政府|人民政府|人大|政协)", text):
         cand = m.group(1)
@@ -867,7 +904,7 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
             if line.strip() in provinces:
                 province = provinces[line.strip()]
                 break
-    if province in ("北京", "上海", "天津", "重庆") and city == province:
+    if province in _MUNICIPALITIES and city == province:
         city = None
     return province, city, None
 
@@ -1612,14 +1649,16 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         and re.search(r"[省市县区州旗盟]", publisher) else (None, None, None)
     # (…or its paper or media centre by the place's short name: 来源：嘉兴日报 · 沈阳日报 · 宝坻融媒)
     if publisher and city is None and home_province is None and (hm := _MEDIA_OF_PLACE.match(publisher)):
-        home_province, home_city, home_county = _place_by_short_name(hm.group("short"), hm.group("kind"))
+        home_province, home_city, home_county = _place_by_short_name(hm.group("short"), hm.group("kind"), hm.group("media") in ("日报", "晚报"))
     # (…or, where the publisher names no city, the site the page is on: its identity code or the government that runs it)
     if city is None and home_city is None and chrome and (site := site_place(chrome)) is not None:
         home_province, home_city, home_county = site
     # (a district's or county's site reposting its city's meeting: 市 there is the city, unless the county-level place is
     # itself a city, 舞钢市, whose 市委 is its own)
-    if home_county and not home_county.endswith("市") and name and re.match(r"(?:全|我|本)?市", name):
+    # (…on a province-level city's district's site, 市 is that city: 市委常委会 on 石景山区's site is 北京's)
+    if home_county and not home_county.endswith("市") and name and re.match(r"(?:全|我|本)?市(?!场|民|域|政|容|区(?!委))", name):
         home_county = None
+        home_city = home_city or (home_province if home_province in _MUNICIPALITIES else None)
     county = county or (home_county if city is None else None)
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
@@ -1739,6 +1778,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         at = body.find(chair)
         seg = body[max(0, at - 40) : at] if at > 0 else ""
         chair_title = (_clean_title(seg) or None) if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
+    # 8月20日，县委常委、政府常务副县长冉某召开招商引资推进会 : where no one is said to preside anywhere, the convener the
+    # first sentence names
+    if chair is None and "主持" not in body and "主持" not in (title or ""):
+        chair, chair_title = convener_of(body)
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
@@ -1779,8 +1822,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         province = None
     # (a body named after the publisher's or the site's city is that city's, whatever province the text names besides:
     # 市委常委会…学习习近平总书记在重庆考察时的重要讲话精神 on 平顶山's site)
-    if city is None and home_city and organ and home_city in organ:
-        province, city = home_province, home_city
+    # (the city's own body, not a province's that shares its name: 吉林省委 on 吉林市's site, 海南省委 on 海南州's)
+    if city is None and home_city and organ and (hm := re.match(rf"(?:中共|政协)?{re.escape(home_city)}(市|州|盟|地区)?", organ)) \
+            and (hm.group(1) or home_city not in places()[0]) and not organ.startswith("省", hm.end()):
+        province, city = home_province, None if home_city in _MUNICIPALITIES else home_city
     level = _level(organ, series, province, city, chair_title, county, subject)
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
