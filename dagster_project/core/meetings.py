@@ -878,7 +878,9 @@ def place_of(title: str | None, body: str, chrome: str | None, organ: str | None
     provinces, cities = places()
     # (a higher post the chair also holds is no place of the meeting: 平顶山市委常委、舞钢市委书记…主持召开市委常委会会议 is
     # 舞钢's)
-    text = _HIGHER_POST.sub("", " ".join(x for x in (organ, title, _opening(body)) if x))
+    text = " ".join(x for x in (organ, title, _opening(body)) if x)
+    if "委常委、" in text or "委委员、" in text:  # (the search itself is slow: it is tried at every character)
+        text = _HIGHER_POST.sub("", text)
     if (named := _division_named(text)) is not None:
         return _placed_locally(*named)
     city = None
