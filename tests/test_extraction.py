@@ -800,6 +800,21 @@ def test_a_site_is_placed_by_who_runs_it_not_by_its_links(chrome, city):
     assert m.city == city
 
 
+# From the local pages U9-U12 (forms with names changed): a league's administrative office (行署) is a prefecture's
+# body, not a national one; a city whose secretary sits on a prefecture's committee (州委常委、市委书记) is a county-level
+# city, whose meetings are a county's.
+@pytest.mark.parametrize("text, level", [
+    ("3月25日，行署党组召开2024年第四次会议暨理论学习中心组集体学习会议。盟委副书记、盟长、行署党组书记罗某主持会议。", "municipal"),
+    ("3月2日，市委统一战线工作领导小组全体（扩大）会议召开。州委常委、市委书记李某作出批示，市委常委、市委统战部部长许某出席会议并讲话。",
+     "county"),
+    ("3月2日，州委常委、市委书记李某主持召开市委常委会会议。", "county"),
+    ("3月2日，省委常委、市委书记李某主持召开市委常委会会议。", "municipal"),  # a province's: a prefecture-level city
+])
+def test_a_prefecture_office_and_a_county_level_city(text, level):
+    m = extract_meeting(None, text, None)
+    assert m.is_meeting and m.level == level
+
+
 def test_listed_attendees_lose_the_title_their_list_ran_into():
     # 市人大常委会副主任陈相凤、… : 任陈相凤 before; 中共中央政治局委员丁薛祥、… : 员丁薛祥 (323 corpus reports' participants)
     m = extract_meeting(None, "3月21日下午，市人大常委会第五次会议举行。市委书记、市人大常委会主任倪某，市人大常委会副主任"

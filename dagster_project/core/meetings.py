@@ -1465,13 +1465,18 @@ CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|�
 
 
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None,
-           county: str | None = None, subject: re.Match | None = None) -> str:
+           county: str | None = None, subject: re.Match | None = None, opening: str = "") -> str:
     text = (organ or "") + (series or "")
     national_chair = bool(re.match(r"中共中央|国务院|全国人大|全国政协|国家主席", chair_title or ""))
     # a body named by the meeting (国家科技教育领导小组, 京津冀协同发展领导小组) that a central leader chairs,
     # wherever it meets
     if not LOCAL_ORGAN.search(organ or "") and national_chair and not city:
         return "central"
+    # a city whose secretary or mayor sits on a prefecture's committee (州委常委、市委书记) is a county-level city: a
+    # prefecture-level city is under no prefecture
+    if not city and not national_chair and re.search(r"[州盟]委(?:常委|委员)、市(?:委(?:副)?书记|长)", f"{chair_title or ''}。{opening}") \
+            and (re.match(r"(?:中共)?市|(?:全|我|本)市", text) or (subject and subject.group("k") == "市" and not subject.group("place"))):
+        return "county"
     # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says;
     # a province-level city's own is provincial: 北京市委…召开…)
     if subject and not text.startswith((*CENTRAL_ORGANS, "国家", "中共全国", "政协全国委员会")) and not national_chair:
@@ -1479,6 +1484,10 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
                                           or (not subject.group("place") and province in _MUNICIPALITIES and not city)):
             return "provincial"
         return "county" if county and subject.group("k") == county[-1] else _LEVEL_OF[subject.group("k")]
+    # a league's or a prefecture's administrative office (行署, 行政公署) or committee (盟委) is a prefecture's, whatever its
+    # gathering is called (行署党组会议暨理论学习中心组集体学习)
+    if re.search(r"行署|行政公署|盟委", text):
+        return "municipal"
     if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")) \
             or "中央宣讲团" in (series or "") \
             or (not LOCAL_ORGAN.search(organ or "") and (re.fullmatch(NATIONAL_CONFERENCE_NAME, series or "") or (series or "").startswith("对口支援"))):
@@ -1828,7 +1837,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if city is None and home_city and organ and (hm := re.match(rf"(?:中共|政协)?{re.escape(home_city)}(市|州|盟|地区)?", organ)) \
             and (hm.group(1) or home_city not in places()[0]) and not organ.startswith("省", hm.end()):
         province, city = home_province, None if home_city in _MUNICIPALITIES else home_city
-    level = _level(organ, series, province, city, chair_title, county, subject)
+    level = _level(organ, series, province, city, chair_title, county, subject, _opening(body))
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
         province, city = province or home_province, home_city
