@@ -39,7 +39,7 @@ COMMENT ON COLUMN documents.date_precision IS 'How much of published_at the sour
 COMMENT ON COLUMN documents.publisher IS 'Publisher named by the record or page (来源), else the source.yaml default.';
 COMMENT ON COLUMN documents.body IS 'Cleaned report text for analysis: page chrome, broadcast prefix and editor trailers removed, Unicode normalised, traditional characters simplified, known scrape losses repaired (see repairs). Offsets in other tables index this string.';
 COMMENT ON COLUMN documents.body_original IS 'The cleaned text before traditional-to-simplified conversion; null when no conversion was made.';
-COMMENT ON COLUMN documents.page_chrome IS 'Site furniture found above a text page''s title (site name, region, breadcrumbs): kept out of body, kept here for place names.';
+COMMENT ON COLUMN documents.page_chrome IS 'Site furniture, kept out of body and kept here for place names: a text page''s lines above its title (site name, region, breadcrumbs) and its footer (主办单位, 网站标识码); an HTML page''s site name and identity code (SiteName, SiteIDCode metadata).';
 COMMENT ON COLUMN documents.content_hash IS 'Hash of the body''s letters and digits only: equal for copies that differ only in punctuation or spacing.';
 COMMENT ON COLUMN documents.body_md5 IS 'md5 of the body exactly as stored (equal to md5(body)): the per-document steps compare it to tell a changed body without hashing every body on every run.';
 COMMENT ON COLUMN documents.duplicate_of IS 'For a copy (the same report scraped twice, syndicated, or saved as a page), the doc_id of the record it copies: a saved page points to the feed item with the same publisher id, any other copy to its group''s canonical row; null for canonical rows.';
