@@ -223,6 +223,13 @@ def divisions_by_short() -> dict[str, tuple[str, Division]]:
 
 
 @lru_cache(maxsize=1)
+def municipal_district_shorts() -> frozenset[str]:
+    """Short names of the districts and counties of Beijing, Shanghai, Tianjin and Chongqing (朝阳, 和平, 江北), names shared
+    with other places included."""
+    return frozenset(d.short for _, _, d in _division_table() if d.county_level and d.province in ("北京", "上海", "天津", "重庆"))
+
+
+@lru_cache(maxsize=1)
 def prefectures_by_short() -> dict[str, tuple[str, Division]]:
     """A prefecture by its short name where it shares it with county-level divisions only (本溪: 本溪市 and 本溪满族自治县;
     朝阳: 朝阳市, 朝阳县 and two 朝阳区), with the form it is named by: a place's paper named by its bare short name

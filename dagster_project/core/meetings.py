@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import Division, division_codes, divisions, divisions_by_short, leaders, places, prefectures_by_short, surnames
+from .lexicon import (Division, division_codes, divisions, divisions_by_short, leaders, municipal_district_shorts, places,
+                      prefectures_by_short, surnames)
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -477,12 +478,28 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     return None, None
 
 
+# What may follow a two-character name without being its third character: 王刚在…, 张华同志, 王刚率队, 李某一行
+_NOT_NAME_THIRD = set("在于同主出等和与今日月及以对向率带前后上下到就也又还都分再将并已召作讲指要表说一为从把被让给")
+
+
+def _name_as_written(name: str, body: str) -> str:
+    """A name as long as the report writes it everywhere: 彭雁迅速召开… 彭雁要求 (彭雁), 张国强召开… 张国强强调 (张国强)."""
+    if len(name) == 3 and body.count(name[:2]) > body.count(name):
+        return name[:2]
+    if len(name) == 2 and name not in leaders():
+        nexts = {body[m.end() : m.end() + 1] for m in re.finditer(re.escape(name), body)}
+        if len(nexts) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", c := next(iter(nexts))) and c not in _NOT_NAME_THIRD \
+                and looks_like_person(name + c):
+            return name + c
+    return name
+
+
 def convener_of(body: str) -> tuple[str | None, str | None]:
     """(name, title) of who convened the meeting in the report's first sentence: 县委常委、政府常务副县长冉某召开招商引资推进会
-    · 国务院副总理韩正17日在住房城乡建设部召开座谈会. For a report that never says who presided (the blind labels take the
-    convener as the chair); not who attended a meeting others held (出席在北京召开的…会议), nor two conveners together
-    (县委书记王某、县长赵某召开…), nor one at whose request others met (根据市委书记张某要求…召开…), and only a name the report
-    gives again (…党委常委班子均已召开专题民主生活会 names no one)."""
+    · 国务院副总理韩正17日在住房城乡建设部召开座谈会 · 受市长张某委托，副市长李某召开… (李某). For a report that says of no
+    one that he presided over it (the blind labels take the convener as the chair); not who attended a meeting others
+    held (出席在北京召开的…会议), nor two conveners together (县委书记王某、县长赵某召开…), nor one at whose request others met
+    (根据市委书记张某要求市应急局召开…), and only a name the report gives again (…党委常委班子均已召开… names no one)."""
     first = re.split(r"[。\n]", body.lstrip(), maxsplit=1)[0]
     cm = re.search(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})", first)
     if cm is None:
@@ -492,20 +509,22 @@ def convener_of(body: str) -> tuple[str | None, str | None]:
         name = name_at(first, tm.end())
         if not name or NOT_NAME_START.match(first, tm.end()):
             continue
-        # the name as long as the report writes it everywhere: 彭雁迅速召开… 彭雁要求 (彭雁), 张国强召开… 张国强强调 (张国强)
-        if len(name) == 3 and body.count(name[:2]) > body.count(name):
-            name = name[:2]
-        elif len(name) == 2 and len(nexts := {body[m.end() : m.end() + 1] for m in re.finditer(re.escape(name), body)}) == 1 \
-                and re.fullmatch(r"[\u4e00-\u9fff]", (c := nexts.pop())) and looks_like_person(name + c):
-            name += c
+        name = _name_as_written(name, body)
         gap = sentence[tm.end() + len(name):]
-        if len(gap) > 14 or re.search(r"[，；、]|出席|参加|要求|指示|批示|委托|部署", gap):
+        if re.search(r"[，；]", gap):
+            continue  # (a clause before the convener's: 受市长张某委托，副市长李某召开…)
+        if len(gap) > 14 or re.search(r"、|出席|参加|要求|指示|批示|委托|部署", gap):
             return None, None
         if name not in leaders() and (body.count(name) < 2 or not looks_like_person(name)):
             return None, None
         title_start = sentence.rfind("，", 0, tm.start()) + 1
         return name, _clean_title(sentence[title_start : tm.end()]) or None
     return None, None
+
+
+# Where a report says someone presided over this meeting, not over one it relays (…传达学习了省长李某主持召开的省政府常务会议
+# 精神 · …在主持中共中央政治局第五次集体学习时的重要讲话精神)
+_PRESIDED_HERE = re.compile(r"由[^。，；]{0,30}?主持(?!召开的)|主持(?:会议|座谈会|本次会议|大会|并|[。，；])(?![^。，；]{0,12}精神)")
 
 
 def _leader_before_presiding(text: str, name: str | None = None) -> tuple[str | None, str | None]:
@@ -822,8 +841,10 @@ def _place_by_short_name(short: str, kind: str | None = None, paper: bool = Fals
         return provinces[short], None, None
     if (kind in (None, "市")) and short in cities:
         return cities[short], short, None
+    # (a prefecture by a short name it shares with counties only: 本溪日报, 通化发布; a media account not by one a province-
+    # level city's district shares, 朝阳发布 being Beijing's 朝阳区's, though 朝阳日报 is 辽宁 朝阳's paper)
     found = (short + kind, divisions().get(short + kind)) if kind else divisions_by_short().get(short) or \
-        (prefectures_by_short().get(short) if paper else None)
+        (prefectures_by_short().get(short) if paper or short not in municipal_district_shorts() else None)
     if not found or found[1] is None or (found[1].county_level and not kind):
         return None, None, None
     return _placed(*found)
@@ -832,14 +853,14 @@ def _place_by_short_name(short: str, kind: str | None = None, paper: bool = Fals
 # The site a page is on, in its furniture: a government site's identity code (网站标识码：1304000009; SiteIDCode), whose
 # first six digits are its government's division code, and the body that runs it (主办单位：本溪市人民政府办公室)
 _SITE_CODE = re.compile(r"(?:网站标识码|SiteIDCode)\s*[:：]?\s*(\d{6})\d{4}\b")
-_SITE_BODY = rf"(?:中共)?[{_CJK}]{{2,14}}?(?:[省市县区旗]委|[省市县区旗]人民政府|[省市县区旗]政府)(?:办公室|办公厅|宣传部)?"
+_SITE_BODY = rf"(?:中共)?(?:[{_CJK}]{{2,14}}?(?:[省市县区旗州盟]委|[省市县区旗州盟]人民政府|[省市县区旗州]政府|盟行政公署|地区行政公署|地区行署)|[{_CJK}]县(?:委|人民政府|政府))(?:办公室|办公厅|宣传部)?"
 # (who runs the site: 主办单位：本溪市人民政府办公室 · 版权所有：中共舞钢市委 · 本网站由焦作市人民政府主办)
 _SITE_OWNER = re.compile(rf"(?:主办单位|主办|版权所有)\s*[:：]?\s*(?:©\s*)?(?P<body>{_SITE_BODY})|本网站由\s*(?P<by>{_SITE_BODY})\s*主办")
 # (…or the site's name heading its furniture: 本溪市人民政府, 中共舞钢市委门户网站; not a friendly link or a related item
 # further down, 邢台市人民政府 among the links of 邯郸's site)
 _SITE_NAME = re.compile(rf"^\s*(?P<body>{_SITE_BODY})(?:门户网站|网站)?\s*$")
 # (the lines of the site's head end where its navigation, lists of links or related items begin)
-_SITE_HEAD_ENDS = re.compile(r"首页|当前位置|您的位置|相关|友情链接|链接|网站群|站群|导航")
+_SITE_HEAD_ENDS = re.compile(r"^\s*(?:首页|当前位置|您的位置|您现在的位置|相关|友情链接|县区|区县|县市区|市县|部门网站|政府网站)|链接\s*$")
 
 
 def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
@@ -858,9 +879,12 @@ def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
             break
         if m := _SITE_NAME.match(ln):
             head.append(m.group("body"))
-    found = [place_of(None, body, None, None) for body in owners + head]
-    # (a city's before a province's alone: 河北省人民政府 heads a list the city's own name follows)
-    return next((f for f in found if f[1]), None) or next((f for f in found if f[0]), None)
+    # who runs the site, else the most particular of the names at its head (a county's site may head its page with the
+    # portals above it: 河北省人民政府 · 邯郸市人民政府 · 魏县人民政府)
+    for body in owners + head[::-1]:
+        if (found := place_of(None, body, None, None))[1] or found[2]:
+            return found
+    return next((found for body in owners + head if (found := place_of(None, body, None, None))[0]), None)
 
 
 def _division_opening(name: str) -> tuple[str, Division] | None:
@@ -1457,11 +1481,18 @@ def _local_subject(sentence: str) -> re.Match | None:
 
 
 _MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+# A city's body or gathering named without its place (市委…, 全市…, 市政府…, 市政协…), not a market's, the citizens', a region's,
+# the city's looks or its public works (市场…, 市民…, 市域…, 市容…, 市政工程…)
+_BARE_CITY = re.compile(r"(?:中共)?(?:全|我|本)?市(?!场|民|域|容|政(?!府|协)|区(?!委))")
 # a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
 _BARE_SITTING = re.compile(r"(?:全体(?:成员)?|党组|常委会?|主任|主席|常务)?(?:会议|议)")
 # a province's, city's, county's or district's Party committee or government
 LOCAL_ORGAN = re.compile(r"[省市县区州旗]委|[省市县区州旗](?:人民)?政府")
 CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|钓鱼台")
+
+
+# (…as the opening names the city's head: 州委常委、市委书记李某作出批示 · …出席会议并讲话)
+_COUNTY_CITY_HEAD = re.compile(rf"[州盟地]委(?:常委|委员)、市(?:委(?:副)?书记|长)[{_CJK}]{{2,3}}?(?:主持|作出批示|出席会议并讲话|出席并讲话|讲话)")
 
 
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None,
@@ -1474,8 +1505,9 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
         return "central"
     # a city whose secretary or mayor sits on a prefecture's committee (州委常委、市委书记) is a county-level city: a
     # prefecture-level city is under no prefecture
-    if not city and not national_chair and re.search(r"[州盟]委(?:常委|委员)、市(?:委(?:副)?书记|长)", f"{chair_title or ''}。{opening}") \
-            and (re.match(r"(?:中共)?市|(?:全|我|本)市", text) or (subject and subject.group("k") == "市" and not subject.group("place"))):
+    if not city and not national_chair and (re.search(r"[州盟地]委(?:常委|委员)、市(?:委(?:副)?书记|长)$", chair_title or "")
+                                            or _COUNTY_CITY_HEAD.search(opening)) \
+            and (_BARE_CITY.match(text) or (subject and subject.group("k") == "市" and not subject.group("place"))):
         return "county"
     # the local body or place the opening says holds it (我市召开全国文明城市创建…推进会: the city's, whatever its name says;
     # a province-level city's own is provincial: 北京市委…召开…)
@@ -1486,7 +1518,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
         return "county" if county and subject.group("k") == county[-1] else _LEVEL_OF[subject.group("k")]
     # a league's or a prefecture's administrative office (行署, 行政公署) or committee (盟委) is a prefecture's, whatever its
     # gathering is called (行署党组会议暨理论学习中心组集体学习)
-    if re.search(r"行署|行政公署|盟委", text):
+    if re.match(rf"(?:中共)?(?:[{_CJK}]{{2,10}}?(?:盟|地区))?(?:行署|行政公署|盟委)", organ or series or ""):
         return "municipal"
     if text.startswith(CENTRAL_ORGANS) or text.startswith(("中共中央", "中共全国", "国家", "政协全国委员会")) or (series or "").startswith(("全国", "中央", "全军")) \
             or "中央宣讲团" in (series or "") \
@@ -1509,7 +1541,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
         return "municipal"
     if (local := _local_level(series, chair_title)):
         # (北京市委副书记、市长…主持召开…: a province-level city's is provincial)
-        return "provincial" if local == "municipal" and province in ("北京", "上海", "天津", "重庆") else local
+        return "provincial" if local == "municipal" and province in _MUNICIPALITIES else local
     if province or re.search(r"省委|省政府|自治区|北京市|上海市|天津市|重庆市", text):
         return "provincial"
     return "other"
@@ -1667,7 +1699,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (a district's or county's site reposting its city's meeting: 市 there is the city, unless the county-level place is
     # itself a city, 舞钢市, whose 市委 is its own)
     # (…on a province-level city's district's site, 市 is that city: 市委常委会 on 石景山区's site is 北京's)
-    if home_county and not home_county.endswith("市") and name and re.match(r"(?:全|我|本)?市(?!场|民|域|政|容|区(?!委))", name):
+    if home_county and not home_county.endswith("市") and name and _BARE_CITY.match(name):
         home_county = None
         home_city = home_city or (home_province if home_province in _MUNICIPALITIES else None)
     county = county or (home_county if city is None else None)
@@ -1774,6 +1806,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     chair, chair_title = chair_of(_opening(body), series)
     if chair is None:
         chair, chair_title = chair_of(title or "", series)
+    # 8月20日，县委常委、政府常务副县长冉某召开招商引资推进会 : where neither the opening nor the title says who presided, the
+    # convener the first sentence names, unless the body says later who presided over this meeting (会议由副市长李某主持)
+    if chair is None and "主持" not in _opening(body) and "主持" not in (title or "") and not _PRESIDED_HERE.search(body):
+        chair, chair_title = convener_of(body)
     if chair is None:
         chair, chair_title = chair_of(body, series)
     if chair is None:
@@ -1789,10 +1825,6 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         at = body.find(chair)
         seg = body[max(0, at - 40) : at] if at > 0 else ""
         chair_title = (_clean_title(seg) or None) if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
-    # 8月20日，县委常委、政府常务副县长冉某召开招商引资推进会 : where no one is said to preside anywhere, the convener the
-    # first sentence names
-    if chair is None and "主持" not in body and "主持" not in (title or ""):
-        chair, chair_title = convener_of(body)
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
@@ -1835,7 +1867,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # 市委常委会…学习习近平总书记在重庆考察时的重要讲话精神 on 平顶山's site)
     # (the city's own body, not a province's that shares its name: 吉林省委 on 吉林市's site, 海南省委 on 海南州's)
     if city is None and home_city and organ and (hm := re.match(rf"(?:中共|政协)?{re.escape(home_city)}(市|州|盟|地区)?", organ)) \
-            and (hm.group(1) or home_city not in places()[0]) and not organ.startswith("省", hm.end()):
+            and (hm.group(1) or home_city not in places()[0]):
         province, city = home_province, None if home_city in _MUNICIPALITIES else home_city
     level = _level(organ, series, province, city, chair_title, county, subject, _opening(body))
     # (…and a local gathering's place, where the report names none)
@@ -1843,6 +1875,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         province, city = province or home_province, home_city
     elif level == "provincial" and province is None:
         province = home_province
+    # (a province-level city's own gathering, 全市安全生产工作会议 on 石景山区's site, is provincial, with no city)
+    if level == "municipal" and province in _MUNICIPALITIES and city == province:
+        level, city = "provincial", None
     # …and so is one a national leader chairs where nothing names a place (李强主持大会), a gathering of several
     # provinces (部分省区市巡视工作座谈会), and any other national news of a meeting no place or local body is named
     # for (韩正出席迎峰度夏能源保供工作电视电话会议, 全总十六届一次执委会议, 农工党十五届二中全会): 1,142 labelled
