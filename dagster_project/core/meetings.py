@@ -268,6 +268,11 @@ TITLE_WORDS = (
 )
 # A title phrase: 中共中央总书记 · 国务院总理 · 市委书记 · 中国人民银行行长兼货币政策委员会主席
 _TITLE = rf"(?P<title>[{_CJK}、，]{{0,40}}?(?:{TITLE_WORDS}))"
+# (compiled once: Python's cache of compiled patterns is churned by the names each report brings, and these are long)
+_TITLE_WORD = re.compile(rf"(?:{TITLE_WORDS})")
+_TITLE_WORD_END = re.compile(rf"(?:{TITLE_WORDS})$")
+_TITLE_OR_MEMBER_END = re.compile(rf"(?:{TITLE_WORDS}|成员)$")
+_NO_NAME_WORD = re.compile(rf"会|部|厅|局|委|省|市|区|县|院|办|中央|政治局|主席团|草案|名单|{TITLE_WORDS}")
 # Characters that end a name early: 葛巧红立即主持 → 葛巧红
 _AFTER_NAME = set("在于同主出等和与立今日月及以对向率带前后上下到来就也又还都分再将并已召作讲指强要表说")
 SPEECH_VERB = r"(?:在讲话中|在会上|在报告中|在讲话时|在主持会议时|在会议上|还|也|随后|最后|会上)?(?:强调|指出|要求|表示|提出|认为|说|建议|作工作部署|作部署|部署|讲话)"
@@ -428,7 +433,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
         # person and an earlier title word is followed by a leader's name (…副委员长王晨传达了习近平总书记
         # 重要指示并主持会议: 王晨, not 总书记|重要)
         best = name = None
-        for tm in reversed(list(re.finditer(rf"(?:{TITLE_WORDS})", before))):
+        for tm in reversed(list(_TITLE_WORD.finditer(before))):
             name_start = window_start + tm.end()
             cand = name_at(text, name_start)
             if not cand:
@@ -463,7 +468,7 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
             continue
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         sentence = text[start : m.start()]
-        for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence[:80]):
+        for tm in _TITLE_WORD.finditer(sentence[:80]):
             name = name_at(text, start + tm.end())
             # (not a body's name read as a title: 全国人大常委|会第二十八次会议; not who asked another to
             # preside: 受主席团常务主席赵乐际委托，李鸿忠主持会议)
@@ -478,6 +483,8 @@ def chair_of(text: str, series: str | None = None) -> tuple[str | None, str | No
     return None, None
 
 
+# A meeting convened, in a report's first sentence (not one held by others: 出席在北京召开的…会议)
+_CONVENED = re.compile(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})")
 # What may follow a two-character name without being its third character: 王刚在…, 张华同志, 王刚率队, 李某一行
 _NOT_NAME_THIRD = set("在于同主出等和与今日月及以对向率带前后上下到就也又还都分再将并已召作讲指要表说一为从把被让给")
 
@@ -501,11 +508,11 @@ def convener_of(body: str) -> tuple[str | None, str | None]:
     held (出席在北京召开的…会议), nor two conveners together (县委书记王某、县长赵某召开…), nor one at whose request others met
     (根据市委书记张某要求市应急局召开…), and only a name the report gives again (…党委常委班子均已召开… names no one)."""
     first = re.split(r"[。\n]", body.lstrip(), maxsplit=1)[0]
-    cm = re.search(rf"召开(?!的)[^，。；]{{0,30}}?(?:{MEETING_WORD.pattern})", first)
+    cm = _CONVENED.search(first)
     if cm is None:
         return None, None
     sentence = first[: cm.start()]
-    for tm in re.finditer(rf"(?:{TITLE_WORDS})", sentence):
+    for tm in _TITLE_WORD.finditer(sentence):
         name = name_at(first, tm.end())
         if not name or NOT_NAME_START.match(first, tm.end()):
             continue
@@ -579,7 +586,7 @@ def speakers_of(text: str) -> list[Person]:
             if cand in leaders() or (n == 3 and all("\u4e00" <= c <= "\u9fff" for c in cand) and _looks_like_name(text, i - n, cand)
                                      and looks_like_person(cand)):
                 if cand not in out:
-                    tm = re.search(rf"(?:{TITLE_WORDS})$", text[max(0, i - n - 30) : i - n])
+                    tm = _TITLE_WORD_END.search(text[max(0, i - n - 30) : i - n])
                     title = None
                     if tm:
                         seg = text[max(0, i - n - 30) : i - n]
@@ -597,7 +604,7 @@ def _looks_like_name(text: str, i: int, cand: str) -> bool:
     if any(w in cand for w in ("会议", "我们", "他们", "她们", "大家", "同时", "此外", "代表", "委员", "部门", "政府", "强调", "指出")):
         return False
     prev = text[i - 1] if i > 0 else "。"
-    return prev in "。，；：\n" or bool(re.search(rf"(?:{TITLE_WORDS})$", text[max(0, i - 12) : i]))
+    return prev in "。，；：\n" or bool(_TITLE_WORD_END.search(text[max(0, i - 12) : i]))
 
 
 ATTENDEES = re.compile(rf"(?P<lead>(?:[{_CJK}]{{0,8}}领导|领导同志)?)(?P<names>[{_CJK}]{{2,4}}(?:、[{_CJK}]{{2,4}}){{1,40}})(?:等)?(?:[^。，]{{0,12}})?(?:出席|参加|列席)")
@@ -612,7 +619,7 @@ def attendees_of(text: str) -> list[Person]:
         # 市人大常委会副主任陈相凤、江志坚…出席 · 市政协党组成员韩俊义、…: the list's first name begins with its
         # title's last character (任陈相凤), which the list's four characters took
         start = m.start("names")
-        while len(names[0]) > 2 and re.search(rf"(?:{TITLE_WORDS}|成员)$", text[max(0, start - 6) : start + 1]):
+        while len(names[0]) > 2 and _TITLE_OR_MEMBER_END.search(text[max(0, start - 6) : start + 1]):
             names[0], start = names[0][1:], start + 1
         for name in names:
             name = name.strip()
@@ -624,7 +631,7 @@ def attendees_of(text: str) -> list[Person]:
                 name = name[:-1]
             # 中共中央政治局常委、中央书记处书记蔡奇出席 : titles in the list are not attendees
             # (nor a bill's lists: 议程草案、主席团和秘书长名单草案、列席人员名单草案的议案)
-            if 2 <= len(name) <= 4 and not re.search(rf"会|部|厅|局|委|省|市|区|县|院|办|中央|政治局|主席团|草案|名单|{TITLE_WORDS}", name):
+            if 2 <= len(name) <= 4 and not _NO_NAME_WORD.search(name):
                 out.append(Person(name, title, "attendee"))
     return out
 
@@ -1824,7 +1831,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         chair = cm.group(1)
         at = body.find(chair)
         seg = body[max(0, at - 40) : at] if at > 0 else ""
-        chair_title = (_clean_title(seg) or None) if re.search(rf"(?:{TITLE_WORDS})$", seg) else None
+        chair_title = (_clean_title(seg) or None) if _TITLE_WORD_END.search(seg) else None
     # 会议执行主席是卢展工、马飚、陈晓光。…会议由陈晓光主持。 : the post the report names the chair to
     if chair and not chair_title and (pm := re.search(rf"(执行主席|常务主席)(?:是|为|：)[^。]{{0,40}}?{re.escape(chair)}", body)):
         chair_title = pm.group(1)
@@ -1832,7 +1839,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # the title just before the report's first mention of him, if any
     # (where his name is a name: not 王勇 inside 王勇平)
     at = next((m.start() for m in re.finditer(re.escape(chair), body) if name_at(body, m.start()) == chair), -1) if chair and not chair_title else -1
-    if at > 0 and re.search(rf"(?:{TITLE_WORDS})$", seg := body[max(0, at - 40) : at]):
+    if at > 0 and _TITLE_WORD_END.search(seg := body[max(0, at - 40) : at]):
         chair_title = _clean_title(seg) or None
     people: dict[tuple[str, str], Person] = {}
     if chair:
