@@ -757,6 +757,15 @@ def test_the_convener_chairs_where_nobody_is_said_to_preside(text, chair, title)
     ("6月3日，副市长王建立召开全市安全生产工作会议，部署安全生产工作。王建立要求，要压实责任。", "王建立"),
     ("6月3日，县委书记王某、县长赵某召开县委常委会会议，研究有关事项。王某强调，要抓好落实。赵某指出，要压实责任。", None),
     ("根据市委书记张某要求市应急局召开全市安全生产紧急会议，部署有关工作。张某作出批示。", None),
+    # (round 92, from a review of rounds 90 and 91: a name is not lengthened by the word after it; a meeting the report
+    # relays is no say on who presided over this one; a clause before the convener does not hide him)
+    ("6月3日，市长王刚在市政府召开常务会议，研究工作。王刚在讲话中指出，要抓好落实。", "王刚"),
+    ("6月3日，县委书记张华同志召开县委常委会会议，研究工作。张华同志强调，要抓好落实。", "张华"),
+    ("6月3日，县长王刚率队召开现场办公会，研究工作。王刚率队察看了项目现场。", "王刚"),
+    ("国务院总理李强在京召开经济形势专家和企业家座谈会，听取意见。李强在会上说，要坚定信心。", "李强"),
+    ("6月3日，县长张某召开县政府常务会议，研究近期工作。张某指出，要抓好落实。会议传达学习了省长李某主持召开的省政府常务会议精神。", "张某"),
+    ("6月3日，受市长张某委托，副市长李某召开全市安全生产工作会议。李某强调，要压实责任。", "李某"),
+    ("6月3日，按照省委书记李某批示要求，市委书记张某连夜召开专题会议，研究部署。张某强调，要压实责任。", "张某"),
 ])
 def test_the_convener_chairs_only_where_nobody_presides(text, chair):
     assert extract_meeting(None, text, None).chair == chair
@@ -780,6 +789,22 @@ def test_the_convener_chairs_only_where_nobody_presides(text, chair):
     (None, "7月29日，区委书记张某主持召开区委常委会会议。", None, "朝阳发布", (None, "county", None, None)),
     (None, "7月29日，市委书记张某主持召开市委常委会会议。", "网站标识码：1304010001", None, (None, "municipal", None, None)),
     (None, "7月29日，市委书记张某主持召开市委常委会会议。", "网站标识码：1101070001", None, ("中共北京市委", "provincial", "北京", None)),
+    # (round 92, from a review of rounds 90 and 91: a media account by any city's bare short name but a municipal
+    # district's; a site's head past its top bar, its most particular name; a municipality's own gathering; 市政协; a
+    # county meeting that studies a 盟委's plenum; a guest's 州委常委、市委书记)
+    ("市委常委会召开会议", "7月29日，市委书记张某主持召开市委常委会会议。", None, "通化发布", ("中共通化市委", "municipal", "吉林", "通化")),
+    ("市委常委会召开会议", "7月29日，市委书记张某主持召开市委常委会会议。", "设为首页 | 加入收藏\n邯郸市人民政府\n当前位置：首页 > 邯郸要闻",
+     None, ("中共邯郸市委", "municipal", "河北", "邯郸")),
+    ("县委常委会召开会议", "7月29日，县委书记张某主持召开县委常委会会议。", "中国政府网\n河北省人民政府\n邯郸市人民政府\n魏县人民政府\n首页",
+     None, ("中共魏县县委", "county", "河北", "邯郸")),
+    ("全市安全生产工作会议召开", "全市安全生产工作会议召开，副市长张某出席会议并讲话。", "网站标识码：1101070001", None,
+     (None, "provincial", "北京", None)),
+    ("市政协召开主席会议", "7月29日，市政协主席张某主持召开市政协主席会议。", "网站标识码：2105040001", None,
+     ("政协本溪市委员会", "municipal", "辽宁", "本溪")),
+    ("科右前旗召开传达学习盟委全会精神会议", "7月29日，科右前旗召开传达学习盟委全会精神会议。旗委书记张某主持会议。", None, None,
+     (None, "county", None, None)),
+    (None, "7月29日，市委书记李某主持召开市委常委会会议，研究部署对口协作工作。会议邀请了对口协作地区州委常委、市委书记张某参加。", None,
+     None, (None, "municipal", None, None)),
 ])
 def test_a_local_place_rule_keeps_to_its_own_body(title, text, chrome, publisher, want):
     m = extract_meeting(title, text, None, chrome, publisher)
@@ -813,43 +838,6 @@ def test_a_site_is_placed_by_who_runs_it_not_by_its_links(chrome, city):
 def test_a_prefecture_office_and_a_county_level_city(text, level):
     m = extract_meeting(None, text, None)
     assert m.is_meeting and m.level == level
-
-
-# Found by a review of rounds 90 and 91 (made-up forms; the code before them was right on each): a name is not lengthened
-# by the word after it; a meeting the report relays is no say on who presided over this one; a clause before the convener
-# does not hide him.
-@pytest.mark.parametrize("text, chair", [
-    ("6月3日，市长王刚在市政府召开常务会议，研究工作。王刚在讲话中指出，要抓好落实。", "王刚"),
-    ("6月3日，县委书记张华同志召开县委常委会会议，研究工作。张华同志强调，要抓好落实。", "张华"),
-    ("6月3日，县长王刚率队召开现场办公会，研究工作。王刚率队察看了项目现场。", "王刚"),
-    ("国务院总理李强在京召开经济形势专家和企业家座谈会，听取意见。李强在会上说，要坚定信心。", "李强"),
-    ("6月3日，县长张某召开县政府常务会议，研究近期工作。张某指出，要抓好落实。会议传达学习了省长李某主持召开的省政府常务会议精神。", "张某"),
-    ("6月3日，受市长张某委托，副市长李某召开全市安全生产工作会议。李某强调，要压实责任。", "李某"),
-    ("6月3日，按照省委书记李某批示要求，市委书记张某连夜召开专题会议，研究部署。张某强调，要压实责任。", "张某"),
-])
-def test_the_convener_is_read_as_the_report_writes_him(text, chair):
-    assert extract_meeting(None, text, None).chair == chair
-
-
-@pytest.mark.parametrize("title, text, chrome, publisher, want", [
-    ("市委常委会召开会议", "7月29日，市委书记张某主持召开市委常委会会议。", None, "通化发布", ("中共通化市委", "municipal", "吉林", "通化")),
-    ("市委常委会召开会议", "7月29日，市委书记张某主持召开市委常委会会议。", "设为首页 | 加入收藏\n邯郸市人民政府\n当前位置：首页 > 邯郸要闻",
-     None, ("中共邯郸市委", "municipal", "河北", "邯郸")),
-    ("县委常委会召开会议", "7月29日，县委书记张某主持召开县委常委会会议。", "中国政府网\n河北省人民政府\n邯郸市人民政府\n魏县人民政府\n首页",
-     None, ("中共魏县县委", "county", "河北", "邯郸")),
-    ("全市安全生产工作会议召开", "全市安全生产工作会议召开，副市长张某出席会议并讲话。", "网站标识码：1101070001", None,
-     (None, "provincial", "北京", None)),
-    ("市政协召开主席会议", "7月29日，市政协主席张某主持召开市政协主席会议。", "网站标识码：2105040001", None,
-     ("政协本溪市委员会", "municipal", "辽宁", "本溪")),
-    ("科右前旗召开传达学习盟委全会精神会议", "7月29日，科右前旗召开传达学习盟委全会精神会议。旗委书记张某主持会议。", None, None,
-     (None, "county", None, None)),
-    (None, "7月29日，市委书记李某主持召开市委常委会会议，研究部署对口协作工作。会议邀请了对口协作地区州委常委、市委书记张某参加。", None,
-     None, (None, "municipal", None, None)),
-])
-def test_a_place_rule_of_round_90_keeps_to_its_own_case(title, text, chrome, publisher, want):
-    m = extract_meeting(title, text, None, chrome, publisher)
-    assert m.is_meeting
-    assert (m.organ, m.level, m.province, m.city) == want
 
 
 def test_listed_attendees_lose_the_title_their_list_ran_into():

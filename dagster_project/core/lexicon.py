@@ -210,23 +210,33 @@ def division_codes() -> dict[str, tuple[str, Division | None]]:
     return found
 
 
+def _by_short(keep) -> dict[str, tuple[str, Division]]:
+    """The divisions `keep` accepts, by short name where only one of them has it, each with the shortest form it is
+    named by (秀山县 before 秀山自治县 and 秀山土家族苗族自治县)."""
+    found: dict[str, dict[Division, str]] = {}
+    for form, d in divisions().items():
+        if keep(d):
+            forms = found.setdefault(d.short, {})
+            if d not in forms or len(form) < len(forms[d]):
+                forms[d] = form
+    return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}
+
+
 @lru_cache(maxsize=1)
 def divisions_by_short() -> dict[str, tuple[str, Division]]:
     """A division by its short name alone (嘉兴, 宝坻, 城口), with the form it is named by (嘉兴市, 宝坻区, 城口县), where only
     one division has that short name."""
-    found: dict[str, dict[Division, str]] = {}
-    for form, d in divisions().items():
-        forms = found.setdefault(d.short, {})
-        if d not in forms or len(form) < len(forms[d]):
-            forms[d] = form  # (the shortest: 秀山县 before 秀山自治县 and 秀山土家族苗族自治县)
-    return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}
+    return _by_short(lambda d: True)
+
+
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 
 
 @lru_cache(maxsize=1)
 def municipal_district_shorts() -> frozenset[str]:
     """Short names of the districts and counties of Beijing, Shanghai, Tianjin and Chongqing (朝阳, 和平, 江北), names shared
     with other places included."""
-    return frozenset(d.short for _, _, d in _division_table() if d.county_level and d.province in ("北京", "上海", "天津", "重庆"))
+    return frozenset(d.short for _, _, d in _division_table() if d.county_level and d.province in MUNICIPALITIES)
 
 
 @lru_cache(maxsize=1)
@@ -234,10 +244,4 @@ def prefectures_by_short() -> dict[str, tuple[str, Division]]:
     """A prefecture by its short name where it shares it with county-level divisions only (本溪: 本溪市 and 本溪满族自治县;
     朝阳: 朝阳市, 朝阳县 and two 朝阳区), with the form it is named by: a place's paper named by its bare short name
     (本溪日报, 朝阳日报) is the prefecture's."""
-    found: dict[str, dict[Division, str]] = {}
-    for form, d in divisions().items():
-        if not d.county_level:
-            forms = found.setdefault(d.short, {})
-            if d not in forms or len(form) < len(forms[d]):
-                forms[d] = form
-    return {short: (form, d) for short, forms in found.items() if len(forms) == 1 for d, form in forms.items()}
+    return _by_short(lambda d: not d.county_level)

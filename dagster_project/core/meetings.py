@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import (Division, division_codes, divisions, divisions_by_short, leaders, municipal_district_shorts, places,
-                      prefectures_by_short, surnames)
+from .lexicon import (MUNICIPALITIES, Division, division_codes, divisions, divisions_by_short, leaders, municipal_district_shorts,
+                      places, prefectures_by_short, surnames)
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -887,11 +887,9 @@ def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
         if m := _SITE_NAME.match(ln):
             head.append(m.group("body"))
     # who runs the site, else the most particular of the names at its head (a county's site may head its page with the
-    # portals above it: 河北省人民政府 · 邯郸市人民政府 · 魏县人民政府)
-    for body in owners + head[::-1]:
-        if (found := place_of(None, body, None, None))[1] or found[2]:
-            return found
-    return next((found for body in owners + head if (found := place_of(None, body, None, None))[0]), None)
+    # portals above it: 河北省人民政府 · 邯郸市人民政府 · 魏县人民政府); a province alone last
+    found = [place_of(None, body, None, None) for body in owners + head[::-1]]
+    return next((f for f in found if f[1] or f[2]), None) or next((f for f in found if f[0]), None)
 
 
 def _division_opening(name: str) -> tuple[str, Division] | None:
@@ -1487,7 +1485,7 @@ def _local_subject(sentence: str) -> re.Match | None:
     return None
 
 
-_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+_MUNICIPALITIES = MUNICIPALITIES
 # A city's body or gathering named without its place (市委…, 全市…, 市政府…, 市政协…), not a market's, the citizens', a region's,
 # the city's looks or its public works (市场…, 市民…, 市域…, 市容…, 市政工程…)
 _BARE_CITY = re.compile(r"(?:中共)?(?:全|我|本)?市(?!场|民|域|容|政(?!府|协)|区(?!委))")
@@ -1499,7 +1497,8 @@ CAPITAL = re.compile(r"在京|在北京|人民大会堂|中南海|京西宾馆|�
 
 
 # (…as the opening names the city's head: 州委常委、市委书记李某作出批示 · …出席会议并讲话)
-_COUNTY_CITY_HEAD = re.compile(rf"[州盟地]委(?:常委|委员)、市(?:委(?:副)?书记|长)[{_CJK}]{{2,3}}?(?:主持|作出批示|出席会议并讲话|出席并讲话|讲话)")
+_COUNTY_CITY_POST = r"[州盟地]委(?:常委|委员)、市(?:委(?:副)?书记|长)"
+_COUNTY_CITY_HEAD = re.compile(rf"{_COUNTY_CITY_POST}[{_CJK}]{{2,3}}?(?:主持|作出批示|出席会议并讲话|出席并讲话|讲话)")
 
 
 def _level(organ: str | None, series: str | None, province: str | None, city: str | None, chair_title: str | None = None,
@@ -1512,7 +1511,7 @@ def _level(organ: str | None, series: str | None, province: str | None, city: st
         return "central"
     # a city whose secretary or mayor sits on a prefecture's committee (州委常委、市委书记) is a county-level city: a
     # prefecture-level city is under no prefecture
-    if not city and not national_chair and (re.search(r"[州盟地]委(?:常委|委员)、市(?:委(?:副)?书记|长)$", chair_title or "")
+    if not city and not national_chair and (re.search(rf"{_COUNTY_CITY_POST}$", chair_title or "")
                                             or _COUNTY_CITY_HEAD.search(opening)) \
             and (_BARE_CITY.match(text) or (subject and subject.group("k") == "市" and not subject.group("place"))):
         return "county"
@@ -1875,7 +1874,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (the city's own body, not a province's that shares its name: 吉林省委 on 吉林市's site, 海南省委 on 海南州's)
     if city is None and home_city and organ and (hm := re.match(rf"(?:中共|政协)?{re.escape(home_city)}(市|州|盟|地区)?", organ)) \
             and (hm.group(1) or home_city not in places()[0]):
-        province, city = home_province, None if home_city in _MUNICIPALITIES else home_city
+        province, city = home_province, home_city
     level = _level(organ, series, province, city, chair_title, county, subject, _opening(body))
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
