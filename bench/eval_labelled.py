@@ -32,7 +32,7 @@ def main(verbose: bool, folder: Path | None = None, corpus: Path | None = None) 
     f_tp = f_fp = f_fn = 0
     for g in gold:
         doc, lab = g.doc, g.labels
-        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome, doc.publisher)
+        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome, doc.publisher, doc.url)
         got = {
             "is_meeting": m.is_meeting, "meeting_date": m.meeting_date.isoformat() if m.meeting_date else None,
             "organ": m.organ, "series": m.series, "session_no": m.session_no, "chair": m.chair,

@@ -28,7 +28,7 @@ def evaluate(folder: Path, verbose: bool, corpus: Path | None = None) -> tuple[f
     per_theme = Counter()
     for g in gold:
         doc, lab = g.doc, g.labels
-        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome, doc.publisher)
+        m = extract_meeting(doc.title, doc.body, doc.published_at, doc.page_chrome, doc.publisher, doc.url)
         spans = [(d.char_start, d.char_end) for d in extract_directives(doc.body, m if m.is_meeting else None, doc.title)]
         rows = score_document(doc.body, spans)
         got = {r.theme_id for r in rows}

@@ -40,7 +40,7 @@ def files_version(paths: list[Path]) -> str:
 def extract_batch(docs: list[dict]) -> dict[str, dict[str, list]]:
     reports, people, directives, forms = [], [], [], []
     for d in docs:
-        m = extract_meeting(d["title"], d["body"], d["published_at"], d.get("page_chrome"), d.get("publisher"))
+        m = extract_meeting(d["title"], d["body"], d["published_at"], d.get("page_chrome"), d.get("publisher"), d.get("url"))
         mid = m.meeting_id
         reports.append(dict(
             doc_id=d["doc_id"], is_meeting=m.is_meeting, meeting_id=mid, meeting_name=m.name, meeting_date=m.meeting_date,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -245,3 +247,86 @@ def prefectures_by_short() -> dict[str, tuple[str, Division]]:
     朝阳: 朝阳市, 朝阳县 and two 朝阳区), with the form it is named by: a place's paper named by its bare short name
     (本溪日报, 朝阳日报) is the prefecture's."""
     return _by_short(lambda d: not d.county_level)
+
+
+# The letters a province's sites put before a place's in their addresses (ahfeixi.gov.cn: 安徽 肥西; scnj.gov.cn: 四川
+# 南江; gssn.gov.cn: 甘肃 肃南): the usual two- or three-letter abbreviations, beside the province's whole pinyin
+_PROVINCE_LETTERS = {
+    "北京": ("bj",), "天津": ("tj",), "河北": ("heb", "hb"), "山西": ("sx",), "内蒙古": ("nmg", "nm"), "辽宁": ("ln",), "吉林": ("jl",),
+    "黑龙江": ("hlj",), "上海": ("sh",), "江苏": ("js",), "浙江": ("zj",), "安徽": ("ah",), "福建": ("fj",), "江西": ("jx",),
+    "山东": ("sd",), "河南": ("hn", "ha"), "湖北": ("hb", "hub"), "湖南": ("hn", "hun"), "广东": ("gd",), "广西": ("gx",),
+    "海南": ("hi", "hn"), "重庆": ("cq",), "四川": ("sc",), "贵州": ("gz",), "云南": ("yn",), "西藏": ("xz",), "陕西": ("sn", "sx", "shx"),
+    "甘肃": ("gs",), "青海": ("qh",), "宁夏": ("nx",), "新疆": ("xj",),
+}
+# Parts of an address that name no place: the domains, a site's generic hosts, and the portals and national media whose
+# names happen to spell a county's (weixin.qq.com is no 威信县's, xinhuanet.com no 新化县's, xinmin.cn no 新民市's)
+_GENERIC_LABELS = frozenset({
+    "www", "gov", "cn", "com", "org", "net", "edu", "info", "m", "wap", "web", "old", "new", "en", "mobile", "app", "h5", "news",
+    "weixin", "xinhua", "xinhuanet", "renmin", "people", "cctv", "china", "xinmin", "jiefang", "dongfang", "changjiang", "tianshan",
+    "zhongyuan", "nanhai", "donghai", "zhongshan", "sina", "sohu", "ifeng", "baidu", "toutiao", "thepaper", "beian", "miit"})
+# What a site adds to its place's name: 新闻 (news, xww), 日报 (rb, daily, bao), 融媒 (rmt, tv), 人大 (rd), 政协 (zx), 党建 (dj)
+_LABEL_ENDINGS = ("news", "xww", "daily", "bao", "rmt", "tv", "rb", "rd", "zx", "dj", "wang", "net")
+
+
+@lru_cache(maxsize=1)
+def _address_spellings() -> tuple[dict[str, frozenset], dict[str, str]]:
+    """(spelling in an address → the (full name, division) it may be, province's pinyin → province short name). A
+    division is spelled by its short name's pinyin (puyang: 濮阳), and after its province's letters by that pinyin or its
+    initials (ahfeixi, scnj). Tones and polyphones aside, two places may share a spelling (tongcheng: 通城, 桐城)."""
+    from pypinyin import lazy_pinyin
+
+    found: dict[str, set] = {}
+    provinces = {"".join(lazy_pinyin(p)): p for p in _PROVINCE_LETTERS}
+    for _, name, d in _division_table():
+        syllables = lazy_pinyin(d.short)
+        whole, initials = "".join(syllables), "".join(s[0] for s in syllables)
+        found.setdefault(whole, set()).add((name, d))
+        for letters in (*_PROVINCE_LETTERS.get(d.province or "", ()), "".join(lazy_pinyin(d.province or ""))):
+            for spelled in (letters + whole, letters + initials):
+                found.setdefault(spelled, set()).add((name, d))
+    return {k: frozenset(v) for k, v in found.items() if len(k) >= 4}, provinces
+
+
+def _one_place(candidates) -> tuple[str, Division] | None:
+    """The one division among candidates, or a prefecture whose own counties share its spelling (puyang: 濮阳市, not
+    濮阳县, which is in it; shaoyang: 邵阳市 and 邵阳县)."""
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    prefectures = [c for c in candidates if not c[1].county_level]
+    if len(prefectures) == 1 and all(c[1].city == prefectures[0][1].short for c in candidates if c[1].county_level):
+        return prefectures[0]
+    return None
+
+
+def division_of_address(url: str | None) -> tuple[str, Division | None] | None:
+    """The division whose site a web address is on, by its host's name, or None: (full name, division), or (province
+    short name, None) for a province's own site. pycsgl.puyang.gov.cn → 濮阳市 · dingan.hainan.gov.cn → 定安县 ·
+    www.ahfeixi.gov.cn → 肥西县 · fanchengnews.com → 樊城区 · hainan.gov.cn → 海南. A spelling two places share
+    names neither; a bare pair of initials (bx.gov.cn) is too short to name one."""
+    m = re.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#:@]+)", (url or "").strip().lower())
+    if not m or re.fullmatch(r"[\d.]+", m.group(1)):
+        return None
+    # (the spellings are four letters and more; a host of none, tv.cctv.com or www.gov.cn, needs no table)
+    labels = [x for x in (x.rstrip("0123456789") for x in m.group(1).split(".")) if len(x) >= 4 and x not in _GENERIC_LABELS]  # (wuan888: 武安)
+    if not labels:
+        return None
+    spellings, provinces = _address_spellings()
+    province = next((provinces[x] for x in labels if x in provinces), None)
+    places = set()
+    for label in labels:
+        forms = [label] + [label[: -len(e)] for e in _LABEL_ENDINGS if label.endswith(e)] + ([label[2:]] if label.startswith("zg") else [])
+        for form in forms:
+            if form in _GENERIC_LABELS or form in provinces:
+                continue
+            candidates = spellings.get(form, frozenset())
+            if province:
+                candidates = frozenset(c for c in candidates if c[1].province == province) or candidates
+            if (one := _one_place(candidates)) is not None:
+                places.add(one)
+                break
+    if len(places) == 1:
+        return next(iter(places))
+    if places:  # (a county's host under its prefecture's: lldj.linli.changde… names the county)
+        counties = [p for p in places if p[1].county_level]
+        return counties[0] if len(counties) == 1 and all(p in counties or p[1].short == counties[0][1].city for p in places) else None
+    return (province, None) if province else None

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from .lexicon import (MUNICIPALITIES, Division, division_codes, divisions, divisions_by_short, leaders, municipal_district_shorts,
-                      places, prefectures_by_short, surnames)
+from .lexicon import (MUNICIPALITIES, Division, division_codes, division_of_address, divisions, divisions_by_short, leaders,
+                      municipal_district_shorts, places, prefectures_by_short, surnames)
 from .numerals import CN_NUMERAL, cn_to_int
 from .terms import segmenter
 
@@ -892,6 +892,15 @@ def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
     return next((f for f in found if f[1] or f[2]), None) or next((f for f in found if f[0]), None)
 
 
+def address_place(url: str) -> tuple[str | None, str | None, str | None] | None:
+    """(province, city, county) of the government or place whose site a web address is on (lexicon.division_of_address),
+    or None."""
+    if (found := division_of_address(url)) is None:
+        return None
+    name, d = found
+    return (name, None, None) if d is None else _placed_locally(name, d)
+
+
 def _division_opening(name: str) -> tuple[str, Division] | None:
     """The division a gathering's name opens with (怀集县全面推行河湖长制…工作会议: 怀集县), the longest that the table has."""
     for m in reversed(list(re.finditer(r"市|县|区|旗|州|盟", name[:12]))):
@@ -1327,6 +1336,15 @@ def _list_commas(name: str, opening: str) -> str:
     return m.group(0) + name[mw.start() :] if m and "、" in m.group(0) else name
 
 
+def _series_county(county: str) -> str:
+    """An autonomous county as a series names it, by its short name and kind (秀山土家族苗族自治县 → 秀山县: 秀山县人民政府常务
+    会议, 肃南县委农村工作领导小组会议, where the organ keeps the full name, as the local reports' labels have it); any other
+    county as it is."""
+    if "自治" in county and (d := divisions().get(county)) is not None and len(d.short) >= 2:
+        return d.short + county[-1]
+    return county
+
+
 def _series_from_name(name: str, city: str | None, province: str | None, county: str | None = None) -> tuple[str | None, str]:
     """(organ, series) of a local or unknown body from the meeting's own name. county: the county-level division the
     report is of (place_of), which names a committee or government of its kind (舞钢市 → 市委, 阜城县 → 县委)."""
@@ -1371,7 +1389,8 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
         where = place or ((county if len(county) == 2 else county[:-1]) if county and body.startswith(county[-1]) else
                           city if body.startswith("市") else province if body.startswith("省") else "") or ""
         if not place and where:
-            series = where + series
+            short = _series_county(county) if county and body.startswith(county[-1]) else None
+            series = ((short if len(short) == 2 else short[:-1]) if short else where) + series
         # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
         # its own, leaves the organ unknown, as the blind labels of such local reports do)
         # (a committee's commission or group holds its own: 市委财经委员会会议 → 中共嘉兴市委财经委员会, as 中央财经委员会; a
@@ -1396,7 +1415,7 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
         k = lm.group("k")
         where = county[:-1] if county and county[-1] == k else city if k == "市" and not county else None
         if where:
-            series = where + k + lm.group("rest")
+            series = (_series_county(county)[:-1] if county and county[-1] == k else where) + k + lm.group("rest")
             if lm.group("all") is None and lm.group("rest").startswith("政协"):
                 organ = f"政协{where}{k}委员会"
             elif lm.group("all") is None and lm.group("rest").startswith("人大常委会"):
@@ -1637,7 +1656,7 @@ ELECTORAL_CONFERENCE = re.compile(r"(香港|澳门)(?:特区|特别行政区)?(?
 
 
 def extract_meeting(title: str | None, body: str, published: datetime | None, chrome: str | None = None,
-                    publisher: str | None = None) -> Meeting:
+                    publisher: str | None = None, url: str | None = None) -> Meeting:
     if not is_meeting(title, body):
         return Meeting(False)
     flat, title = _flat(title), _phrases(title)
@@ -1701,6 +1720,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         home_province, home_city, home_county = _place_by_short_name(hm.group("short"), hm.group("kind"), hm.group("media") in ("日报", "晚报"))
     # (…or, where the publisher names no city, the site the page is on: its identity code or the government that runs it)
     if city is None and home_city is None and chrome and (site := site_place(chrome)) is not None:
+        home_province, home_city, home_county = site
+    # (…or, where neither does, the site its web address names: pycsgl.puyang.gov.cn, www.ahfeixi.gov.cn, fanchengnews.com)
+    if city is None and home_city is None and home_county is None and url and (site := address_place(url)) is not None:
         home_province, home_city, home_county = site
     # (a district's or county's site reposting its city's meeting: 市 there is the city, unless the county-level place is
     # itself a city, 舞钢市, whose 市委 is its own)

@@ -39,6 +39,11 @@ FOOTER_LINE = re.compile(r"^\s*(?:相关信息|相关新闻|相关阅读|相关�
 FOOT_FIELDS_LINE = re.compile(r"^\s*[（(【]?(?:责任编辑|编辑|审核|审核人|校对|来源)\s*[:：]")
 
 
+# The page's own address above its report, where the scraper kept it: 来源：http://pycsgl.puyang.gov.cn/show.asp?id=4556 ·
+# 原文链接：https://… · URL: … · the address alone on its line
+ADDRESS_LINE = re.compile(r"^\s*(?:(?:原文|本文|文章|页面)?(?:链接|地址|网址)|URL|Source|[来來]源|出处)?\s*[:：]?\s*(?P<url>https?://[^\s<>\"'（）()【】]+)\s*$", re.I)
+
+
 def _is_meta(line: str) -> bool:
     """A line of the page's own fields: a date with a labelled field (or a date and 来源 alone), or two fields."""
     if len(line) > 200 or "。" in line:
@@ -139,6 +144,7 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
         chrome_lines = [ln for i, ln in head if picked is None or (i != picked[0] and ln != title)]
         # (lines between the title and the first paragraph, a subtitle or a kicker, stay with the body)
         body_start = para if picked is None else picked[0] + 1
+    url = next((m.group("url") for ln in lines[:body_start] if (m := ADDRESS_LINE.match(ln))), None)
     body_lines = lines[body_start:]
     # the report ends where the page's related items, comments or footer begin (after some of the report)
     seen_text = 0
@@ -161,7 +167,7 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
         body=body or None,
         published=published,
         publisher=publisher or config.publisher,
-        url=None,
+        url=url,
         chrome="\n".join(chrome_lines) or None,
         date_format=config.date_format,
     )

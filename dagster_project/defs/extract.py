@@ -21,7 +21,7 @@ PER_DOC_TABLES = ("meeting_reports", "report_participants", "directives", "formu
 # (documents.body_md5 is md5(body), computed once when the document was read.) DuckDB's 64-bit hash,
 # not md5 over the joined fields: every run checks every document, and at ten times xwlb that check
 # took 0.45 s with md5 and 0.18 s with hash.
-INPUT_HASH = "CAST(hash(d.title, d.body_md5, d.published_at, d.page_chrome, d.publisher) AS VARCHAR)"
+INPUT_HASH = "CAST(hash(d.title, d.body_md5, d.published_at, d.page_chrome, d.publisher, d.url) AS VARCHAR)"
 BATCH = 1500
 
 
@@ -58,7 +58,7 @@ def extraction(context: dg.AssetExecutionContext, store: HuiyiStore):
         # The work list is read through a cursor of its own while the batches done are written.
         forgotten, n_todo = forget_stale(con, "extracted_docs", PER_DOC_TABLES, version, INPUT_HASH)
         context.log.info(f"Extracting meetings, directives and formulations from {n_todo} new or changed documents (extractor {version}).")
-        batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome, d.publisher", INPUT_HASH, BATCH, n_todo)
+        batches = todo_batches(con, "extracted_docs", "d.doc_id, d.title, d.body, d.published_at, d.page_chrome, d.publisher, d.url", INPUT_HASH, BATCH, n_todo)
         written = rows_kept(n_todo, ("formulations",))
         write_batches(con, batches, keeping(extract_all(batches), written), PER_DOC_TABLES, "extracted_docs", version, context.log.info)
         # The merge across sources is rebuilt only when some document's extraction changed (or the
