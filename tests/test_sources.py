@@ -291,6 +291,22 @@ def test_source_yaml_maps_fields_dates_and_publisher(tmp_path):
     assert d.body == seed_body
 
 
+@pytest.mark.parametrize("source, publisher", [
+    ("市委办公室", "焦作市人民政府"),  # an office without its place: the folder's publisher, which places the meeting
+    ("本站", "焦作市人民政府"),
+    ("嘉兴日报", "嘉兴日报"),  # a page's own publisher that names a place is kept
+])
+def test_a_folders_publisher_stands_for_a_source_that_names_no_place(tmp_path, source, publisher):
+    (tmp_path / "source.yaml").write_text("publisher: 焦作市人民政府\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text(
+        f"市委常委会召开会议\n发布时间：2023-08-31 来源：{source}\n8月30日，市委书记张某主持召开市委常委会会议，研究部署当前工作。\n",
+        encoding="utf-8")
+    (d,), rej = docs(tmp_path / "page.txt", tmp_path)
+    assert rej == [] and d.publisher == publisher
+    m = extract_meeting(d.title, d.body, d.published_at, d.page_chrome, d.publisher, d.url)
+    assert m.organ == ("中共焦作市委" if publisher == "焦作市人民政府" else "中共嘉兴市委")
+
+
 def test_source_yaml_mistake_names_the_file(tmp_path):
     (tmp_path / "source.yaml").write_text("feilds:\n  title: x\n", encoding="utf-8")
     (tmp_path / "a.csv").write_text("title,text\nx,y\n", encoding="utf-8")

@@ -231,6 +231,19 @@ def divisions_by_short() -> dict[str, tuple[str, Division]]:
     return _by_short(lambda d: True)
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    provinces, cities = places()
+    return frozenset(n for n in (*provinces, *cities, *divisions(), *(d.short for d in divisions().values())) if len(n) >= 2)
+
+
+def names_a_place(text: str) -> bool:
+    """Whether text names a province, a city or a county-level division (焦作市人民政府, 嘉兴日报, 阜城县委), not only an office
+    or a site (市委办公室, 本站, 融媒体中心)."""
+    names = _place_names()
+    return any(text[i : i + n] in names for n in range(2, 10) for i in range(len(text) - n + 1))
+
+
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 
 

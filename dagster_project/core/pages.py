@@ -166,7 +166,7 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
         title=title,
         body=body or None,
         published=published,
-        publisher=publisher or config.publisher,
+        publisher=config.publisher_for(publisher),
         url=url,
         chrome="\n".join(chrome_lines) or None,
         date_format=config.date_format,
@@ -333,7 +333,7 @@ def parse_html_page(html: str, raw_path: str, encoding: str, config: SourceConfi
         title=title,
         body=body_html,
         published=published,
-        publisher=publisher or config.publisher,
+        publisher=config.publisher_for(publisher),
         url=url,
         body_is_html=True,
         # the site the page is on, kept for place names: its name and its identity code, as a text page's footer gives them

@@ -20,6 +20,8 @@ from typing import Any, Iterator, NamedTuple
 import yaml
 from charset_normalizer import from_bytes
 
+from .lexicon import names_a_place
+
 # A single record larger than this is a mis-scrape (a binary, a whole site in one page).
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 # A JSON document is parsed whole; past this it is refused rather than loaded (a gzip file is
@@ -112,6 +114,14 @@ class SourceConfig:
             format=fmt,
             csv_delimiter=str(data.get("csv_delimiter", ",")),
         )
+
+    def publisher_for(self, own: str | None) -> str | None:
+        """A record's publisher: its own, else this folder's. The folder's also stands for an own one that names no place,
+        an office or the site itself (来源：市委办公室, 本站): it was set to say whose site the folder's pages are from, and it
+        places the local meetings whose reports name no place."""
+        if own and (self.publisher is None or names_a_place(own)):
+            return own
+        return self.publisher or own
 
     def merged_over(self, parent: "SourceConfig") -> "SourceConfig":
         """This folder's settings over its parent's: the nearer source.yaml wins key by key."""
@@ -400,7 +410,7 @@ def _record_from_mapping(
         title=fields["title"],
         body=body,
         published=fields["published"],
-        publisher=fields["publisher"] or config.publisher,
+        publisher=config.publisher_for(fields["publisher"]),
         url=fields["url"],
         body_is_html=bool(body and _HTML_TAG.search(body[:2000])),
         date_format=config.date_format,
