@@ -233,8 +233,10 @@ def divisions_by_short() -> dict[str, tuple[str, Division]]:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
+    """Provinces by every form, prefecture-level cities by their short names (places.txt), and divisions by their full
+    names; a county's short name alone is no place's name (公安: 公安局, 中原: 中原银行)."""
     provinces, cities = places()
-    return frozenset(n for n in (*provinces, *cities, *divisions(), *(d.short for d in divisions().values())) if len(n) >= 2)
+    return frozenset((*provinces, *cities, *divisions()))
 
 
 def names_a_place(text: str) -> bool:
@@ -271,14 +273,45 @@ _PROVINCE_LETTERS = {
     "海南": ("hi", "hn"), "重庆": ("cq",), "四川": ("sc",), "贵州": ("gz",), "云南": ("yn",), "西藏": ("xz",), "陕西": ("sn", "sx", "shx"),
     "甘肃": ("gs",), "青海": ("qh",), "宁夏": ("nx",), "新疆": ("xj",),
 }
-# Parts of an address that name no place: the domains, a site's generic hosts, and the portals and national media whose
-# names happen to spell a county's (weixin.qq.com is no 威信县's, xinhuanet.com no 新化县's, xinmin.cn no 新民市's)
-_GENERIC_LABELS = frozenset({
-    "www", "gov", "cn", "com", "org", "net", "edu", "info", "m", "wap", "web", "old", "new", "en", "mobile", "app", "h5", "news",
-    "weixin", "xinhua", "xinhuanet", "renmin", "people", "cctv", "china", "xinmin", "jiefang", "dongfang", "changjiang", "tianshan",
-    "zhongyuan", "nanhai", "donghai", "zhongshan", "sina", "sohu", "ifeng", "baidu", "toutiao", "thepaper", "beian", "miit"})
+# (陕西 is spelled shaanxi, to tell it from 山西, shanxi: www.shaanxi.gov.cn, www.shanxi.gov.cn)
+_PROVINCE_SPELLING = {"陕西": "shaanxi"}
+# Parts of an address that name nothing: the domains and a site's generic hosts
+_GENERIC_LABELS = frozenset({"www", "gov", "cn", "com", "org", "net", "info", "m", "wap", "web", "old", "new", "en", "mobile", "app",
+                             "h5", "news"})
+# Sites of no one place, any of whose hosts names none (gongyi.people.com.cn is the people's charity channel, not 巩义's):
+# portals, platforms and national media, some of whose names spell a county's (weixin: 威信县, xinhuanet: 新化县, xinmin:
+# 新民市), and the ICP filing site footers link to (beian.miit: 北安市)
+_PLACELESS_SITES = frozenset({
+    "weixin", "qq", "sina", "sohu", "163", "ifeng", "baidu", "toutiao", "douyin", "weibo", "bilibili", "zhihu", "baijiahao",
+    "people", "xinhua", "xinhuanet", "cctv", "cntv", "china", "chinanews", "chinadaily", "gmw", "cnr", "cri", "youth", "ce",
+    "thepaper", "qstheory", "12371", "wenming", "xuexi", "workercn", "rmzxb", "chinacourt", "xinmin", "jfdaily", "eastday",
+    "dongfang", "jiefang", "changjiang", "tianshan", "beian", "miit"})
+# Words a host says before it names a place, a department's or a channel's, some spelling a county's (gongan.henan.gov.cn:
+# the province's police, not 公安县; dongtai: 动态, not 东台市)
+_COMMON_WORDS = frozenset({
+    "gongan", "gongyi", "dongtai", "ziyuan", "haiyang", "zhongyang", "jingyan", "weishi", "yiyuan", "xinwen", "zhengwu",
+    "dangjian", "jiaoyu", "wenhua", "tiyu", "keji", "nongye", "jiaotong", "huanbao", "jijian", "minzheng", "caizheng",
+    "shuiwu", "shuili", "lvyou", "jiankang", "weijian", "fagai", "shangwu", "sifa", "tongji", "yingji", "renda", "zhengxie",
+    "zhongshan", "nanhai", "donghai", "zhongyuan"})
+# Bodies a province's sites name by two letters after its own (jsrd: 江苏人大, hebzx: 河北政协, scdx: 四川党校): no county's
+# initials there (如东, 赵县, 东兴)
+_ORGAN_LETTERS = frozenset({"rd", "zx", "dx", "dj", "jw", "fy", "jc", "gh", "kx", "jy", "zf", "jg", "wm", "xc", "zz", "tw", "fl",
+                            "mz", "ga", "sf"})
 # What a site adds to its place's name: 新闻 (news, xww), 日报 (rb, daily, bao), 融媒 (rmt, tv), 人大 (rd), 政协 (zx), 党建 (dj)
 _LABEL_ENDINGS = ("news", "xww", "daily", "bao", "rmt", "tv", "rb", "rd", "zx", "dj", "wang", "net")
+
+
+# How a place's name reads characters that read otherwise in words (长治: changzhi, not zhangzhi; 朝阳: chaoyang; 花都,
+# 六合, 洪洞, 单县, 涡阳, 浚县, 筠连, 大埔)
+_PLACE_READINGS = {"长": "chang", "都": "du", "朝": "chao", "六": "lu", "洞": "tong", "单": "shan", "涡": "guo", "浚": "xun", "筠": "jun",
+                   "埔": "pu"}
+
+
+def _spelling(name: str) -> str:
+    """How a name is spelled in pinyin: as pypinyin reads it, its characters read as place names read them."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(_PLACE_READINGS.get(c, r) for c, r in zip(name, lazy_pinyin(name)))
 
 
 @lru_cache(maxsize=1)
@@ -289,14 +322,17 @@ def _address_spellings() -> tuple[dict[str, frozenset], dict[str, str]]:
     from pypinyin import lazy_pinyin
 
     found: dict[str, set] = {}
-    provinces = {"".join(lazy_pinyin(p)): p for p in _PROVINCE_LETTERS}
+    provinces = {_PROVINCE_SPELLING.get(p) or "".join(lazy_pinyin(p)): p for p in _PROVINCE_LETTERS}
     for _, name, d in _division_table():
-        syllables = lazy_pinyin(d.short)
-        whole, initials = "".join(syllables), "".join(s[0] for s in syllables)
-        found.setdefault(whole, set()).add((name, d))
-        for letters in (*_PROVINCE_LETTERS.get(d.province or "", ()), "".join(lazy_pinyin(d.province or ""))):
-            for spelled in (letters + whole, letters + initials):
-                found.setdefault(spelled, set()).add((name, d))
+        province = d.province or ""
+        letters = (*_PROVINCE_LETTERS.get(province, ()), _PROVINCE_SPELLING.get(province) or "".join(lazy_pinyin(province)))
+        whole = _spelling(d.short)
+        for spelled in (whole, *(ahead + whole for ahead in letters)):
+            found.setdefault(spelled, set()).add((name, d))
+        initials = "".join(s[0] for s in lazy_pinyin(d.short))
+        if initials not in _ORGAN_LETTERS:
+            for ahead in letters:
+                found.setdefault(ahead + initials, set()).add((name, d))
     return {k: frozenset(v) for k, v in found.items() if len(k) >= 4}, provinces
 
 
@@ -315,12 +351,16 @@ def division_of_address(url: str | None) -> tuple[str, Division | None] | None:
     """The division whose site a web address is on, by its host's name, or None: (full name, division), or (province
     short name, None) for a province's own site. pycsgl.puyang.gov.cn → 濮阳市 · dingan.hainan.gov.cn → 定安县 ·
     www.ahfeixi.gov.cn → 肥西县 · fanchengnews.com → 樊城区 · hainan.gov.cn → 海南. A spelling two places share
-    names neither; a bare pair of initials (bx.gov.cn) is too short to name one."""
-    m = re.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#:@]+)", (url or "").strip().lower())
+    names neither; a bare pair of initials (bx.gov.cn) is too short to name one; a portal's, a national medium's or a
+    university's host names none."""
+    m = re.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#:@]+\.[^/?#:@]+)", (url or "").strip().lower())
     if not m or re.fullmatch(r"[\d.]+", m.group(1)):
         return None
+    hosts = m.group(1).split(".")
+    if "edu" in hosts or _PLACELESS_SITES.intersection(hosts):
+        return None
     # (the spellings are four letters and more; a host of none, tv.cctv.com or www.gov.cn, needs no table)
-    labels = [x for x in (x.rstrip("0123456789") for x in m.group(1).split(".")) if len(x) >= 4 and x not in _GENERIC_LABELS]  # (wuan888: 武安)
+    labels = [x for x in (x.rstrip("0123456789") for x in hosts) if len(x) >= 4 and x not in _GENERIC_LABELS | _COMMON_WORDS]  # (wuan888)
     if not labels:
         return None
     spellings, provinces = _address_spellings()
@@ -331,9 +371,8 @@ def division_of_address(url: str | None) -> tuple[str, Division | None] | None:
         for form in forms:
             if form in _GENERIC_LABELS or form in provinces:
                 continue
-            candidates = spellings.get(form, frozenset())
-            if province:
-                candidates = frozenset(c for c in candidates if c[1].province == province) or candidates
+            # (a place in another province than the host names is no place of its: scjg.henan.gov.cn is no 剑阁's)
+            candidates = frozenset(c for c in spellings.get(form, ()) if province is None or c[1].province == province)
             if (one := _one_place(candidates)) is not None:
                 places.add(one)
                 break

@@ -892,6 +892,16 @@ def site_place(chrome: str) -> tuple[str | None, str | None, str | None] | None:
     return next((f for f in found if f[1] or f[2]), None) or next((f for f in found if f[0]), None)
 
 
+def _place_named(name: str) -> tuple[str | None, str | None, str | None] | None:
+    """(province, city, county) of a place named whole, 郑州市, 修武县, 河南省, or None."""
+    provinces, cities = places()
+    if name[-1] == "市" and name[:-1] in cities:
+        return cities[name[:-1]], name[:-1], None
+    if (d := divisions().get(name)) is not None:
+        return _placed_locally(name, d)
+    return (provinces[name], None, None) if name in provinces else None
+
+
 def address_place(url: str) -> tuple[str | None, str | None, str | None] | None:
     """(province, city, county) of the government or place whose site a web address is on (lexicon.division_of_address),
     or None."""
@@ -1508,6 +1518,16 @@ _MUNICIPALITIES = MUNICIPALITIES
 # A city's body or gathering named without its place (市委…, 全市…, 市政府…, 市政协…), not a market's, the citizens', a region's,
 # the city's looks or its public works (市场…, 市民…, 市域…, 市容…, 市政工程…)
 _BARE_CITY = re.compile(r"(?:中共)?(?:全|我|本)?市(?!场|民|域|容|政(?!府|协)|区(?!委))")
+# a place the opening says holds the gathering: 3月29日，郑州市召开全市安全生产工作会议 · 近日，修武县在…召开…
+_PLACE_HOLDS = re.compile(rf"(?:^|[，、\s])(?P<place>[{_CJK}]{{2,10}}?[省市县区旗州盟])(?:在[^，。]{{1,12}})?(?:召开|举行)")
+# an autonomous county's full name opening a series: 秀山土家族苗族自治县
+_AUTONOMOUS_COUNTY = re.compile(rf"[{_CJK}]{{2,12}}?自治县")
+# a national body convening, as an opening names it before 召开: 财政部党组 · 中国人民银行 · 中央纪委国家监委 · 国家发展改革委
+_NATIONAL_CONVENER = re.compile(r"中央|国家|国务院|全国|中国|[\u4e00-\u9fff]部(?:党组|党委)?(?=召开|举行|在)|总局|总署|银行")
+# a local body or gathering named without its place: 县政府常务会议 · 全县… · 我市… · 区人大常委会…
+_UNPLACED_LOCAL = re.compile(r"(?:中共)?(?:全|我|本)?[市县区旗州盟](?!场|民|域|容|政(?!府|协)|区(?!委))")
+# a local post: 县委书记 · 副县长 · 市委常委 · 区长
+_LOCAL_CHAIR = re.compile(r"[市县区旗州盟]委(?:常委|副书记|书记)|(?:常务|代)?副?[市县区旗州盟]长")
 # a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
 _BARE_SITTING = re.compile(r"(?:全体(?:成员)?|党组|常委会?|主任|主席|常务)?(?:会议|议)")
 # a province's, city's, county's or district's Party committee or government
@@ -1711,6 +1731,11 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         if series:
             break
     province, city, county = place_of(title, body, chrome, None)
+    text_county = county
+    # (a place the opening says holds it, 郑州市召开全市安全生产工作会议, is the meeting's, whoever's site reposts it)
+    held = _place_named(h.group("place")) if city is None and (h := _PLACE_HOLDS.search(_opening(body).split("。")[0])) else None
+    if held:
+        publisher, chrome, url = None, None, None
     # A city's or county's own site names itself the publisher (来源：焦作市人民政府, or a source.yaml's publisher): where a
     # report names its committee or government without a place (市委常委会会议), the place is the publisher's
     home_province, home_city, home_county = place_of(None, publisher, None, None) if publisher and city is None \
@@ -1724,6 +1749,8 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (…or, where neither does, the site its web address names: pycsgl.puyang.gov.cn, www.ahfeixi.gov.cn, fanchengnews.com)
     if city is None and home_city is None and home_county is None and url and (site := address_place(url)) is not None:
         home_province, home_city, home_county = site
+    if held:
+        home_province, home_city, home_county = held
     # (a district's or county's site reposting its city's meeting: 市 there is the city, unless the county-level place is
     # itself a city, 舞钢市, whose 市委 is its own)
     # (…on a province-level city's district's site, 市 is that city: 市委常委会 on 石景山区's site is 北京's)
@@ -1731,6 +1758,7 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
         home_county = None
         home_city = home_city or (home_province if home_province in _MUNICIPALITIES else None)
     county = county or (home_county if city is None else None)
+    home_only_county = county if text_county is None else None
     if series is None and name:
         organ, series = _series_from_name(name, city or home_city, province or home_province, county)
         # (…nor is a body of a committee or government whose place nothing names: 县政府党组, 市委…领导小组)
@@ -1897,7 +1925,15 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if city is None and home_city and organ and (hm := re.match(rf"(?:中共|政协)?{re.escape(home_city)}(市|州|盟|地区)?", organ)) \
             and (hm.group(1) or home_city not in places()[0]):
         province, city = home_province, home_city
-    level = _level(organ, series, province, city, chair_title, county, subject, _opening(body))
+    # (the county a page's publisher, site or address names makes no county's meeting of one a national body holds (财政部
+    # 党组, 中国人民银行, reposted by a county's site), unless it is local by its own words: a body or gathering named without
+    # its place (县政府常务会议, 全县…), the local body the opening says holds it, or a local chair)
+    own_local = bool(LOCAL_ORGAN.search(organ or "") or _UNPLACED_LOCAL.match(name or "") or _UNPLACED_LOCAL.match(series or "")
+                     or subject or any(_LOCAL_CHAIR.fullmatch(post) for post in re.split(r"、|兼", chair_title or "")))
+    convener = re.split(r"召开|举行", _opening(body).split("。")[0], maxsplit=1)[0]
+    others = (organ and not LOCAL_ORGAN.search(organ)) or _NATIONAL_CONVENER.search(convener)
+    level = _level(organ, series, province, city, chair_title, None if county == home_only_county and others and not own_local else county,
+                   subject, _opening(body))
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
         province, city = province or home_province, home_city
@@ -1965,6 +2001,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中", "纪念", "庆祝")) \
             and not FOR_THE_CENTRE.search(body[:400]):
         series = "全国政协" + series
+    # (an autonomous county's series by its short name however the report names it: 秀山土家族苗族自治县委常委会会议 and, on its
+    # site, 县委常委会会议 are both 秀山县委常委会会议)
+    if series and "自治县" in series[:16] and (am := _AUTONOMOUS_COUNTY.match(series)) and am.group(0) in divisions():
+        series = _series_county(am.group(0)) + series[am.end() :]
     return Meeting(
         is_meeting=True,
         name=name,

@@ -41,7 +41,18 @@ FOOT_FIELDS_LINE = re.compile(r"^\s*[（(【]?(?:责任编辑|编辑|审核|审�
 
 # The page's own address above its report, where the scraper kept it: 来源：http://pycsgl.puyang.gov.cn/show.asp?id=4556 ·
 # 原文链接：https://… · URL: … · the address alone on its line
-ADDRESS_LINE = re.compile(r"^\s*(?:(?:原文|本文|文章|页面)?(?:链接|地址|网址)|URL|Source|[来來]源|出处)?\s*[:：]?\s*(?P<url>https?://[^\s<>\"'（）()【】]+)\s*$", re.I)
+ADDRESS_LINE = re.compile(r"^\s*(?P<label>(?:(?:原文|本文|文章|页面)?(?:链接|地址|网址)|URL|Source|[来來]源|出处)\s*[:：]?)?\s*"
+                          r"(?P<url>https?://[^\s<>\"'（）()【】]+)\s*$", re.I)
+# (an address alone that is no article's: a site's home page, an image, a share button's)
+_NOT_AN_ARTICLE = re.compile(r"^https?://[^/]+/?$|\.(?:jpe?g|png|gif|webp|svg)(?:\?|$)|share|[?&](?:url|u)=", re.I)
+
+
+def page_address(lines: list[str]) -> tuple[int, str] | None:
+    """(line index, address) of the page's own address among lines above its report: a labelled one first (原文链接：…),
+    else one alone on its line that is an article's."""
+    found = [(i, m) for i, ln in enumerate(lines) if (m := ADDRESS_LINE.match(ln))]
+    labelled = next(((i, m.group("url")) for i, m in found if m.group("label")), None)
+    return labelled or next(((i, m.group("url")) for i, m in found if not _NOT_AN_ARTICLE.search(m.group("url"))), None)
 
 
 def _is_meta(line: str) -> bool:
@@ -144,8 +155,12 @@ def parse_text_page(text: str, raw_path: str, encoding: str, config: SourceConfi
         chrome_lines = [ln for i, ln in head if picked is None or (i != picked[0] and ln != title)]
         # (lines between the title and the first paragraph, a subtitle or a kicker, stay with the body)
         body_start = para if picked is None else picked[0] + 1
-    url = next((m.group("url") for ln in lines[:body_start] if (m := ADDRESS_LINE.match(ln))), None)
+    # (…or between the title or the fields line and the first paragraph, where it leaves the body)
+    address = page_address(lines[: first_paragraph(body_start)])
+    url = address[1] if address else None
     body_lines = lines[body_start:]
+    if address and address[0] >= body_start:
+        body_lines[address[0] - body_start] = ""
     # the report ends where the page's related items, comments or footer begin (after some of the report)
     seen_text = 0
     for k, line in enumerate(body_lines):

@@ -61,6 +61,8 @@ RECORD_LIST_KEYS = ("videoList", "records", "items", "data", "list", "results", 
 # A value that reaches for the file system: /abs, ~user, ../up, C:\, file:// and other URLs.
 _PATH_LIKE = re.compile(r"^\s*(?:/|~|\\)|\.\.[/\\]|[/\\]\.\.|^[A-Za-z]:[/\\]|^[a-z][a-z0-9+.-]*://|\x00", re.I)
 MAX_CONFIG_BYTES = 64 * 1024
+# A 来源 that is a local office or the site itself, named without its place: 市委办公室 · 县融媒体中心 · 区政府办 · 本站 · 本网
+_PLACELESS_SOURCE = re.compile(r"(?:[省市县区旗州盟镇乡]|街道|本站|本网|网站|融媒体中心|新闻中心|办公室)")
 
 
 class SourceConfigError(ValueError):
@@ -116,12 +118,12 @@ class SourceConfig:
         )
 
     def publisher_for(self, own: str | None) -> str | None:
-        """A record's publisher: its own, else this folder's. The folder's also stands for an own one that names no place,
-        an office or the site itself (来源：市委办公室, 本站): it was set to say whose site the folder's pages are from, and it
-        places the local meetings whose reports name no place."""
-        if own and (self.publisher is None or names_a_place(own)):
-            return own
-        return self.publisher or own
+        """A record's publisher: its own, else this folder's. The folder's also stands for an own one that is an office or
+        the site itself without its place (来源：市委办公室, 县融媒体中心, 本站): it was set to say whose site the folder's pages
+        are from, and it places the local meetings whose reports name no place. An outlet (新华社, 大众日报) is kept."""
+        if own and self.publisher and _PLACELESS_SOURCE.match(own) and not names_a_place(own):
+            return self.publisher
+        return own or self.publisher
 
     def merged_over(self, parent: "SourceConfig") -> "SourceConfig":
         """This folder's settings over its parent's: the nearer source.yaml wins key by key."""
