@@ -293,6 +293,7 @@ _COMMON_WORDS = frozenset({
     "dangjian", "jiaoyu", "wenhua", "tiyu", "keji", "nongye", "jiaotong", "huanbao", "jijian", "minzheng", "caizheng",
     "shuiwu", "shuili", "lvyou", "jiankang", "weijian", "fagai", "shangwu", "sifa", "tongji", "yingji", "renda", "zhengxie",
     "zhongshan", "nanhai", "donghai", "zhongyuan"})
+_SKIPPED_LABELS = _GENERIC_LABELS | _COMMON_WORDS
 # Bodies a province's sites name by two letters after its own (jsrd: 江苏人大, hebzx: 河北政协, scdx: 四川党校): no county's
 # initials there (如东, 赵县, 东兴)
 _ORGAN_LETTERS = frozenset({"rd", "zx", "dx", "dj", "jw", "fy", "jc", "gh", "kx", "jy", "zf", "jg", "wm", "xc", "zz", "tw", "fl",
@@ -360,7 +361,7 @@ def division_of_address(url: str | None) -> tuple[str, Division | None] | None:
     if "edu" in hosts or _PLACELESS_SITES.intersection(hosts):
         return None
     # (the spellings are four letters and more; a host of none, tv.cctv.com or www.gov.cn, needs no table)
-    labels = [x for x in (x.rstrip("0123456789") for x in hosts) if len(x) >= 4 and x not in _GENERIC_LABELS | _COMMON_WORDS]  # (wuan888)
+    labels = [x for x in (x.rstrip("0123456789") for x in hosts) if len(x) >= 4 and x not in _SKIPPED_LABELS]  # (wuan888)
     if not labels:
         return None
     spellings, provinces = _address_spellings()

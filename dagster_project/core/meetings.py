@@ -1346,15 +1346,6 @@ def _list_commas(name: str, opening: str) -> str:
     return m.group(0) + name[mw.start() :] if m and "、" in m.group(0) else name
 
 
-def _series_county(county: str) -> str:
-    """An autonomous county as a series names it, by its short name and kind (秀山土家族苗族自治县 → 秀山县: 秀山县人民政府常务
-    会议, 肃南县委农村工作领导小组会议, where the organ keeps the full name, as the local reports' labels have it); any other
-    county as it is."""
-    if "自治" in county and (d := divisions().get(county)) is not None and len(d.short) >= 2:
-        return d.short + county[-1]
-    return county
-
-
 def _series_from_name(name: str, city: str | None, province: str | None, county: str | None = None) -> tuple[str | None, str]:
     """(organ, series) of a local or unknown body from the meeting's own name. county: the county-level division the
     report is of (place_of), which names a committee or government of its kind (舞钢市 → 市委, 阜城县 → 县委)."""
@@ -1399,8 +1390,7 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
         where = place or ((county if len(county) == 2 else county[:-1]) if county and body.startswith(county[-1]) else
                           city if body.startswith("市") else province if body.startswith("省") else "") or ""
         if not place and where:
-            short = _series_county(county) if county and body.startswith(county[-1]) else None
-            series = ((short if len(short) == 2 else short[:-1]) if short else where) + series
+            series = where + series
         # (a committee or government whose place nothing names is no full name: 市委 alone, as a city's site reports
         # its own, leaves the organ unknown, as the blind labels of such local reports do)
         # (a committee's commission or group holds its own: 市委财经委员会会议 → 中共嘉兴市委财经委员会, as 中央财经委员会; a
@@ -1425,7 +1415,7 @@ def _series_from_name(name: str, city: str | None, province: str | None, county:
         k = lm.group("k")
         where = county[:-1] if county and county[-1] == k else city if k == "市" and not county else None
         if where:
-            series = (_series_county(county)[:-1] if county and county[-1] == k else where) + k + lm.group("rest")
+            series = where + k + lm.group("rest")
             if lm.group("all") is None and lm.group("rest").startswith("政协"):
                 organ = f"政协{where}{k}委员会"
             elif lm.group("all") is None and lm.group("rest").startswith("人大常委会"):
@@ -1517,7 +1507,8 @@ def _local_subject(sentence: str) -> re.Match | None:
 _MUNICIPALITIES = MUNICIPALITIES
 # A city's body or gathering named without its place (市委…, 全市…, 市政府…, 市政协…), not a market's, the citizens', a region's,
 # the city's looks or its public works (市场…, 市民…, 市域…, 市容…, 市政工程…)
-_BARE_CITY = re.compile(r"(?:中共)?(?:全|我|本)?市(?!场|民|域|容|政(?!府|协)|区(?!委))")
+_NO_BODY_AFTER = r"(?!场|民|域|容|政(?!府|协)|区(?!委))"
+_BARE_CITY = re.compile(rf"(?:中共)?(?:全|我|本)?市{_NO_BODY_AFTER}")
 # a place the opening says holds the gathering: 3月29日，郑州市召开全市安全生产工作会议 · 近日，修武县在…召开…
 _PLACE_HOLDS = re.compile(rf"(?:^|[，、\s])(?P<place>[{_CJK}]{{2,10}}?[省市县区旗州盟])(?:在[^，。]{{1,12}})?(?:召开|举行)")
 # an autonomous county's full name opening a series: 秀山土家族苗族自治县
@@ -1525,7 +1516,7 @@ _AUTONOMOUS_COUNTY = re.compile(rf"[{_CJK}]{{2,12}}?自治县")
 # a national body convening, as an opening names it before 召开: 财政部党组 · 中国人民银行 · 中央纪委国家监委 · 国家发展改革委
 _NATIONAL_CONVENER = re.compile(r"中央|国家|国务院|全国|中国|[\u4e00-\u9fff]部(?:党组|党委)?(?=召开|举行|在)|总局|总署|银行")
 # a local body or gathering named without its place: 县政府常务会议 · 全县… · 我市… · 区人大常委会…
-_UNPLACED_LOCAL = re.compile(r"(?:中共)?(?:全|我|本)?[市县区旗州盟](?!场|民|域|容|政(?!府|协)|区(?!委))")
+_UNPLACED_LOCAL = re.compile(rf"(?:中共)?(?:全|我|本)?[市县区旗州盟]{_NO_BODY_AFTER}")
 # a local post: 县委书记 · 副县长 · 市委常委 · 区长
 _LOCAL_CHAIR = re.compile(r"[市县区旗州盟]委(?:常委|副书记|书记)|(?:常务|代)?副?[市县区旗州盟]长")
 # a sitting named by its kind alone: 全体会议 · 党组会议 · 常委会会议 · 主任会议
@@ -1732,8 +1723,9 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
             break
     province, city, county = place_of(title, body, chrome, None)
     text_county = county
+    first_sentence = _opening(body).split("。")[0]
     # (a place the opening says holds it, 郑州市召开全市安全生产工作会议, is the meeting's, whoever's site reposts it)
-    held = _place_named(h.group("place")) if city is None and (h := _PLACE_HOLDS.search(_opening(body).split("。")[0])) else None
+    held = _place_named(h.group("place")) if city is None and (h := _PLACE_HOLDS.search(first_sentence)) else None
     if held:
         publisher, chrome, url = None, None, None
     # A city's or county's own site names itself the publisher (来源：焦作市人民政府, or a source.yaml's publisher): where a
@@ -1928,12 +1920,13 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     # (the county a page's publisher, site or address names makes no county's meeting of one a national body holds (财政部
     # 党组, 中国人民银行, reposted by a county's site), unless it is local by its own words: a body or gathering named without
     # its place (县政府常务会议, 全县…), the local body the opening says holds it, or a local chair)
-    own_local = bool(LOCAL_ORGAN.search(organ or "") or _UNPLACED_LOCAL.match(name or "") or _UNPLACED_LOCAL.match(series or "")
-                     or subject or any(_LOCAL_CHAIR.fullmatch(post) for post in re.split(r"、|兼", chair_title or "")))
-    convener = re.split(r"召开|举行", _opening(body).split("。")[0], maxsplit=1)[0]
-    others = (organ and not LOCAL_ORGAN.search(organ)) or _NATIONAL_CONVENER.search(convener)
-    level = _level(organ, series, province, city, chair_title, None if county == home_only_county and others and not own_local else county,
-                   subject, _opening(body))
+    level_county = county
+    if county is not None and county == home_only_county:
+        others = (organ and not LOCAL_ORGAN.search(organ)) or _NATIONAL_CONVENER.search(re.split(r"召开|举行", first_sentence, maxsplit=1)[0])
+        own_local = LOCAL_ORGAN.search(organ or "") or _UNPLACED_LOCAL.match(name or "") or _UNPLACED_LOCAL.match(series or "") \
+            or subject or any(_LOCAL_CHAIR.fullmatch(post) for post in re.split(r"、|兼", chair_title or ""))
+        level_county = None if others and not own_local else county
+    level = _level(organ, series, province, city, chair_title, level_county, subject, _opening(body))
     # (…and a local gathering's place, where the report names none)
     if level in ("municipal", "county") and city is None and home_city:
         province, city = province or home_province, home_city
@@ -2001,10 +1994,10 @@ def extract_meeting(title: str | None, body: str, published: datetime | None, ch
     if organ == "全国政协" and series and not series.startswith(("全国", "部分", "历届", "《", "中", "纪念", "庆祝")) \
             and not FOR_THE_CENTRE.search(body[:400]):
         series = "全国政协" + series
-    # (an autonomous county's series by its short name however the report names it: 秀山土家族苗族自治县委常委会会议 and, on its
-    # site, 县委常委会会议 are both 秀山县委常委会会议)
-    if series and "自治县" in series[:16] and (am := _AUTONOMOUS_COUNTY.match(series)) and am.group(0) in divisions():
-        series = _series_county(am.group(0)) + series[am.end() :]
+    # (an autonomous county's series by its short name however the report names it, its organ keeping the full name, as the
+    # local reports' labels have it: 秀山土家族苗族自治县委常委会会议 and, on its site, 县委常委会会议 are both 秀山县委常委会会议)
+    if series and "自治县" in series[:16] and (am := _AUTONOMOUS_COUNTY.match(series)) and (d := divisions().get(am.group(0))):
+        series = d.short + "县" + series[am.end() :]
     return Meeting(
         is_meeting=True,
         name=name,
